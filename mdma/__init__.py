@@ -1,0 +1,119 @@
+"""The MDMA platform: create_app() builds the Flask application in named steps."""
+
+from pathlib import Path
+
+from flask import Flask
+
+from mdma import config
+
+
+def create_app(overrides: dict | None = None, instance_path: str | None = None) -> Flask:
+    app = Flask(
+        __name__,
+        instance_path=instance_path or str(config.ROOT / "instance"),
+        template_folder=str(config.ROOT / "templates"),
+        static_folder=str(config.ROOT / "static"),
+    )
+    app.config.update(config.load(Path(app.instance_path)))
+    app.config.update(overrides or {})
+    _register_extensions(app)
+    _register_blueprints(app)
+    _register_request_hooks(app)
+    return app
+
+
+def _register_extensions(app: Flask) -> None:
+    import mdma.accounts.events  # noqa: F401  (socket handlers must exist before init_app)
+    from mdma.accounts.session import init_login
+    from mdma.api.base import api
+    from mdma.core.i18n import select_locale
+    from mdma.extensions import babel, csrf, db, migrate, socketio
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(config.ROOT / "migrations"))
+    init_login(app)
+    csrf.init_app(app)
+    babel.init_app(app, locale_selector=select_locale)
+    socketio.init_app(
+        app,
+        async_mode=app.config["MDMA_ASYNC_MODE"],
+        message_queue=app.config["MDMA_REDIS_URL"],
+        cors_allowed_origins=[app.config["MDMA_BASE_URL"]],
+    )
+    api.init_app(app)
+
+
+def _register_blueprints(app: Flask) -> None:
+    from mdma.accounts import admin_routes, routes
+    from mdma.accounts.api import blp as accounts_api
+    from mdma.api.base import api
+    from mdma.directory import routes as directory_routes
+    from mdma.directory.api import blp as directory_api
+
+    app.register_blueprint(routes.bp)
+    app.register_blueprint(admin_routes.bp)
+    app.register_blueprint(directory_routes.bp)
+    api.register_blueprint(accounts_api)
+    api.register_blueprint(directory_api)
+
+
+def _register_request_hooks(app: Flask) -> None:
+    from mdma.core import templating, web
+    from mdma.permissions import check_declared_access, enforce_access
+
+    check_declared_access(app)
+    app.before_request(enforce_access)
+    app.after_request(web.add_security_headers)
+    app.register_error_handler(Exception, _handle_error)
+    templating.register(app)
+    _register_navigation(app)
+
+
+def _register_navigation(app: Flask) -> None:
+    """The main menu, by role: each entry shows to whoever holds its permission."""
+    from flask import request, url_for
+    from flask_babel import lazy_gettext as _l
+    from flask_login import current_user
+
+    from mdma.permissions import ROLE_LABELS, Permission, has_permission
+
+    menu = [
+        ("accounts.home", _l("Start"), Permission.PROFILE_MANAGE),
+        ("directory.organisations", _l("Directory"), Permission.DIRECTORY_READ),
+        ("admin_accounts.users", _l("Users"), Permission.USER_MANAGE),
+        ("admin_accounts.invitations", _l("Invitations"), Permission.USER_MANAGE),
+        ("directory.sectors", _l("Sectors"), Permission.DIRECTORY_MANAGE),
+        ("accounts.profile", _l("My profile"), Permission.PROFILE_MANAGE),
+    ]
+
+    def navigation():
+        return [
+            {
+                "endpoint": endpoint,
+                "url": url_for(endpoint),
+                "label": label,
+                "current": request.endpoint == endpoint,
+            }
+            for endpoint, label, permission in menu
+            if has_permission(current_user, permission)
+        ]
+
+    app.jinja_env.globals.update(
+        navigation=navigation,
+        can=lambda permission: has_permission(current_user, permission),
+        Permission=Permission,
+        role_labels=ROLE_LABELS,
+    )
+
+
+def _handle_error(error):
+    """One error path: JSON with a stable shape under /api, a page in the user's language elsewhere."""
+    from flask import request
+
+    from mdma.api.base import json_error
+    from mdma.core.web import render_error, to_http_exception
+
+    http_error = to_http_exception(error)
+    if request.path.startswith("/api/"):
+        return json_error(http_error)
+    return render_error(http_error)

@@ -1,0 +1,1 @@
+"""Accounts of professionals: users, roles, invitations, log-in, personal access tokens."""

@@ -1,0 +1,87 @@
+"""The API object every domain's `api.py` registers its blueprint on, and the JSON error shape.
+
+Errors always look like `{"error": {"status": 404, "code": "not_found", "message": "…",
+"fields": {"name": ["…"]}}}`; `fields` is present only for input errors.
+"""
+
+from flask import jsonify, request
+from flask_login import current_user
+from flask_smorest import Api
+from flask_smorest import Blueprint as SmorestBlueprint
+from werkzeug.exceptions import HTTPException
+
+from mdma.core.web import error_message
+from mdma.extensions import csrf
+
+SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
+
+
+class MdmaApi(Api):
+    def _register_error_handlers(self):
+        """The application's one error handler formats API errors (see json_error)."""
+
+    def init_app(self, app, *args, **kwargs):
+        super().init_app(app, *args, **kwargs)
+        self.spec.components.security_scheme(
+            "bearerAuth", {"type": "http", "scheme": "bearer", "description": "Personal access token"}
+        )
+        self.spec.options["security"] = [{"bearerAuth": []}]
+
+    def register_blueprint(self, blp, **options):
+        csrf.exempt(blp)
+        blp.before_request(_csrf_for_cookie_sessions)
+        super().register_blueprint(blp, **options)
+
+
+api = MdmaApi()
+
+
+def Blueprint(name: str, import_name: str, url_prefix: str, description: str):  # noqa: N802
+    """A domain's API blueprint, mounted under /api/v1."""
+    return SmorestBlueprint(
+        name, import_name, url_prefix=f"/api/v1{url_prefix}", description=description
+    )
+
+
+def _csrf_for_cookie_sessions():
+    """A token-authenticated call needs no CSRF token; the platform's own pages' calls do."""
+    if request.method in SAFE_METHODS or request.environ.get("mdma.api_token"):
+        return
+    if current_user.is_authenticated:
+        csrf.protect()
+
+
+def _code(status: int) -> str:
+    return {
+        400: "bad_request",
+        401: "unauthorized",
+        403: "forbidden",
+        404: "not_found",
+        405: "method_not_allowed",
+        409: "conflict",
+        413: "too_large",
+        422: "invalid_input",
+        429: "too_many_requests",
+    }.get(status, "server_error" if status >= 500 else "error")
+
+
+def error_body(status: int, message: str, fields: dict | None = None) -> dict:
+    error = {"status": status, "code": _code(status), "message": message}
+    if fields:
+        error["fields"] = fields
+    return {"error": error}
+
+
+def json_error(error: HTTPException):
+    fields = None
+    messages = (getattr(error, "data", None) or {}).get("messages")
+    if messages:
+        # webargs nests by location (`json`, `query`); callers care about the field names.
+        fields = {}
+        for location_errors in messages.values():
+            fields.update(location_errors)
+    response = jsonify(error_body(error.code, error_message(error), fields))
+    response.status_code = error.code
+    if error.code == 401:
+        response.headers["WWW-Authenticate"] = 'Bearer realm="mdma"'
+    return response

@@ -1,0 +1,113 @@
+"""The `mdma` command: database, users, demo data, development and production servers."""
+
+import os
+import sys
+
+import click
+from flask.cli import FlaskGroup, shell_command, routes_command, with_appcontext
+from flask_migrate.cli import db as db_command
+
+from mdma import create_app
+
+
+@click.group(cls=FlaskGroup, create_app=lambda: create_app(), add_default_commands=False)
+def main():
+    """The MDMA platform."""
+
+
+main.add_command(db_command)
+main.add_command(shell_command)
+main.add_command(routes_command)
+
+
+@main.group()
+def user():
+    """Manage accounts."""
+
+
+@user.command("create")
+@click.option("--email", required=True)
+@click.option("--name", required=True)
+@click.option("--role", required=True, type=click.Choice(
+    ["case_manager", "social_worker", "policy_owner", "coordinator", "researcher", "admin"]
+))
+@click.option("--sector", "sectors", multiple=True, help="Sector code; repeat for several.")
+@click.option("--organisation", default=None, help="Name of an organisation in the directory.")
+@click.password_option(help="Asked for when not given.")
+@with_appcontext
+def create_user(email, name, role, sectors, organisation, password):
+    """Create an account directly (the first administrator, say)."""
+    import sqlalchemy as sa
+
+    from mdma.accounts.services import create_user as create
+    from mdma.core.errors import RuleViolation
+    from mdma.directory.models import Organisation, Sector
+    from mdma.extensions import db
+
+    chosen = db.session.scalars(sa.select(Sector).where(Sector.code.in_(sectors))).all()
+    unknown = set(sectors) - {s.code for s in chosen}
+    if unknown:
+        raise click.BadParameter(f"unknown sector code(s): {', '.join(sorted(unknown))}", param_hint="--sector")
+    org = None
+    if organisation:
+        org = db.session.scalar(sa.select(Organisation).where(Organisation.name == organisation))
+        if org is None:
+            raise click.BadParameter(f"no organisation named {organisation!r}", param_hint="--organisation")
+    try:
+        account = create(
+            None, email=email, name=name, role=role, password=password,
+            organisation=org, sectors=chosen,
+        )
+    except RuleViolation as violation:
+        raise click.ClickException(str(violation.message)) from violation
+    db.session.commit()
+    click.echo(f"Created {account.role} {account.name} <{account.email}> as @{account.handle}.")
+
+
+@main.command()
+@with_appcontext
+def demo():
+    """Load fictional demo data: organisations of a Flemish city and users of every role."""
+    from mdma.accounts.demo import DEMO_PASSWORD, create_demo_users
+    from mdma.directory.demo import create_demo_organisations
+    from mdma.extensions import db
+
+    organisations = create_demo_organisations()
+    users = create_demo_users()
+    db.session.commit()
+    created = sum(1 for *_rest, new in users if new)
+    click.echo(f"Demo data: {organisations} new organisations, {created} new users.")
+    click.echo(f"Demo log-ins (password for all: {DEMO_PASSWORD}):")
+    for email, role, _new in users:
+        click.echo(f"  {role:<14} {email}")
+
+
+@main.command("run")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=5000, show_default=True, type=int)
+@click.option("--debug/--no-debug", default=False)
+def run_command(host, port, debug):
+    """The development server, with Socket.IO."""
+    from mdma.extensions import socketio
+
+    app = create_app()
+    socketio.run(app, host=host, port=port, debug=debug, use_reloader=debug,
+                 allow_unsafe_werkzeug=True)
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind.")
+@click.option("--port", default=8000, show_default=True, type=int)
+def serve(host, port):
+    """The production server: gunicorn, one gevent worker (Socket.IO needs sticky sessions)."""
+    env = dict(os.environ, MDMA_ASYNC_MODE="gevent")
+    args = [
+        sys.executable, "-m", "gunicorn",
+        "--worker-class", "gevent",
+        "--workers", "1",
+        "--bind", f"{host}:{port}",
+        "--no-control-socket",
+        "--access-logfile", "-",
+        "mdma:create_app()",
+    ]
+    os.execvpe(sys.executable, args, env)

@@ -1,0 +1,88 @@
+"""Settings read from the environment, with embedded defaults (SQLite, one process)."""
+
+import os
+import secrets
+from datetime import timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+LANGUAGES = ("nl", "fr", "en")
+
+
+def _bool(value: str | None, default: bool) -> bool:
+    if value is None or value == "":
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def _secret_key(instance_path: Path) -> str:
+    """Use MDMA_SECRET_KEY, or generate one once and keep it in the instance folder."""
+    key = os.environ.get("MDMA_SECRET_KEY")
+    if key:
+        return key
+    path = instance_path / "secret_key"
+    if path.exists():
+        return path.read_text().strip()
+    key = secrets.token_urlsafe(48)
+    path.write_text(key)
+    path.chmod(0o600)
+    return key
+
+
+def load(instance_path: Path) -> dict:
+    """Read the whole configuration once; nothing else in the package reads os.environ."""
+    env = os.environ.get
+    instance_path.mkdir(parents=True, exist_ok=True)
+    database_url = env("MDMA_DATABASE_URL") or f"sqlite:///{instance_path / 'mdma.sqlite'}"
+    secure_cookies = _bool(env("MDMA_SECURE_COOKIES"), False)
+    return {
+        "SECRET_KEY": _secret_key(instance_path),
+        "SQLALCHEMY_DATABASE_URI": database_url,
+        "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+        "MDMA_REDIS_URL": env("MDMA_REDIS_URL") or None,
+        "MDMA_ASYNC_MODE": env("MDMA_ASYNC_MODE") or "threading",
+        "MDMA_BASE_URL": (env("MDMA_BASE_URL") or "http://127.0.0.1:5000").rstrip("/"),
+        # Mail
+        "MDMA_SMTP_HOST": env("MDMA_SMTP_HOST") or "127.0.0.1",
+        "MDMA_SMTP_PORT": int(env("MDMA_SMTP_PORT") or 25),
+        "MDMA_SMTP_USER": env("MDMA_SMTP_USER") or None,
+        "MDMA_SMTP_PASSWORD": env("MDMA_SMTP_PASSWORD") or None,
+        "MDMA_SMTP_STARTTLS": _bool(env("MDMA_SMTP_STARTTLS"), False),
+        "MDMA_MAIL_FROM": env("MDMA_MAIL_FROM") or "MDMA <no-reply@mdma.invalid>",
+        # When no SMTP server is configured the embedded default prints mail to the log.
+        "MDMA_MAIL_BACKEND": env("MDMA_MAIL_BACKEND") or ("smtp" if env("MDMA_SMTP_HOST") else "log"),
+        # Accounts
+        "MDMA_INVITATION_DAYS": int(env("MDMA_INVITATION_DAYS") or 7),
+        "MDMA_RESET_MINUTES": int(env("MDMA_RESET_MINUTES") or 60),
+        "MDMA_LOGIN_MAX_FAILURES": int(env("MDMA_LOGIN_MAX_FAILURES") or 5),
+        "MDMA_LOGIN_LOCK_MINUTES": int(env("MDMA_LOGIN_LOCK_MINUTES") or 15),
+        "MDMA_PASSWORD_MIN_LENGTH": int(env("MDMA_PASSWORD_MIN_LENGTH") or 12),
+        # argon2 cost; tests lower it, production keeps the library's defaults.
+        "MDMA_ARGON2_TIME_COST": int(env("MDMA_ARGON2_TIME_COST") or 3),
+        "MDMA_ARGON2_MEMORY_COST": int(env("MDMA_ARGON2_MEMORY_COST") or 65536),
+        # i18n
+        "BABEL_DEFAULT_LOCALE": "nl",
+        "BABEL_DEFAULT_TIMEZONE": "Europe/Brussels",
+        "BABEL_TRANSLATION_DIRECTORIES": str(ROOT / "translations"),
+        "MDMA_LANGUAGES": LANGUAGES,
+        # Security
+        "SESSION_COOKIE_HTTPONLY": True,
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        "SESSION_COOKIE_SECURE": secure_cookies,
+        "SESSION_COOKIE_NAME": "mdma_session",
+        "REMEMBER_COOKIE_HTTPONLY": True,
+        "REMEMBER_COOKIE_SAMESITE": "Lax",
+        "REMEMBER_COOKIE_SECURE": secure_cookies,
+        "REMEMBER_COOKIE_DURATION": timedelta(days=14),
+        "PERMANENT_SESSION_LIFETIME": timedelta(hours=12),
+        "WTF_CSRF_TIME_LIMIT": None,
+        "MDMA_HSTS": secure_cookies,
+        "MAX_CONTENT_LENGTH": 16 * 1024 * 1024,
+        # API
+        "API_TITLE": "MDMA API",
+        "API_VERSION": "v1",
+        "OPENAPI_VERSION": "3.0.3",
+        "OPENAPI_URL_PREFIX": "/api/v1",
+        "OPENAPI_JSON_PATH": "openapi.json",
+        "MDMA_PAGE_SIZE": 25,
+    }

@@ -1,0 +1,1 @@
+"""Shared pieces every domain stands on: model mixins, time, mail, Markdown, logbook, HTTP safety."""

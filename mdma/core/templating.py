@@ -1,0 +1,29 @@
+"""What every template may use: languages, dates in the user's locale, Markdown."""
+
+from flask import request
+from flask_babel import format_date, format_datetime
+
+from mdma.core.i18n import LANGUAGE_NAMES, current_language
+from mdma.core.time import utcnow
+
+
+def register(app) -> None:
+    app.jinja_env.trim_blocks = True
+    app.jinja_env.lstrip_blocks = True
+    app.jinja_env.filters["datetime"] = lambda value: format_datetime(value, "short") if value else ""
+    app.jinja_env.filters["date"] = lambda value: format_date(value, "medium") if value else ""
+
+    # A global, not a context variable: imported macros (pagination) see globals only.
+    app.jinja_env.globals["page_args"] = lambda **changes: {
+        **request.args.to_dict(),
+        **(request.view_args or {}),
+        **changes,
+    }
+
+    @app.context_processor
+    def _globals():
+        return {
+            "languages": LANGUAGE_NAMES,
+            "current_language": current_language(),
+            "now": utcnow(),
+        }

@@ -1,0 +1,88 @@
+"""HTTP safety shared by every page: security headers, safe redirects."""
+
+from urllib.parse import urlsplit
+
+from flask import current_app, render_template
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import HTTPException, InternalServerError
+
+CSP = "; ".join(
+    [
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+    ]
+)
+
+
+def add_security_headers(response):
+    headers = response.headers
+    headers.setdefault("Content-Security-Policy", CSP)
+    headers.setdefault("X-Content-Type-Options", "nosniff")
+    headers.setdefault("X-Frame-Options", "DENY")
+    headers.setdefault("Referrer-Policy", "same-origin")
+    headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
+    headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
+    if current_app.config.get("MDMA_HSTS"):
+        headers.setdefault("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
+    return response
+
+
+def safe_next(target: str | None, fallback: str) -> str:
+    """Only a path on this site: no scheme, no host, no `//evil` or `/\\evil` tricks."""
+    if not target:
+        return fallback
+    target = target.strip()
+    parts = urlsplit(target)
+    if (
+        parts.scheme
+        or parts.netloc
+        or not target.startswith("/")
+        or target.startswith("//")
+        or "\\" in target
+        or any(ord(c) < 32 for c in target)
+    ):
+        return fallback
+    return target
+
+
+def to_http_exception(error: Exception) -> HTTPException:
+    """Any error as an HTTP error; unexpected ones are logged and become a plain 500."""
+    if isinstance(error, HTTPException):
+        return error
+    current_app.logger.exception("unhandled error", exc_info=error)
+    return InternalServerError()
+
+
+ERROR_MESSAGES = {
+    400: _l("The request could not be understood."),
+    401: _l("Please log in to see this page."),
+    403: _l("You are not allowed to see this page."),
+    404: _l("This page does not exist."),
+    405: _l("This action is not possible here."),
+    409: _l("Someone else changed this in the meantime."),
+    413: _l("What you sent is too large."),
+    422: _l("Some fields are not filled in correctly."),
+    429: _l("Too many requests. Please wait a moment."),
+    500: _l("Something went wrong on our side. Please try again later."),
+}
+
+
+def error_message(error: HTTPException) -> str:
+    if isinstance(error, CSRFError):
+        return _("The form has expired. Please go back, reload the page and try again.")
+    return str(ERROR_MESSAGES.get(error.code, error.name))
+
+
+def render_error(error: HTTPException):
+    page = render_template("errors/error.html", code=error.code, message=error_message(error))
+    return page, error.code

@@ -1,0 +1,1 @@
+"""The directory: sectors, organisations and the fixed life domains of the families."""

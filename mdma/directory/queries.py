@@ -1,0 +1,28 @@
+"""The read side of the directory, for pages and the API alike."""
+
+import sqlalchemy as sa
+
+from mdma.directory.models import Organisation, Sector
+from mdma.extensions import db
+
+
+def sectors(include_archived: bool = False) -> list[Sector]:
+    query = sa.select(Sector).order_by(Sector.position, Sector.name_nl)
+    if not include_archived:
+        query = query.where(Sector.archived.is_(False))
+    return list(db.session.scalars(query))
+
+
+def organisations_query(q: str = "", sector_code: str | None = None, include_archived=False):
+    query = sa.select(Organisation).order_by(Organisation.name)
+    if q:
+        query = query.where(Organisation.name.ilike(f"%{q.strip()}%"))
+    if sector_code:
+        query = query.where(Organisation.sectors.any(Sector.code == sector_code))
+    if not include_archived:
+        query = query.where(Organisation.archived.is_(False))
+    return query
+
+
+def active_organisations() -> list[Organisation]:
+    return list(db.session.scalars(organisations_query()))
