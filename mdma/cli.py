@@ -4,7 +4,7 @@ import os
 import sys
 
 import click
-from flask.cli import FlaskGroup, shell_command, routes_command, with_appcontext
+from flask.cli import FlaskGroup, routes_command, shell_command, with_appcontext
 from flask_migrate.cli import db as db_command
 
 from mdma import create_app
@@ -28,9 +28,13 @@ def user():
 @user.command("create")
 @click.option("--email", required=True)
 @click.option("--name", required=True)
-@click.option("--role", required=True, type=click.Choice(
-    ["case_manager", "social_worker", "policy_owner", "coordinator", "researcher", "admin"]
-))
+@click.option(
+    "--role",
+    required=True,
+    type=click.Choice(
+        ["case_manager", "social_worker", "policy_owner", "coordinator", "researcher", "admin"]
+    ),
+)
 @click.option("--sector", "sectors", multiple=True, help="Sector code; repeat for several.")
 @click.option("--organisation", default=None, help="Name of an organisation in the directory.")
 @click.password_option(help="Asked for when not given.")
@@ -47,16 +51,25 @@ def create_user(email, name, role, sectors, organisation, password):
     chosen = db.session.scalars(sa.select(Sector).where(Sector.code.in_(sectors))).all()
     unknown = set(sectors) - {s.code for s in chosen}
     if unknown:
-        raise click.BadParameter(f"unknown sector code(s): {', '.join(sorted(unknown))}", param_hint="--sector")
+        raise click.BadParameter(
+            f"unknown sector code(s): {', '.join(sorted(unknown))}", param_hint="--sector"
+        )
     org = None
     if organisation:
         org = db.session.scalar(sa.select(Organisation).where(Organisation.name == organisation))
         if org is None:
-            raise click.BadParameter(f"no organisation named {organisation!r}", param_hint="--organisation")
+            raise click.BadParameter(
+                f"no organisation named {organisation!r}", param_hint="--organisation"
+            )
     try:
         account = create(
-            None, email=email, name=name, role=role, password=password,
-            organisation=org, sectors=chosen,
+            None,
+            email=email,
+            name=name,
+            role=role,
+            password=password,
+            organisation=org,
+            sectors=chosen,
         )
     except RuleViolation as violation:
         raise click.ClickException(str(violation.message)) from violation
@@ -91,8 +104,9 @@ def run_command(host, port, debug):
     from mdma.extensions import socketio
 
     app = create_app()
-    socketio.run(app, host=host, port=port, debug=debug, use_reloader=debug,
-                 allow_unsafe_werkzeug=True)
+    socketio.run(
+        app, host=host, port=port, debug=debug, use_reloader=debug, allow_unsafe_werkzeug=True
+    )
 
 
 @main.command()
@@ -102,12 +116,18 @@ def serve(host, port):
     """The production server: gunicorn, one gevent worker (Socket.IO needs sticky sessions)."""
     env = dict(os.environ, MDMA_ASYNC_MODE="gevent")
     args = [
-        sys.executable, "-m", "gunicorn",
-        "--worker-class", "gevent",
-        "--workers", "1",
-        "--bind", f"{host}:{port}",
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "--worker-class",
+        "gevent",
+        "--workers",
+        "1",
+        "--bind",
+        f"{host}:{port}",
         "--no-control-socket",
-        "--access-logfile", "-",
+        "--access-logfile",
+        "-",
         "mdma:create_app()",
     ]
     os.execvpe(sys.executable, args, env)

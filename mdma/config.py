@@ -50,7 +50,8 @@ def load(instance_path: Path) -> dict:
         "MDMA_SMTP_STARTTLS": _bool(env("MDMA_SMTP_STARTTLS"), False),
         "MDMA_MAIL_FROM": env("MDMA_MAIL_FROM") or "MDMA <no-reply@mdma.invalid>",
         # When no SMTP server is configured the embedded default prints mail to the log.
-        "MDMA_MAIL_BACKEND": env("MDMA_MAIL_BACKEND") or ("smtp" if env("MDMA_SMTP_HOST") else "log"),
+        "MDMA_MAIL_BACKEND": env("MDMA_MAIL_BACKEND")
+        or ("smtp" if env("MDMA_SMTP_HOST") else "log"),
         # Accounts
         "MDMA_INVITATION_DAYS": int(env("MDMA_INVITATION_DAYS") or 7),
         "MDMA_RESET_MINUTES": int(env("MDMA_RESET_MINUTES") or 60),

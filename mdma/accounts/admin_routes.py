@@ -128,7 +128,10 @@ def set_active(user_id):
         if active:
             flash(_("%(name)s can log in again.", name=user.name), "success")
         else:
-            flash(_("%(name)s can no longer log in; what they wrote stays.", name=user.name), "success")
+            flash(
+                _("%(name)s can no longer log in; what they wrote stays.", name=user.name),
+                "success",
+            )
     return redirect(url_for("admin_accounts.edit_user", user_id=user.id))
 
 
@@ -141,9 +144,7 @@ def invitations():
         .order_by(Invitation.created_at.desc())
     )
     page = db.paginate(query, per_page=25, error_out=False)
-    return render_template(
-        "admin/invitations.html", page=page, now=utcnow(), confirm=ConfirmForm()
-    )
+    return render_template("admin/invitations.html", page=page, now=utcnow(), confirm=ConfirmForm())
 
 
 @bp.route("/invitations/<int:invitation_id>/<any(resend, revoke):action>", methods=["POST"])

@@ -67,9 +67,7 @@ def authenticate(email: str, password: str, address: str | None) -> User:
         raise RuleViolation(_("The e-mail address or password is not correct."))
     if not user.active:
         raise RuleViolation(_("This account has been deactivated."))
-    db.session.execute(
-        sa.delete(LoginFailure).where(LoginFailure.key == _keys(email, None)[0])
-    )
+    db.session.execute(sa.delete(LoginFailure).where(LoginFailure.key == _keys(email, None)[0]))
     user.last_login_at = utcnow()
     record(user, "user:logged_in")
     return user

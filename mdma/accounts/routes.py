@@ -113,7 +113,9 @@ def forgot_password():
         authentication.request_password_reset(form.email.data)
         db.session.commit()
         flash(
-            _("If an account exists for this address, we have sent it a link to choose a new password."),
+            _(
+                "If an account exists for this address, we have sent it a link to choose a new password."
+            ),
             "success",
         )
         return redirect(url_for("accounts.login"))
@@ -173,7 +175,9 @@ def change_password():
     if form.validate_on_submit():
         user = current_user._get_current_object()
         try:
-            services.change_password(user, current=form.current_password.data, new=form.new_password.data)
+            services.change_password(
+                user, current=form.current_password.data, new=form.new_password.data
+            )
         except RuleViolation as violation:
             show_violation(form, violation)
         else:
@@ -202,7 +206,10 @@ def api_tokens():
         .order_by(ApiToken.created_at.desc())
     ).all()
     return render_template(
-        "accounts/api_tokens.html", form=form, tokens=tokens, new_secret=new_secret,
+        "accounts/api_tokens.html",
+        form=form,
+        tokens=tokens,
+        new_secret=new_secret,
         revoke_form=ConfirmForm(),
     )
 

@@ -176,8 +176,17 @@ def create_user(actor, *, email, name, role, password, organisation=None, sector
 # --- Profile and administration ----------------------------------------------------------
 
 
-def update_profile(actor, user: User, *, name, handle, language, mail_frequency,
-                   notify_on_mention, notify_on_follow) -> User:
+def update_profile(
+    actor,
+    user: User,
+    *,
+    name,
+    handle,
+    language,
+    mail_frequency,
+    notify_on_mention,
+    notify_on_follow,
+) -> User:
     """Users edit their own profile; organisation, sectors and role are set by an admin."""
     if actor is not user:
         raise RuleViolation(_("You are not allowed to do this."), status=403)

@@ -1,6 +1,6 @@
 """The interface language: the user's choice, else the visitor's pick, else Dutch (Flemish)."""
 
-from flask import current_app, session
+from flask import current_app, has_request_context, session
 from flask_login import current_user
 
 #: Interface language → the Babel locale used for dates and numbers (Belgian formats).
@@ -9,6 +9,8 @@ LANGUAGE_NAMES = {"nl": "Nederlands", "fr": "Français", "en": "English"}
 
 
 def current_language() -> str:
+    if not has_request_context():  # CLI, tasks: the default language
+        return current_app.config["BABEL_DEFAULT_LOCALE"]
     if current_user and current_user.is_authenticated:
         language = current_user.language
     else:

@@ -10,7 +10,9 @@ from mdma.core.time import utcnow
 def register(app) -> None:
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
-    app.jinja_env.filters["datetime"] = lambda value: format_datetime(value, "short") if value else ""
+    app.jinja_env.filters["datetime"] = lambda value: (
+        format_datetime(value, "short") if value else ""
+    )
     app.jinja_env.filters["date"] = lambda value: format_date(value, "medium") if value else ""
 
     # A global, not a context variable: imported macros (pagination) see globals only.

@@ -61,5 +61,3 @@ class LifeDomains(MethodView):
     def get(self):
         """The six life domains of the families, named in the caller's language."""
         return [{"code": domain.value, "name": str(domain.label)} for domain in LifeDomain]
-
-

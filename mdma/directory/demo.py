@@ -36,7 +36,11 @@ ORGANISATIONS = [
     ("Centrum Geestelijke Gezondheidszorg Mandel en Leie", K.HEALTH_CARE, ["health"]),
     ("Christelijke Mutualiteit – Dienst Maatschappelijk Werk", K.HEALTH_CARE, ["health", "income"]),
     ("Solidaris – Sociale dienst", K.HEALTH_CARE, ["health", "income"]),
-    ("Agentschap Integratie en Inburgering – Kortrijk", K.PUBLIC_SERVICE, ["education", "employment"]),
+    (
+        "Agentschap Integratie en Inburgering – Kortrijk",
+        K.PUBLIC_SERVICE,
+        ["education", "employment"],
+    ),
     ("Jongerenwelzijn – Ondersteuningscentrum", K.PUBLIC_SERVICE, ["children"]),
     ("Rijksdienst voor Jaarlijkse Vakantie – Infopunt", K.PUBLIC_SERVICE, ["income"]),
     ("Buurtwerk Overleie", K.NON_PROFIT, ["children", "housing"]),

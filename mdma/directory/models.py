@@ -66,7 +66,9 @@ ORGANISATION_KIND_LABELS = {
 
 organisation_sectors = db.Table(
     "organisation_sectors",
-    sa.Column("organisation_id", sa.ForeignKey("organisations.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column(
+        "organisation_id", sa.ForeignKey("organisations.id", ondelete="CASCADE"), primary_key=True
+    ),
     sa.Column("sector_id", sa.ForeignKey("sectors.id", ondelete="CASCADE"), primary_key=True),
 )
 

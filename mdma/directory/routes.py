@@ -146,9 +146,7 @@ def edit_organisation(organisation_id):
             db.session.commit()
             flash(_("%(name)s saved.", name=organisation.name), "success")
             return redirect(url_for("directory.organisations"))
-    return render_template(
-        "directory/edit_organisation.html", form=form, organisation=organisation
-    )
+    return render_template("directory/edit_organisation.html", form=form, organisation=organisation)
 
 
 @bp.route("/admin/organisations/<int:organisation_id>/archive", methods=["POST"])

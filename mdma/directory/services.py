@@ -80,8 +80,17 @@ def _check_organisation_name_free(name: str, except_organisation=None) -> None:
         raise RuleViolation(_("An organisation with this name exists already."), "name")
 
 
-def save_organisation(actor, organisation: Organisation | None, *, name, kind, sectors=(),
-                      contact_email="", contact_phone="", website="") -> Organisation:
+def save_organisation(
+    actor,
+    organisation: Organisation | None,
+    *,
+    name,
+    kind,
+    sectors=(),
+    contact_email="",
+    contact_phone="",
+    website="",
+) -> Organisation:
     """Create (organisation None) or edit an organisation of the directory."""
     _require_manager(actor)
     _check_organisation_name_free(name, except_organisation=organisation)

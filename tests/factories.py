@@ -1,0 +1,57 @@
+"""Small factories for tests: each makes one valid object with invented data."""
+
+import itertools
+
+import sqlalchemy as sa
+
+from mdma.accounts.models import User
+from mdma.accounts.passwords import hash_password
+from mdma.accounts.services import unique_handle
+from mdma.directory.models import Organisation, Sector
+from mdma.extensions import db
+
+PASSWORD = "correct horse battery staple"
+_numbers = itertools.count(1)
+
+
+def sector(code: str) -> Sector:
+    """One of the sectors seeded by the first migration."""
+    return db.session.scalar(sa.select(Sector).where(Sector.code == code))
+
+
+def create_organisation(name: str | None = None, **fields) -> Organisation:
+    organisation = Organisation(name=name or f"Testorganisatie {next(_numbers)}", **fields)
+    db.session.add(organisation)
+    db.session.flush()
+    return organisation
+
+
+def create_user(
+    role="case_manager",
+    *,
+    name=None,
+    email=None,
+    sectors=None,
+    password=PASSWORD,
+    active=True,
+    organisation=None,
+    language="nl",
+) -> User:
+    number = next(_numbers)
+    name = name or f"Testgebruiker {number}"
+    if role == "policy_owner" and sectors is None:
+        sectors = [sector("housing")]
+    user = User(
+        email=email or f"user{number}@test.example",
+        name=name,
+        handle=unique_handle(name),
+        role=role,
+        sectors=sectors or [],
+        password_hash=hash_password(password),
+        active=active,
+        organisation=organisation,
+        language=language,
+    )
+    db.session.add(user)
+    db.session.flush()
+    return user
