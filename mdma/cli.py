@@ -104,6 +104,8 @@ def run_command(host, port, debug):
     from mdma.extensions import socketio
 
     app = create_app()
+    # FlaskGroup marks the process as run from its CLI, and Flask then ignores app.run().
+    os.environ.pop("FLASK_RUN_FROM_CLI", None)
     socketio.run(
         app, host=host, port=port, debug=debug, use_reloader=debug, allow_unsafe_werkzeug=True
     )
