@@ -45,10 +45,10 @@ def _register_extensions(app: Flask) -> None:
 
 def _register_blueprints(app: Flask) -> None:
     from mdma.accounts import admin_routes, routes
-    from mdma.accounts.api import blp as accounts_api
+    from mdma.api.accounts import blp as accounts_api
     from mdma.api.base import api
+    from mdma.api.directory import blp as directory_api
     from mdma.directory import routes as directory_routes
-    from mdma.directory.api import blp as directory_api
 
     app.register_blueprint(routes.bp)
     app.register_blueprint(admin_routes.bp)
