@@ -204,3 +204,33 @@ def wait_for(predicate, timeout=5.0, interval=0.02):
             return result
         time.sleep(interval)
     return predicate()
+
+
+class QueryCounter:
+    def __init__(self):
+        self.statements = []
+
+    def __len__(self):
+        return len(self.statements)
+
+
+@pytest.fixture
+def count_queries(app):
+    """`with count_queries() as counted:` — the SQL statements run inside the block."""
+    from contextlib import contextmanager
+
+    @contextmanager
+    def counting():
+        counter = QueryCounter()
+
+        def note(_conn, _cursor, statement, *_args):
+            if not statement.lstrip().upper().startswith(("SAVEPOINT", "RELEASE", "ROLLBACK")):
+                counter.statements.append(statement)
+
+        sa.event.listen(db.engine, "before_cursor_execute", note)
+        try:
+            yield counter
+        finally:
+            sa.event.remove(db.engine, "before_cursor_execute", note)
+
+    return counting

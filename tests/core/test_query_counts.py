@@ -1,0 +1,40 @@
+"""List pages run a fixed number of queries, whatever the number of rows they show."""
+
+import pytest
+
+from mdma.accounts import services
+from tests import factories
+
+
+def _fill(start, n, admin):
+    organisations = [factories.create_organisation(f"Org {i:03d}") for i in range(start, start + n)]
+    for i, organisation in enumerate(organisations, start):
+        organisation.sectors = [factories.sector("housing"), factories.sector("health")]
+        factories.create_user(
+            "policy_owner",
+            organisation=organisation,
+            sectors=[factories.sector("income"), factories.sector("children")],
+        )
+        services.invite(
+            admin,
+            email=f"invitee{i}@test.example",
+            name=f"Invitee {i}",
+            role="policy_owner",
+            organisation=organisation,
+            sectors=[factories.sector("housing")],
+        )
+
+
+@pytest.mark.parametrize("path", ["/admin/users", "/directory", "/admin/invitations"])
+def test_list_page_queries_do_not_grow_with_rows(client, session, login_as, count_queries, path):
+    admin = factories.create_user("admin")
+    login_as(admin)
+    _fill(0, 3, admin)
+    session.commit()  # expires every loaded object: each request starts cold
+    with count_queries() as few:
+        assert client.get(path).status_code == 200
+    _fill(3, 20, admin)
+    session.commit()
+    with count_queries() as many:
+        assert client.get(path).status_code == 200
+    assert len(many) == len(few), "\n".join(s[:150] for s in many.statements)
