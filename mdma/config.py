@@ -85,5 +85,4 @@ def load(instance_path: Path) -> dict:
         "OPENAPI_VERSION": "3.0.3",
         "OPENAPI_URL_PREFIX": "/api/v1",
         "OPENAPI_JSON_PATH": "openapi.json",
-        "MDMA_PAGE_SIZE": 25,
     }

@@ -62,7 +62,8 @@ def has_permission(user, permission: Permission) -> bool:
         return False
     if not getattr(user, "is_active", False):
         return False
-    return permission in ROLE_PERMISSIONS.get(Role(user.role), frozenset())
+    # Role is a StrEnum, so the stored string finds its row; an unknown role has no rights.
+    return permission in ROLE_PERMISSIONS.get(user.role, frozenset())
 
 
 def requires(permission: Permission):

@@ -12,6 +12,7 @@ import psycopg
 import pytest
 import sqlalchemy as sa
 from aiosmtpd.controller import Controller
+from flask import g, request_started
 from flask_migrate import upgrade
 from flask_sqlalchemy.session import Session as FlaskSession
 
@@ -116,9 +117,16 @@ def app(database_url, smtp_server, tmp_path_factory):
     )
     with application.app_context():
         upgrade()
+    request_started.connect(_fresh_request_globals, application)
     yield application
     with application.app_context():
         db.engine.dispose()
+
+
+def _fresh_request_globals(sender, **extra):
+    """Requests share the test's app context (and so its session); give each its own `g`,
+    as in production, so the signed-in user and the locale do not leak between requests."""
+    vars(g._get_current_object()).clear()
 
 
 class _TestSession(FlaskSession):

@@ -20,11 +20,12 @@ from mdma.permissions import Permission, Role, requires
 bp = Blueprint("admin_accounts", __name__, url_prefix="/admin")
 
 
-def _user_form(**kwargs) -> UserForm:
+def _user_form(user: User | None = None, **kwargs) -> UserForm:
     form = UserForm(**kwargs)
-    form.organisation.choices = [(0, _l("— none —"))] + [
-        (o.id, o.name) for o in directory.active_organisations()
-    ]
+    organisations = directory.active_organisations()
+    if user is not None and user.organisation is not None and user.organisation.archived:
+        organisations.append(user.organisation)  # keep, though no longer offered to others
+    form.organisation.choices = [(0, _l("— none —"))] + [(o.id, o.name) for o in organisations]
     form.sectors.choices = [(s.id, s.name) for s in directory.sectors()]
     return form
 
@@ -87,12 +88,13 @@ def invite():
 @requires(Permission.USER_MANAGE)
 def edit_user(user_id):
     user = db.get_or_404(User, user_id)
-    form = _user_form(obj=user)
+    form = _user_form(user, obj=user)
     if request.method == "GET":
         form.organisation.data = user.organisation_id or 0
         form.sectors.data = [s.id for s in user.sectors]
     if form.validate_on_submit():
         organisation, sectors = _chosen(form)
+        sectors = [*sectors, *(s for s in user.sectors if s.archived)]  # not offered, kept
         try:
             services.update_user(
                 current_user,

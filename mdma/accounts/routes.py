@@ -61,7 +61,9 @@ def login():
 @requires(Permission.PROFILE_MANAGE)
 def logout():
     if ConfirmForm().validate_on_submit():
+        language = current_user.language
         logout_user()
+        session["language"] = language  # the log-in page stays in the language they chose
         flash(_("You are logged out."), "success")
     return redirect(url_for("accounts.login"))
 

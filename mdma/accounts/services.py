@@ -224,7 +224,7 @@ def update_user(actor, user: User, *, name, email, role, organisation, sectors) 
     email = normalise_email(email)
     _check_email_free(email, except_user=user)
     _check_sectors(role, list(sectors))
-    if user is actor and role != Role.ADMIN:
+    if user.id == actor.id and role != Role.ADMIN:
         raise RuleViolation(_("You cannot take away your own administrator role."), "role")
     changed = [
         field
@@ -241,7 +241,7 @@ def update_user(actor, user: User, *, name, email, role, organisation, sectors) 
 def set_active(actor, user: User, active: bool) -> User:
     """Deactivate (or reactivate) an account; what it wrote stays, attributed to it."""
     _require(actor, Permission.USER_MANAGE)
-    if user is actor and not active:
+    if user.id == actor.id and not active:
         raise RuleViolation(_("You cannot deactivate your own account."))
     if user.active != active:
         user.active = active

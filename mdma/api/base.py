@@ -4,7 +4,7 @@ Errors always look like `{"error": {"status": 404, "code": "not_found", "message
 "fields": {"name": ["…"]}}}`; `fields` is present only for input errors.
 """
 
-from flask import jsonify, request
+from flask import current_app, jsonify, request
 from flask_login import current_user
 from flask_smorest import Api
 from flask_smorest import Blueprint as SmorestBlueprint
@@ -14,6 +14,9 @@ from mdma.core.web import error_message
 from mdma.extensions import csrf
 
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
+#: List endpoints: `?page=1&page_size=25`; more than MAX_PAGE_SIZE is refused with 422.
+PAGE_SIZE = 25
+MAX_PAGE_SIZE = 100
 
 
 class MdmaApi(Api):
@@ -47,11 +50,12 @@ def Blueprint(name: str, import_name: str, url_prefix: str, description: str):  
 
 def _csrf_for_cookie_sessions():
     """A token-authenticated call needs no CSRF token; the platform's own pages' calls do."""
-    if not request.path.startswith("/api/"):
+    if not request.path.startswith("/api/") or not current_app.config["WTF_CSRF_ENABLED"]:
         return
-    if request.method in SAFE_METHODS or request.environ.get("mdma.api_token"):
+    if request.method in SAFE_METHODS:
         return
-    if current_user.is_authenticated:
+    # Loading the user first: the bearer-token loader is what marks the request as token-borne.
+    if current_user.is_authenticated and not request.environ.get("mdma.api_token"):
         csrf.protect()
 
 

@@ -2,7 +2,7 @@
 
 from flask.views import MethodView
 
-from mdma.api.base import Blueprint
+from mdma.api.base import MAX_PAGE_SIZE, PAGE_SIZE, Blueprint
 from mdma.directory import queries
 from mdma.directory.models import LifeDomain, Organisation
 from mdma.directory.schemas import (
@@ -31,14 +31,14 @@ class Organisations(MethodView):
     @requires(Permission.DIRECTORY_READ)
     @blp.arguments(OrganisationQuerySchema, location="query")
     @blp.response(200, OrganisationSchema(many=True))
-    @blp.paginate()
+    @blp.paginate(page_size=PAGE_SIZE, max_page_size=MAX_PAGE_SIZE)
     def get(self, args, pagination_parameters):
         """List organisations, filtered by name or sector, a page at a time."""
         query = queries.organisations_query(args["q"], args["sector"], args["include_archived"])
         page = db.paginate(
             query,
             page=pagination_parameters.page,
-            per_page=min(pagination_parameters.page_size, 100),
+            per_page=pagination_parameters.page_size,
             error_out=False,
         )
         pagination_parameters.item_count = page.total

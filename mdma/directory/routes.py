@@ -11,7 +11,7 @@ from mdma.directory import queries, services
 from mdma.directory.forms import OrganisationForm, SectorForm
 from mdma.directory.models import LifeDomain, Organisation, Sector
 from mdma.extensions import db
-from mdma.permissions import Permission, requires
+from mdma.permissions import Permission, has_permission, requires
 
 bp = Blueprint("directory", __name__)
 
@@ -21,12 +21,18 @@ bp = Blueprint("directory", __name__)
 def organisations():
     q = request.args.get("q", "").strip()
     sector = request.args.get("sector") or None
-    page = db.paginate(queries.organisations_query(q, sector), per_page=25, error_out=False)
+    # Administrators also see archived organisations, to restore them.
+    archived = request.args.get("archived") == "1" and has_permission(
+        current_user, Permission.DIRECTORY_MANAGE
+    )
+    query = queries.organisations_query(q, sector, include_archived=archived)
+    page = db.paginate(query, per_page=25, error_out=False)
     return render_template(
         "directory/organisations.html",
         page=page,
         q=q,
         sector=sector,
+        archived=archived,
         sectors=queries.sectors(),
         life_domains=list(LifeDomain),
     )
@@ -100,6 +106,8 @@ def _organisation_form(**kwargs) -> OrganisationForm:
 def _save(form, organisation):
     chosen = form.sectors.data or []
     sectors = db.session.scalars(sa.select(Sector).where(Sector.id.in_(chosen))).all()
+    if organisation is not None:  # archived sectors are not offered, yet stay linked
+        sectors = [*sectors, *(s for s in organisation.sectors if s.archived)]
     return services.save_organisation(
         current_user,
         organisation,

@@ -46,16 +46,16 @@ def _start(command: str, env: dict):
         start_new_session=True,
     )
     base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
+    deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise AssertionError(f"`mdma {command}` exited: {process.stderr.read().decode()}")
         try:
-            requests.get(f"{base}/login", timeout=1)
+            requests.get(f"{base}/login", timeout=5)
             return process, base
-        except requests.ConnectionError:
+        except requests.RequestException:  # refused, or accepted but still starting
             time.sleep(0.1)
-    raise AssertionError(f"`mdma {command}` did not answer within 30 s")
+    raise AssertionError(f"`mdma {command}` did not answer within 60 s")
 
 
 def _stop(process):

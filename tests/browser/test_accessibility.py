@@ -1,0 +1,133 @@
+"""An axe sweep: every page each role reaches from the main menu, the admin forms, the
+anonymous pages and the error states pass WCAG 2.1 A/AA with no violation."""
+
+import pytest
+from playwright.sync_api import expect
+
+from mdma.accounts import services
+from mdma.extensions import db
+from mdma.permissions import Role
+from tests import factories
+from tests.browser.accessibility import assert_accessible
+from tests.browser.conftest import choose_language, log_in
+
+pytestmark = pytest.mark.browser
+
+EVERYONE = {"/", "/directory", "/account/profile"}
+MENU = dict.fromkeys(Role, EVERYONE) | {
+    Role.ADMIN: EVERYONE | {"/admin/users", "/admin/invitations", "/admin/sectors"}
+}
+
+
+@pytest.fixture(scope="module")
+def network(live_server):
+    """One account per role, an organisation with its contact points and an open invitation,
+    so that the lists show rows rather than their empty state."""
+    with live_server.app.app_context():
+        children = factories.sector("children")
+        organisation = factories.create_organisation(
+            "Huis van het Kind Zuid",
+            kind="childcare",
+            sectors=[children],
+            contact_email="onthaal@huisvanhetkind.example",
+            contact_phone="056 00 00 00",
+            website="https://huisvanhetkind.example",
+        )
+        users = {
+            role: factories.create_user(
+                role,
+                name=f"Sweep {role.replace('_', ' ').title()}",
+                email=f"{role}@sweep.example",
+                organisation=organisation,
+            )
+            for role in Role
+        }
+        services.invite(
+            users[Role.ADMIN], email="nieuw@sweep.example", name="Nieuwe Collega", role="researcher"
+        )
+        db.session.commit()
+        return {
+            "emails": {role: user.email for role, user in users.items()},
+            "case_manager_id": users[Role.CASE_MANAGER].id,
+            "organisation_id": organisation.id,
+            "sector_id": children.id,
+        }
+
+
+@pytest.mark.parametrize("role", list(Role))
+def test_every_page_in_the_main_menu_is_accessible(page, live_server, network, role):
+    dutch = live_server.translator("nl")
+    log_in(page, live_server, network["emails"][role])
+    menu = page.get_by_role("navigation", name=dutch("Main menu"))
+    targets = [link.get_attribute("href") for link in menu.get_by_role("link").all()]
+    assert set(targets) == MENU[role]
+    for target in targets:
+        if target == "/":  # the start page, checked on arrival
+            continue
+        page.goto(target)
+        expect(menu.locator("[aria-current=page]")).to_have_attribute("href", target)
+        assert_accessible(page)
+
+
+def test_admin_forms_are_accessible_blank_and_with_errors(page, live_server, network):
+    dutch = live_server.translator("nl")
+    log_in(page, live_server, network["emails"][Role.ADMIN])
+
+    page.goto("/admin/users/invite")
+    assert_accessible(page)
+    page.get_by_role("button", name=dutch("Send the invitation")).click()
+    expect(page.get_by_role("alert")).to_be_visible()
+    expect(page.get_by_label(dutch("E-mail address"))).to_have_attribute("aria-invalid", "true")
+    assert_accessible(page)
+
+    for target in (
+        f"/admin/users/{network['case_manager_id']}",
+        f"/admin/sectors/{network['sector_id']}",
+        "/admin/organisations/new",
+        f"/admin/organisations/{network['organisation_id']}",
+        "/account/password",
+        "/account/tokens",
+    ):
+        response = page.goto(target)
+        assert response.status == 200, target
+        assert_accessible(page)
+
+
+def test_anonymous_pages_and_error_pages_are_accessible(page, live_server):
+    dutch = live_server.translator("nl")
+    page.goto("/login")
+    assert_accessible(page)
+    page.get_by_role("button", name=dutch("Log in"), exact=True).click()
+    expect(page.get_by_role("alert")).to_be_visible()
+    expect(page.get_by_label(dutch("Password"), exact=True)).to_have_attribute(
+        "aria-invalid", "true"
+    )
+    assert_accessible(page)
+
+    page.get_by_role("link", name=dutch("Forgot your password?")).click()
+    expect(page).to_have_url(f"{live_server.url}/account/forgot")
+    assert_accessible(page)
+    page.get_by_role("button", name=dutch("Send the link")).click()
+    expect(page.get_by_role("alert")).to_be_visible()
+    assert_accessible(page)
+
+    for target in (
+        "/no-such-page",
+        "/account/invitation/not-a-token",
+        "/account/reset/not-a-token",
+    ):
+        response = page.goto(target)
+        assert response.status == 404, target
+        assert_accessible(page)
+
+
+def test_profile_page_is_accessible_in_french_and_english(page, live_server):
+    live_server.create_user("coordinator", name="Polyglot Coordinator", email="talen@sweep.example")
+    log_in(page, live_server, "talen@sweep.example")
+    page.goto("/account/profile")
+    assert_accessible(page)
+    choose_language(page, live_server, "nl", "fr")
+    expect(page).to_have_url(f"{live_server.url}/account/profile")
+    choose_language(page, live_server, "fr", "en")
+    expect(page).to_have_url(f"{live_server.url}/account/profile")
+    expect(page.get_by_role("heading", level=1)).to_have_text("My profile")

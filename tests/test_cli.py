@@ -1,0 +1,135 @@
+"""The `mdma` command, run in-process on a database of its own."""
+
+import pytest
+import sqlalchemy as sa
+from argon2 import PasswordHasher
+from click.testing import CliRunner
+from sqlalchemy.orm import Session
+
+from mdma.accounts.demo import DEMO_PASSWORD
+from mdma.accounts.models import User
+from mdma.api.base import api
+from mdma.cli import main
+from mdma.directory.models import Organisation
+from mdma.extensions import socketio
+from mdma.permissions import Role
+from tests.factories import PASSWORD
+
+
+@pytest.fixture
+def database(tmp_path, monkeypatch):
+    """A fresh SQLite file the command works on, migrated with `mdma db upgrade`."""
+    url = f"sqlite:///{tmp_path / 'cli.sqlite'}"
+    monkeypatch.setenv("MDMA_DATABASE_URL", url)
+    monkeypatch.setenv("MDMA_SECRET_KEY", "cli-test-secret")
+    monkeypatch.setenv("MDMA_ARGON2_TIME_COST", "1")
+    monkeypatch.setenv("MDMA_ARGON2_MEMORY_COST", "1024")
+    # Each command builds an app, which binds the shared Socket.IO and API objects; hand them back.
+    shared = {extension: dict(vars(extension)) for extension in (socketio, api)}
+    assert mdma("db", "upgrade").exit_code == 0
+    engine = sa.create_engine(url)
+    yield engine
+    engine.dispose()
+    for extension, attributes in shared.items():
+        vars(extension).clear()
+        vars(extension).update(attributes)
+
+
+def mdma(*args):
+    return CliRunner().invoke(main, list(args))
+
+
+def _users(engine) -> dict[str, User]:
+    with Session(engine) as session:
+        return {user.email: user for user in session.scalars(sa.select(User))}
+
+
+def _organisation_count(engine) -> int:
+    with Session(engine) as session:
+        return session.scalar(sa.select(sa.func.count()).select_from(Organisation))
+
+
+def _create(*extra, email="eerste@test.example", password=PASSWORD):
+    return mdma(
+        "user",
+        "create",
+        "--email",
+        email,
+        "--name",
+        "Eerste Beheerder",
+        "--password",
+        password,
+        *extra,
+    )
+
+
+def test_user_create_makes_an_account_that_can_log_in(database):
+    result = _create("--role", "admin")
+    assert result.exit_code == 0, result.output
+    assert "@eerste.beheerder" in result.output
+    user = _users(database)["eerste@test.example"]
+    assert (user.name, user.role, user.active) == ("Eerste Beheerder", "admin", True)
+    assert user.password_hash.startswith("$argon2id$")
+
+
+def test_user_create_links_the_sectors_given_by_code(database):
+    result = _create("--role", "policy_owner", "--sector", "housing", "--sector", "income")
+    assert result.exit_code == 0, result.output
+    with Session(database) as session:
+        user = session.scalar(sa.select(User).where(User.email == "eerste@test.example"))
+        assert {s.code for s in user.sectors} == {"housing", "income"}
+
+
+def test_user_create_with_an_unknown_sector_creates_nothing(database):
+    result = _create("--role", "policy_owner", "--sector", "housing", "--sector", "ruimtevaart")
+    assert result.exit_code != 0
+    assert "ruimtevaart" in result.output
+    assert _users(database) == {}
+
+
+def test_user_create_with_a_weak_password_creates_nothing(database):
+    result = _create("--role", "admin", password="kort")
+    assert result.exit_code != 0
+    assert _users(database) == {}
+
+
+def test_user_create_for_a_policy_owner_without_sector_creates_nothing(database):
+    result = _create("--role", "policy_owner")
+    assert result.exit_code != 0
+    assert _users(database) == {}
+
+
+def test_user_create_with_an_address_in_use_creates_nothing_more(database):
+    _create("--role", "admin")
+    result = _create("--role", "researcher", email="EERSTE@test.example")
+    assert result.exit_code != 0
+    assert [user.role for user in _users(database).values()] == ["admin"]
+
+
+def test_demo_loads_organisations_and_users_of_every_role(database):
+    result = mdma("demo")
+    assert result.exit_code == 0, result.output
+    assert _organisation_count(database) >= 30
+    users = _users(database)
+    assert {user.role for user in users.values()} == set(Role)
+    assert DEMO_PASSWORD in result.output
+    for email in users:
+        assert email in result.output
+
+
+def test_demo_users_all_have_the_printed_password(database):
+    mdma("demo")
+    hasher = PasswordHasher()
+    assert all(
+        hasher.verify(user.password_hash, DEMO_PASSWORD) for user in _users(database).values()
+    )
+
+
+def test_running_demo_twice_adds_nothing(database):
+    mdma("demo")
+    organisations, users = _organisation_count(database), set(_users(database))
+    result = mdma("demo")
+    assert result.exit_code == 0, result.output
+    assert "0 new organisations, 0 new users" in result.output
+    assert _organisation_count(database) == organisations
+    assert set(_users(database)) == users

@@ -1,0 +1,184 @@
+"""Every route, walked by every role: the answer each gets follows the role table.
+
+What each route needs is written down here, apart from the views' own declarations, so a
+route added without a line in EXPECTED_ACCESS fails the first test, and a declaration that
+drifts from this table fails the walk.
+"""
+
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from flask import Flask, url_for
+from flask.views import MethodView
+
+from mdma.accounts import authentication, services
+from mdma.permissions import (
+    PUBLIC,
+    ROLE_PERMISSIONS,
+    Permission,
+    Role,
+    check_declared_access,
+    public,
+    requires,
+)
+from tests.conftest import login
+
+EXPECTED_ACCESS = {
+    "static": PUBLIC,
+    "api-docs.openapi_json": PUBLIC,
+    # Pages of one's own account
+    "accounts.home": Permission.PROFILE_MANAGE,
+    "accounts.login": PUBLIC,
+    "accounts.logout": Permission.PROFILE_MANAGE,
+    "accounts.set_language": PUBLIC,
+    "accounts.accept_invitation": PUBLIC,
+    "accounts.forgot_password": PUBLIC,
+    "accounts.reset_password": PUBLIC,
+    "accounts.profile": Permission.PROFILE_MANAGE,
+    "accounts.change_password": Permission.PROFILE_MANAGE,
+    "accounts.api_tokens": Permission.PROFILE_MANAGE,
+    "accounts.revoke_api_token": Permission.PROFILE_MANAGE,
+    # Administration of accounts
+    "admin_accounts.users": Permission.USER_MANAGE,
+    "admin_accounts.invite": Permission.USER_MANAGE,
+    "admin_accounts.edit_user": Permission.USER_MANAGE,
+    "admin_accounts.set_active": Permission.USER_MANAGE,
+    "admin_accounts.invitations": Permission.USER_MANAGE,
+    "admin_accounts.invitation_action": Permission.USER_MANAGE,
+    # Directory
+    "directory.organisations": Permission.DIRECTORY_READ,
+    "directory.sectors": Permission.DIRECTORY_MANAGE,
+    "directory.edit_sector": Permission.DIRECTORY_MANAGE,
+    "directory.archive_sector": Permission.DIRECTORY_MANAGE,
+    "directory.new_organisation": Permission.DIRECTORY_MANAGE,
+    "directory.edit_organisation": Permission.DIRECTORY_MANAGE,
+    "directory.archive_organisation": Permission.DIRECTORY_MANAGE,
+    # API
+    "accounts_api.Me": Permission.PROFILE_MANAGE,
+    "directory_api.Sectors": Permission.DIRECTORY_READ,
+    "directory_api.Organisations": Permission.DIRECTORY_READ,
+    "directory_api.OrganisationById": Permission.DIRECTORY_READ,
+    "directory_api.LifeDomains": Permission.DIRECTORY_READ,
+}
+
+ALLOWED = "allowed"
+FORBIDDEN = "403"
+SENT_TO_LOG_IN = "redirected to log in"
+UNAUTHORIZED = "401 JSON"
+
+
+def expected_answer(access, role: Role | None, path: str) -> str:
+    if access == PUBLIC:
+        return ALLOWED
+    if role is None:
+        return UNAUTHORIZED if path.startswith("/api/") else SENT_TO_LOG_IN
+    return ALLOWED if access in ROLE_PERMISSIONS[role] else FORBIDDEN
+
+
+def answer(response, path: str) -> str:
+    if response.status_code == 403:
+        return FORBIDDEN
+    if response.status_code == 401:
+        error = (response.get_json(silent=True) or {}).get("error", {})
+        return UNAUTHORIZED if error.get("code") == "unauthorized" else "401 without the JSON error"
+    location = urlsplit(response.location or "")
+    # Logging out also lands on /login; being sent to log in carries the way back.
+    if location.path == "/login" and parse_qs(location.query).get("next") == [path]:
+        return SENT_TO_LOG_IN
+    if response.status_code >= 500:
+        return f"server error {response.status_code}"
+    return ALLOWED
+
+
+@pytest.fixture
+def url_arguments(session, create_user, create_organisation, sector):
+    """A real object for each kind of URL argument; the signed-in user's token is added later."""
+    admin = create_user("admin", language="en")
+    invitation = services.invite(
+        admin, email="walk@test.example", name="Walk Invitee", role="researcher"
+    )
+    return {
+        "user_id": create_user("case_manager", language="en").id,
+        "organisation_id": create_organisation().id,
+        "sector_id": sector("health").id,
+        "invitation_id": invitation.id,
+        "action": "revoke",
+        "token": "not-a-real-token",
+        "token_id": authentication.create_api_token(admin, "walk", None)[0].id,
+        "filename": "css/mdma.css",
+    }
+
+
+def test_every_route_has_a_line_in_the_expected_access_table(app):
+    endpoints = {rule.endpoint for rule in app.url_map.iter_rules()}
+    missing = sorted(endpoints - EXPECTED_ACCESS.keys())
+    stale = sorted(EXPECTED_ACCESS.keys() - endpoints)
+    assert not missing and not stale, (
+        f"add to EXPECTED_ACCESS: {missing}; remove from it (no such route): {stale}"
+    )
+
+
+@pytest.mark.parametrize("role", [*Role, None], ids=[*(r.value for r in Role), "anonymous"])
+def test_every_route_answers_each_role_as_the_role_table_says(
+    app, client, create_user, url_arguments, role
+):
+    user = None
+    if role is not None:
+        user = create_user(role, language="en")
+        url_arguments["token_id"] = authentication.create_api_token(user, "own", None)[0].id
+
+    wrong = []
+    for rule in sorted(app.url_map.iter_rules(), key=lambda rule: rule.endpoint):
+        if rule.endpoint not in EXPECTED_ACCESS:
+            wrong.append(f"{rule.endpoint}: no line in EXPECTED_ACCESS")
+            continue
+        access = EXPECTED_ACCESS[rule.endpoint]
+        with app.test_request_context():
+            path = url_for(rule.endpoint, **{name: url_arguments[name] for name in rule.arguments})
+        for method in sorted(rule.methods - {"HEAD", "OPTIONS"}):
+            # Each request starts from a fresh sign-in: an earlier one may have logged out.
+            with client.session_transaction() as flask_session:
+                flask_session.clear()
+            if user is not None:
+                login(client, user)
+            response = client.open(path, method=method, data={})
+            expected, got = expected_answer(access, role, path), answer(response, path)
+            if got != expected:
+                wrong.append(
+                    f"{method} {path} ({rule.endpoint}): expected {expected}, "
+                    f"got {got} ({response.status_code})"
+                )
+    assert not wrong, "\n".join(wrong)
+
+
+def test_app_with_an_undeclared_route_refuses_to_start():
+    app = Flask(__name__)
+    app.add_url_rule("/forgotten", "forgotten", lambda: "")
+
+    with pytest.raises(RuntimeError, match="forgotten GET"):
+        check_declared_access(app)
+
+
+def test_class_view_with_an_undeclared_method_refuses_to_start():
+    class Things(MethodView):
+        @requires(Permission.DIRECTORY_READ)
+        def get(self):
+            return ""
+
+        def post(self):
+            return ""
+
+    app = Flask(__name__)
+    app.add_url_rule("/things", view_func=Things.as_view("things"))
+
+    with pytest.raises(RuntimeError, match="things POST") as refusal:
+        check_declared_access(app)
+    assert "things GET" not in str(refusal.value)
+
+
+def test_app_whose_routes_all_declare_access_starts():
+    app = Flask(__name__)
+    app.add_url_rule("/open", "open", public(lambda: ""))
+    app.add_url_rule("/closed", "closed", requires(Permission.USER_MANAGE)(lambda: ""))
+
+    check_declared_access(app)
