@@ -1,7 +1,7 @@
 """Administration of accounts: the user list, invitations, roles, deactivation."""
 
 import sqlalchemy as sa
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import Blueprint, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -9,8 +9,7 @@ from flask_login import current_user
 from mdma.accounts import services
 from mdma.accounts.forms import ConfirmForm, UserForm
 from mdma.accounts.models import Invitation, User
-from mdma.core.errors import RuleViolation
-from mdma.core.forms import show_violation
+from mdma.core.forms import act, submit
 from mdma.core.time import utcnow
 from mdma.directory import queries as directory
 from mdma.directory.models import Organisation, Sector
@@ -63,25 +62,25 @@ def users():
 @requires(Permission.USER_MANAGE)
 def invite():
     form = _user_form()
-    if form.validate_on_submit():
+
+    def send():
         organisation, sectors = _chosen(form)
-        try:
-            invitation = services.invite(
-                current_user,
-                email=form.email.data,
-                name=form.name.data,
-                role=form.role.data,
-                organisation=organisation,
-                sectors=sectors,
-            )
-        except RuleViolation as violation:
-            db.session.rollback()
-            show_violation(form, violation)
-        else:
-            db.session.commit()
-            flash(_("Invitation sent to %(email)s.", email=invitation.email), "success")
-            return redirect(url_for("admin_accounts.invitations"))
-    return render_template("admin/invite.html", form=form)
+        return services.invite(
+            current_user,
+            email=form.email.data,
+            name=form.name.data,
+            role=form.role.data,
+            organisation=organisation,
+            sectors=sectors,
+        )
+
+    done = submit(
+        form,
+        send,
+        success=lambda invitation: _("Invitation sent to %(email)s.", email=invitation.email),
+        redirect_to=url_for("admin_accounts.invitations"),
+    )
+    return done or render_template("admin/invite.html", form=form)
 
 
 @bp.route("/users/<int:user_id>", methods=["GET", "POST"])
@@ -92,27 +91,28 @@ def edit_user(user_id):
     if request.method == "GET":
         form.organisation.data = user.organisation_id or 0
         form.sectors.data = [s.id for s in user.sectors]
-    if form.validate_on_submit():
+
+    def save():
         organisation, sectors = _chosen(form)
-        sectors = [*sectors, *(s for s in user.sectors if s.archived)]  # not offered, kept
-        try:
-            services.update_user(
-                current_user,
-                user,
-                name=form.name.data,
-                email=form.email.data,
-                role=form.role.data,
-                organisation=organisation,
-                sectors=sectors,
-            )
-        except RuleViolation as violation:
-            db.session.rollback()
-            show_violation(form, violation)
-        else:
-            db.session.commit()
-            flash(_("The account of %(name)s has been saved.", name=user.name), "success")
-            return redirect(url_for("admin_accounts.users"))
-    return render_template("admin/edit_user.html", form=form, user=user, confirm=ConfirmForm())
+        return services.update_user(
+            current_user,
+            user,
+            name=form.name.data,
+            email=form.email.data,
+            role=form.role.data,
+            organisation=organisation,
+            sectors=[*sectors, *(s for s in user.sectors if s.archived)],  # not offered, kept
+        )
+
+    done = submit(
+        form,
+        save,
+        success=lambda saved: _("The account of %(name)s has been saved.", name=saved.name),
+        redirect_to=url_for("admin_accounts.users"),
+    )
+    return done or render_template(
+        "admin/edit_user.html", form=form, user=user, confirm=ConfirmForm()
+    )
 
 
 @bp.route("/users/<int:user_id>/active", methods=["POST"])
@@ -120,21 +120,15 @@ def edit_user(user_id):
 def set_active(user_id):
     user = db.get_or_404(User, user_id)
     active = request.form.get("active") == "1"
-    try:
-        services.set_active(current_user, user, active)
-    except RuleViolation as violation:
-        db.session.rollback()
-        flash(str(violation.message), "error")
+    if active:
+        message = _("%(name)s can log in again.", name=user.name)
     else:
-        db.session.commit()
-        if active:
-            flash(_("%(name)s can log in again.", name=user.name), "success")
-        else:
-            flash(
-                _("%(name)s can no longer log in; what they wrote stays.", name=user.name),
-                "success",
-            )
-    return redirect(url_for("admin_accounts.edit_user", user_id=user.id))
+        message = _("%(name)s can no longer log in; what they wrote stays.", name=user.name)
+    return act(
+        lambda: services.set_active(current_user, user, active),
+        success=message,
+        redirect_to=url_for("admin_accounts.edit_user", user_id=user.id),
+    )
 
 
 @bp.route("/invitations")
@@ -153,18 +147,12 @@ def invitations():
 @requires(Permission.USER_MANAGE)
 def invitation_action(invitation_id, action):
     invitation = db.get_or_404(Invitation, invitation_id)
-    verb = services.resend_invitation if action == "resend" else services.revoke_invitation
-    try:
-        verb(current_user, invitation)
-    except RuleViolation as violation:
-        db.session.rollback()
-        flash(str(violation.message), "error")
+    if action == "resend":
+        verb, message = services.resend_invitation, _("The invitation has been sent again.")
     else:
-        db.session.commit()
-        flash(
-            _("The invitation has been sent again.")
-            if action == "resend"
-            else _("The invitation has been revoked."),
-            "success",
-        )
-    return redirect(url_for("admin_accounts.invitations"))
+        verb, message = services.revoke_invitation, _("The invitation has been revoked.")
+    return act(
+        lambda: verb(current_user, invitation),
+        success=message,
+        redirect_to=url_for("admin_accounts.invitations"),
+    )

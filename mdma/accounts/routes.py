@@ -19,7 +19,7 @@ from mdma.accounts.forms import (
 )
 from mdma.accounts.models import ApiToken
 from mdma.core.errors import RuleViolation
-from mdma.core.forms import show_violation
+from mdma.core.forms import submit
 from mdma.core.web import safe_next
 from mdma.extensions import db
 from mdma.permissions import Permission, public, requires
@@ -90,21 +90,24 @@ def accept_invitation(token):
     form = AcceptInvitationForm()
     if request.method == "GET":
         form.language.data = session.get("language", "nl")
-    if form.validate_on_submit():
-        try:
-            user = services.accept_invitation(
-                invitation, password=form.password.data, language=form.language.data
-            )
-        except RuleViolation as violation:
-            show_violation(form, violation)
-        else:
-            db.session.commit()
-            if current_user.is_authenticated:
-                logout_user()
-            login_user(user)
-            flash(_("Welcome! Your account is ready."), "success")
-            return redirect(url_for("accounts.home"))
-    return render_template("accounts/accept_invitation.html", form=form, invitation=invitation)
+
+    def sign_in(user):
+        if current_user.is_authenticated:
+            logout_user()
+        login_user(user)
+
+    done = submit(
+        form,
+        lambda: services.accept_invitation(
+            invitation, password=form.password.data, language=form.language.data
+        ),
+        success=_("Welcome! Your account is ready."),
+        redirect_to=url_for("accounts.home"),
+        after_commit=sign_in,
+    )
+    return done or render_template(
+        "accounts/accept_invitation.html", form=form, invitation=invitation
+    )
 
 
 @bp.route("/account/forgot", methods=["GET", "POST"])
@@ -131,16 +134,13 @@ def reset_password(token):
     if user is None:
         return render_template("accounts/reset_invalid.html"), 404
     form = NewPasswordForm()
-    if form.validate_on_submit():
-        try:
-            authentication.reset_password(user, form.password.data)
-        except RuleViolation as violation:
-            show_violation(form, violation)
-        else:
-            db.session.commit()
-            flash(_("Your password has been changed. You can log in now."), "success")
-            return redirect(url_for("accounts.login"))
-    return render_template("accounts/reset_password.html", form=form)
+    done = submit(
+        form,
+        lambda: authentication.reset_password(user, form.password.data),
+        success=_("Your password has been changed. You can log in now."),
+        redirect_to=url_for("accounts.login"),
+    )
+    return done or render_template("accounts/reset_password.html", form=form)
 
 
 @bp.route("/account/profile", methods=["GET", "POST"])
@@ -148,46 +148,39 @@ def reset_password(token):
 def profile():
     user = current_user._get_current_object()
     form = ProfileForm(obj=user)
-    if form.validate_on_submit():
-        try:
-            services.update_profile(
-                user,
-                user,
-                name=form.name.data,
-                handle=form.handle.data,
-                language=form.language.data,
-                mail_frequency=form.mail_frequency.data,
-                notify_on_mention=form.notify_on_mention.data,
-                notify_on_follow=form.notify_on_follow.data,
-            )
-        except RuleViolation as violation:
-            db.session.rollback()
-            show_violation(form, violation)
-        else:
-            db.session.commit()
-            flash(_("Your profile has been saved."), "success")
-            return redirect(url_for("accounts.profile"))
-    return render_template("accounts/profile.html", form=form, user=user)
+    done = submit(
+        form,
+        lambda: services.update_profile(
+            user,
+            user,
+            name=form.name.data,
+            handle=form.handle.data,
+            language=form.language.data,
+            mail_frequency=form.mail_frequency.data,
+            notify_on_mention=form.notify_on_mention.data,
+            notify_on_follow=form.notify_on_follow.data,
+        ),
+        success=_("Your profile has been saved."),
+        redirect_to=url_for("accounts.profile"),
+    )
+    return done or render_template("accounts/profile.html", form=form, user=user)
 
 
 @bp.route("/account/password", methods=["GET", "POST"])
 @requires(Permission.PROFILE_MANAGE)
 def change_password():
     form = ChangePasswordForm()
-    if form.validate_on_submit():
-        user = current_user._get_current_object()
-        try:
-            services.change_password(
-                user, current=form.current_password.data, new=form.new_password.data
-            )
-        except RuleViolation as violation:
-            show_violation(form, violation)
-        else:
-            db.session.commit()
-            login_user(user)  # the session id carries the new version
-            flash(_("Your password has been changed."), "success")
-            return redirect(url_for("accounts.profile"))
-    return render_template("accounts/change_password.html", form=form)
+    user = current_user._get_current_object()
+    done = submit(
+        form,
+        lambda: services.change_password(
+            user, current=form.current_password.data, new=form.new_password.data
+        ),
+        success=_("Your password has been changed."),
+        redirect_to=url_for("accounts.profile"),
+        after_commit=lambda _result: login_user(user),  # the session id carries the new version
+    )
+    return done or render_template("accounts/change_password.html", form=form)
 
 
 @bp.route("/account/tokens", methods=["GET", "POST"])

@@ -1,12 +1,11 @@
 """Directory pages: everyone reads it; administrators keep sectors and organisations."""
 
 import sqlalchemy as sa
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import Blueprint, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from mdma.core.errors import RuleViolation
-from mdma.core.forms import show_violation
+from mdma.core.forms import act, submit
 from mdma.directory import queries, services
 from mdma.directory.forms import OrganisationForm, SectorForm
 from mdma.directory.models import LifeDomain, Organisation, Sector
@@ -38,26 +37,25 @@ def organisations():
     )
 
 
+def _sector_names(form: SectorForm) -> dict:
+    return {
+        "name_nl": form.name_nl.data,
+        "name_fr": form.name_fr.data,
+        "name_en": form.name_en.data,
+    }
+
+
 @bp.route("/admin/sectors", methods=["GET", "POST"])
 @requires(Permission.DIRECTORY_MANAGE)
 def sectors():
     form = SectorForm()
-    if form.validate_on_submit():
-        try:
-            sector = services.create_sector(
-                current_user,
-                name_nl=form.name_nl.data,
-                name_fr=form.name_fr.data,
-                name_en=form.name_en.data,
-            )
-        except RuleViolation as violation:
-            db.session.rollback()
-            show_violation(form, violation)
-        else:
-            db.session.commit()
-            flash(_("Sector %(name)s added.", name=sector.name), "success")
-            return redirect(url_for("directory.sectors"))
-    return render_template(
+    done = submit(
+        form,
+        lambda: services.create_sector(current_user, **_sector_names(form)),
+        success=lambda sector: _("Sector %(name)s added.", name=sector.name),
+        redirect_to=url_for("directory.sectors"),
+    )
+    return done or render_template(
         "directory/sectors.html", form=form, sectors=queries.sectors(include_archived=True)
     )
 
@@ -67,23 +65,13 @@ def sectors():
 def edit_sector(sector_id):
     sector = db.get_or_404(Sector, sector_id)
     form = SectorForm(obj=sector)
-    if form.validate_on_submit():
-        try:
-            services.rename_sector(
-                current_user,
-                sector,
-                name_nl=form.name_nl.data,
-                name_fr=form.name_fr.data,
-                name_en=form.name_en.data,
-            )
-        except RuleViolation as violation:
-            db.session.rollback()
-            show_violation(form, violation)
-        else:
-            db.session.commit()
-            flash(_("Sector saved."), "success")
-            return redirect(url_for("directory.sectors"))
-    return render_template("directory/edit_sector.html", form=form, sector=sector)
+    done = submit(
+        form,
+        lambda: services.rename_sector(current_user, sector, **_sector_names(form)),
+        success=_("Sector saved."),
+        redirect_to=url_for("directory.sectors"),
+    )
+    return done or render_template("directory/edit_sector.html", form=form, sector=sector)
 
 
 @bp.route("/admin/sectors/<int:sector_id>/archive", methods=["POST"])
@@ -91,10 +79,11 @@ def edit_sector(sector_id):
 def archive_sector(sector_id):
     sector = db.get_or_404(Sector, sector_id)
     archived = request.form.get("archived") == "1"
-    services.set_sector_archived(current_user, sector, archived)
-    db.session.commit()
-    flash(_("Sector archived.") if archived else _("Sector restored."), "success")
-    return redirect(url_for("directory.sectors"))
+    return act(
+        lambda: services.set_sector_archived(current_user, sector, archived),
+        success=_("Sector archived.") if archived else _("Sector restored."),
+        redirect_to=url_for("directory.sectors"),
+    )
 
 
 def _organisation_form(**kwargs) -> OrganisationForm:
@@ -106,7 +95,7 @@ def _organisation_form(**kwargs) -> OrganisationForm:
 def _save(form, organisation):
     chosen = form.sectors.data or []
     sectors = db.session.scalars(sa.select(Sector).where(Sector.id.in_(chosen))).all()
-    if organisation is not None:  # archived sectors are not offered, yet stay linked
+    if organisation is not None:  # archived sectors are not offered, but stay linked
         sectors = [*sectors, *(s for s in organisation.sectors if s.archived)]
     return services.save_organisation(
         current_user,
@@ -124,17 +113,13 @@ def _save(form, organisation):
 @requires(Permission.DIRECTORY_MANAGE)
 def new_organisation():
     form = _organisation_form()
-    if form.validate_on_submit():
-        try:
-            organisation = _save(form, None)
-        except RuleViolation as violation:
-            db.session.rollback()
-            show_violation(form, violation)
-        else:
-            db.session.commit()
-            flash(_("%(name)s added to the directory.", name=organisation.name), "success")
-            return redirect(url_for("directory.organisations"))
-    return render_template("directory/edit_organisation.html", form=form, organisation=None)
+    done = submit(
+        form,
+        lambda: _save(form, None),
+        success=lambda org: _("%(name)s added to the directory.", name=org.name),
+        redirect_to=url_for("directory.organisations"),
+    )
+    return done or render_template("directory/edit_organisation.html", form=form, organisation=None)
 
 
 @bp.route("/admin/organisations/<int:organisation_id>", methods=["GET", "POST"])
@@ -144,17 +129,15 @@ def edit_organisation(organisation_id):
     form = _organisation_form(obj=organisation)
     if request.method == "GET":
         form.sectors.data = [s.id for s in organisation.sectors]
-    if form.validate_on_submit():
-        try:
-            _save(form, organisation)
-        except RuleViolation as violation:
-            db.session.rollback()
-            show_violation(form, violation)
-        else:
-            db.session.commit()
-            flash(_("%(name)s saved.", name=organisation.name), "success")
-            return redirect(url_for("directory.organisations"))
-    return render_template("directory/edit_organisation.html", form=form, organisation=organisation)
+    done = submit(
+        form,
+        lambda: _save(form, organisation),
+        success=lambda org: _("%(name)s saved.", name=org.name),
+        redirect_to=url_for("directory.organisations"),
+    )
+    return done or render_template(
+        "directory/edit_organisation.html", form=form, organisation=organisation
+    )
 
 
 @bp.route("/admin/organisations/<int:organisation_id>/archive", methods=["POST"])
@@ -162,7 +145,8 @@ def edit_organisation(organisation_id):
 def archive_organisation(organisation_id):
     organisation = db.get_or_404(Organisation, organisation_id)
     archived = request.form.get("archived") == "1"
-    services.set_organisation_archived(current_user, organisation, archived)
-    db.session.commit()
-    flash(_("Organisation archived.") if archived else _("Organisation restored."), "success")
-    return redirect(url_for("directory.edit_organisation", organisation_id=organisation.id))
+    return act(
+        lambda: services.set_organisation_archived(current_user, organisation, archived),
+        success=_("Organisation archived.") if archived else _("Organisation restored."),
+        redirect_to=url_for("directory.edit_organisation", organisation_id=organisation.id),
+    )
