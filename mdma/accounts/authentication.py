@@ -8,6 +8,7 @@ import sqlalchemy as sa
 from flask import current_app, render_template
 from flask_babel import force_locale
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from itsdangerous import BadSignature, URLSafeTimedSerializer
 
 from mdma.accounts.models import ApiToken, LoginFailure, User
@@ -57,7 +58,12 @@ def authenticate(email: str, password: str, address: str | None) -> User:
     locked = minutes_locked(email, address)
     if locked:
         raise RuleViolation(
-            _("Too many failed attempts. Try again in %(n)d minutes.", n=locked), status=429
+            ngettext(
+                "Too many failed attempts. Try again in %(num)d minute.",
+                "Too many failed attempts. Try again in %(num)d minutes.",
+                locked,
+            ),
+            status=429,
         )
     user = user_by_email(email)
     if user is None or not verify_password(user.password_hash, password):

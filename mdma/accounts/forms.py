@@ -1,6 +1,7 @@
 """Account forms: shape and messages only; choices are filled in by the route."""
 
 from flask_babel import lazy_gettext as _l
+from flask_babel.speaklater import LazyString
 from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
@@ -24,11 +25,14 @@ from wtforms.validators import (
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from mdma.accounts.models import MAIL_FREQUENCY_LABELS
+from mdma.accounts.passwords import password_hint
 from mdma.core.i18n import LANGUAGE_NAMES
 from mdma.permissions import ROLE_LABELS
 
 REQUIRED = _l("This field is required.")
 LANGUAGE_CHOICES = list(LANGUAGE_NAMES.items())
+#: Evaluated when shown, in the reader's language and with the configured minimum.
+PASSWORD_HINT = LazyString(password_hint)
 
 
 class MultiCheckboxField(SelectMultipleField):
@@ -50,7 +54,7 @@ class NewPasswordForm(FlaskForm):
     password = PasswordField(
         _l("New password"),
         validators=[DataRequired(REQUIRED)],
-        description=_l("At least 12 characters; a sentence of a few words works well."),
+        description=PASSWORD_HINT,
     )
     confirm = PasswordField(
         _l("Repeat the new password"),
@@ -74,7 +78,7 @@ class ChangePasswordForm(FlaskForm):
     new_password = PasswordField(
         _l("New password"),
         validators=[DataRequired(REQUIRED)],
-        description=_l("At least 12 characters; a sentence of a few words works well."),
+        description=PASSWORD_HINT,
     )
     confirm = PasswordField(
         _l("Repeat the new password"),

@@ -4,6 +4,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from flask import current_app
 from flask_babel import gettext as _
+from flask_babel import ngettext
 
 # The most used passwords that pass a length rule; refused whatever their length.
 _COMMON = {
@@ -44,7 +45,9 @@ def password_problems(password: str, email: str = "", name: str = "") -> list[st
     minimum = current_app.config["MDMA_PASSWORD_MIN_LENGTH"]
     problems = []
     if len(password) < minimum:
-        problems.append(_("Use at least %(n)d characters.", n=minimum))
+        problems.append(
+            ngettext("Use at least %(num)d character.", "Use at least %(num)d characters.", minimum)
+        )
     if len(set(password)) < 5:
         problems.append(_("Use more different characters."))
     lowered = password.lower()
@@ -56,3 +59,12 @@ def password_problems(password: str, email: str = "", name: str = "") -> list[st
     ):
         problems.append(_("Do not use your name or e-mail address in your password."))
     return problems
+
+
+def password_hint() -> str:
+    """The help text under new-password fields, with the configured minimum length."""
+    return ngettext(
+        "At least %(num)d character; a sentence of a few words works well.",
+        "At least %(num)d characters; a sentence of a few words works well.",
+        current_app.config["MDMA_PASSWORD_MIN_LENGTH"],
+    )
