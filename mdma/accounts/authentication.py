@@ -6,9 +6,8 @@ from datetime import timedelta
 
 import sqlalchemy as sa
 from flask import current_app, render_template
-from flask_babel import force_locale
+from flask_babel import force_locale, ngettext
 from flask_babel import gettext as _
-from flask_babel import ngettext
 from itsdangerous import BadSignature, URLSafeTimedSerializer
 
 from mdma.accounts.models import ApiToken, LoginFailure, User

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import pytest
 from flask import Flask
-from flask_babel import force_locale, gettext
+from flask_babel import force_locale, gettext, ngettext
 from flask_migrate import upgrade
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 from werkzeug.serving import make_server
@@ -53,8 +53,10 @@ class LiveServer:
         then also what the page shows; so locators built with it hold either way.
         """
 
-        def translate(message: str, **variables) -> str:
+        def translate(message: str, plural: str | None = None, num: int = 1, **variables) -> str:
             with self.app.test_request_context(), force_locale(BABEL_LOCALES[language]):
+                if plural is not None:
+                    return ngettext(message, plural, num, **variables)
                 return gettext(message, **variables)
 
         return translate
