@@ -7,6 +7,7 @@ import os
 import secrets
 import socket
 import time
+from contextlib import contextmanager
 
 import psycopg
 import pytest
@@ -17,7 +18,8 @@ from flask_migrate import upgrade
 from flask_sqlalchemy.session import Session as FlaskSession
 
 from mdma import create_app
-from mdma.extensions import db
+from mdma.api.base import api
+from mdma.extensions import db, socketio
 from tests import factories
 
 POSTGRES_URL = os.environ.get("MDMA_TEST_POSTGRES_URL")
@@ -64,6 +66,22 @@ def outbox(smtp_server):
     _controller, inbox = smtp_server
     inbox.messages.clear()
     return inbox.messages
+
+
+# --- Applications -------------------------------------------------------------------------
+
+
+@contextmanager
+def shared_extensions_kept():
+    """create_app binds the process-wide Socket.IO and API objects to the newest app; a test
+    that builds an application of its own hands them back to the suite's app afterwards."""
+    saved = {extension: dict(vars(extension)) for extension in (socketio, api)}
+    try:
+        yield
+    finally:
+        for extension, attributes in saved.items():
+            vars(extension).clear()
+            vars(extension).update(attributes)
 
 
 # --- Databases ----------------------------------------------------------------------------

@@ -8,11 +8,10 @@ from sqlalchemy.orm import Session
 
 from mdma.accounts.demo import DEMO_PASSWORD
 from mdma.accounts.models import User
-from mdma.api.base import api
 from mdma.cli import main
 from mdma.directory.models import Organisation
-from mdma.extensions import socketio
 from mdma.permissions import Role
+from tests.conftest import shared_extensions_kept
 from tests.factories import PASSWORD
 
 
@@ -24,15 +23,11 @@ def database(tmp_path, monkeypatch):
     monkeypatch.setenv("MDMA_SECRET_KEY", "cli-test-secret")
     monkeypatch.setenv("MDMA_ARGON2_TIME_COST", "1")
     monkeypatch.setenv("MDMA_ARGON2_MEMORY_COST", "1024")
-    # Each command builds an app, which binds the shared Socket.IO and API objects; hand them back.
-    shared = {extension: dict(vars(extension)) for extension in (socketio, api)}
-    assert mdma("db", "upgrade").exit_code == 0
-    engine = sa.create_engine(url)
-    yield engine
-    engine.dispose()
-    for extension, attributes in shared.items():
-        vars(extension).clear()
-        vars(extension).update(attributes)
+    with shared_extensions_kept():  # each command builds an app of its own
+        assert mdma("db", "upgrade").exit_code == 0
+        engine = sa.create_engine(url)
+        yield engine
+        engine.dispose()
 
 
 def mdma(*args):

@@ -21,7 +21,7 @@ from mdma.core.i18n import BABEL_LOCALES
 from mdma.extensions import db
 from tests import factories
 from tests.browser.accessibility import assert_accessible, track_loads, unchecked_loads
-from tests.conftest import testing_config
+from tests.conftest import shared_extensions_kept, testing_config
 
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -72,17 +72,18 @@ def live_server(smtp_server, tmp_path_factory):
         f"sqlite:///{instance / 'browser.sqlite'}", smtp_server[0].port, instance
     )
     config.update(WTF_CSRF_ENABLED=True, MDMA_BASE_URL=url)
-    app = create_app(config, instance_path=str(instance))
-    with app.app_context():
-        upgrade()
-    server.app = app
-    thread = threading.Thread(target=server.serve_forever, name="live-server", daemon=True)
-    thread.start()
-    yield LiveServer(app, url)
-    server.shutdown()
-    thread.join(timeout=5)
-    with app.app_context():
-        db.engine.dispose()
+    with shared_extensions_kept():
+        app = create_app(config, instance_path=str(instance))
+        with app.app_context():
+            upgrade()
+        server.app = app
+        thread = threading.Thread(target=server.serve_forever, name="live-server", daemon=True)
+        thread.start()
+        yield LiveServer(app, url)
+        server.shutdown()
+        thread.join(timeout=5)
+        with app.app_context():
+            db.engine.dispose()
 
 
 @pytest.fixture(scope="session")

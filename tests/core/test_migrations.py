@@ -9,9 +9,8 @@ from alembic.script import ScriptDirectory
 from flask_migrate import downgrade, upgrade
 
 from mdma import config, create_app
-from mdma.api.base import api
 from mdma.directory.models import Sector
-from mdma.extensions import db, socketio
+from mdma.extensions import db
 from tests import conftest  # its `testing_config` would be collected as a test if imported
 
 SEEDED_SECTORS = {"employment", "education", "income", "housing", "children", "health"}
@@ -30,20 +29,16 @@ def empty_database(request, tmp_path):
 @pytest.fixture
 def migrating_app(empty_database, smtp_server, tmp_path):
     """An application of its own on the empty database, inside its app context."""
-    # create_app binds the shared Socket.IO and API objects to the newest app; hand them back.
-    shared = {extension: dict(vars(extension)) for extension in (socketio, api)}
     instance = tmp_path / "instance"
-    application = create_app(
-        conftest.testing_config(empty_database, smtp_server[0].port, instance),
-        instance_path=str(instance),
-    )
-    with application.app_context():
-        yield application
-        db.session.remove()
-        db.engine.dispose()
-    for extension, attributes in shared.items():
-        vars(extension).clear()
-        vars(extension).update(attributes)
+    with conftest.shared_extensions_kept():
+        application = create_app(
+            conftest.testing_config(empty_database, smtp_server[0].port, instance),
+            instance_path=str(instance),
+        )
+        with application.app_context():
+            yield application
+            db.session.remove()
+            db.engine.dispose()
 
 
 def table_names() -> set[str]:
