@@ -1,0 +1,90 @@
+"""Personal data with a shape: national numbers, IBANs, e-mail, phones, plates, file numbers."""
+
+import re
+
+import phonenumbers
+from stdnum import iban
+from stdnum.be import bis, nn
+
+from mdma.privacy.findings import Finding, Kind
+
+_SEP = r"[ .\-/]?"
+NATIONAL_NUMBER = re.compile(
+    rf"(?<![\w.,/])\d{{2}}{_SEP}\d{{2}}{_SEP}\d{{2}}[ .\-/]{{0,2}}\d{{3}}{_SEP}\d{{2}}(?![\w]|[.,/]\d)"
+)
+# Country code, check digits, then groups; the candidate is shortened until its checksum holds.
+IBAN_CANDIDATE = re.compile(r"(?<![\w])[A-Za-z]{2}\d{2}(?:[ ]?[A-Za-z0-9]){10,32}")
+EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?![\w])")
+# Belgian plates since 2010 (1-ABC-234), and the older ABC-123 / 123-ABC next to a plate word.
+PLATE = re.compile(r"(?<![\w-])[1-9]-?[A-Za-z]{3}-?\d{3}(?![\w-])")
+OLD_PLATE = re.compile(
+    r"(?i)\b(?:nummerplaat|kenteken|plaat|plaque|immatriculation|license plate|number plate)"
+    r"\W{1,3}(?:\w+\W{1,3}){0,2}?((?:[A-Z]{3}-?\d{3})|(?:\d{3}-?[A-Z]{3}))\b"
+)
+# A phone candidate: a run of digits and separators long enough to be a number.
+PHONE_CANDIDATE = re.compile(r"(?<![\w+])(?:\+|00)?\d[\d .\/()\-]{6,18}\d(?![\w])")
+# An organisation's enterprise number (KBO/BCE), written 0123.456.789: not a person's phone.
+ENTERPRISE_NUMBER = re.compile(r"^[01]\d{3}\.\d{3}\.\d{3}$")
+CASE_FILE = re.compile(
+    r"(?i)\b(?:dossier(?:nummer|nr)?|dossiernr|n°\s*de\s*dossier|num[ée]ro\s+de\s+dossier"
+    r"|klant(?:en)?(?:nummer|nr)|cli[eë]nt(?:nummer|nr)|referentie(?:nummer)?|r[ée]f[ée]rence"
+    r"|ref|r[ée]f|case(?:\s+number)?|file(?:\s+number)?|client\s+number|numéro\s+client"
+    r"|aanvraagnummer|n°\s*client)"
+    r"(?:\s*(?:nr\.?|n[°o]\.?|number|#))?\s*[:.]?\s*"
+    r"(?P<number>(?=[A-Z0-9/._-]*\d)[A-Z0-9][A-Z0-9/._-]*[A-Z0-9])",
+)
+
+
+def national_numbers(text: str):
+    for match in NATIONAL_NUMBER.finditer(text):
+        digits = re.sub(r"\D", "", match.group())
+        if len(digits) == 11 and (nn.is_valid(digits) or bis.is_valid(digits)):
+            yield Finding(match.start(), match.end(), Kind.NATIONAL_NUMBER, match.group())
+
+
+def ibans(text: str):
+    for match in IBAN_CANDIDATE.finditer(text):
+        candidate = match.group()
+        # Shorten at the end until the checksum holds: the greedy match may eat a next word.
+        for end in range(len(candidate), 13, -1):
+            piece = candidate[:end].rstrip()
+            if end < len(candidate) and candidate[end - 1] == " ":
+                continue
+            if iban.is_valid(piece.upper()):
+                start = match.start()
+                yield Finding(start, start + len(piece), Kind.IBAN, piece)
+                break
+
+
+def emails(text: str):
+    for match in EMAIL.finditer(text):
+        yield Finding(match.start(), match.end(), Kind.EMAIL, match.group())
+
+
+def plates(text: str):
+    for match in PLATE.finditer(text):
+        yield Finding(match.start(), match.end(), Kind.LICENSE_PLATE, match.group())
+    for match in OLD_PLATE.finditer(text):
+        yield Finding(match.start(1), match.end(1), Kind.LICENSE_PLATE, match.group(1))
+
+
+def phones(text: str):
+    for match in PHONE_CANDIDATE.finditer(text):
+        candidate = match.group()
+        if ENTERPRISE_NUMBER.match(candidate.strip()):
+            continue
+        before, after = text[max(0, match.start() - 3) : match.start()], text[match.end() :][:3]
+        if before.endswith(("+++", "***")) or after.startswith(("+++", "***")):
+            continue  # a structured bank communication, not a phone
+        for number in phonenumbers.PhoneNumberMatcher(
+            candidate, "BE", leniency=phonenumbers.Leniency.VALID
+        ):
+            start = match.start() + number.start
+            yield Finding(start, start + len(number.raw_string), Kind.PHONE, number.raw_string)
+
+
+def case_file_numbers(text: str):
+    for match in CASE_FILE.finditer(text):
+        number = match.group("number")
+        if len(number) >= 3:
+            yield Finding(match.start("number"), match.end("number"), Kind.CASE_FILE_NUMBER, number)

@@ -1,0 +1,77 @@
+"""Dates of birth and street addresses: personal data recognised by what surrounds it."""
+
+import re
+
+from mdma.privacy.findings import Finding, Kind
+
+_MONTHS = (
+    r"jan(?:uari|vier|uary)?|feb(?:ruari|ruary)?|f[ée]v(?:rier)?|maart|mars|march|mar"
+    r"|apr(?:il)?|avr(?:il)?|mei|mai|may|jun[ie]?|juin|june|jul[iy]?|juil(?:let)?|aug(?:ustus|ust)?"
+    r"|ao[uû]t|sep(?:t(?:ember|embre)?)?|o[ck]t(?:ober|obre)?|nov(?:ember|embre)?|dec(?:ember)?"
+    r"|d[ée]c(?:embre)?"
+)
+_DATE = (
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th|er)?\s+(?:{_MONTHS})\.?,?\s+\d{{2,4}}"
+    rf"|(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    r"|\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{2,4}"
+    r"|\d{4}-\d{2}-\d{2})"
+)
+DATE_OF_BIRTH = re.compile(
+    r"(?i)(?:geboren|geb\.|geboortedatum|geboortedag|°°?|[°º]|n[ée]e?\s+le|date\s+de\s+naissance"
+    r"|born|date\s+of\s+birth|d\.o\.b\.?|dob|birthday|verjaardag)"
+    r"(?:\s*(?:op|on|in|le|the|:|=|,))*\s*"
+    rf"(?P<date>{_DATE})(?!\d)"
+)
+
+_STREET_SUFFIX = (
+    r"straat|str\.|laan|steenweg|stwg\.?|plein|dreef|weg|lei|kaai|baan|markt|pad|dijk|singel"
+    r"|gracht|vest|wal|hof|park|ring|veld|hoek|akker|kouter|meers|beek|dam|poort|werf|wegel"
+    r"|berg|dries|heide|bos|straatje|steeg|gang|kade|square|plaats|erf|hove|boulevard"
+    r"|vesten|hoven|velden|lanen|dreven|meersen|akkers|wegen"
+)
+_UNITS = (
+    r"jaar|jaren|maand|maanden|weken|week|dagen|dag|uur|kinderen|kind|euro|eur|km|keer|min"
+    r"|minuten|procent|ans|mois|jours|enfants|years|months|weeks|days|children|%|€"
+)
+_HOUSE = rf"\d{{1,4}}(?:\s?[a-zA-Z](?![a-zA-Z]))?(?:\s?[-/]\s?\d{{1,4}})?(?!\s*(?:{_UNITS})\b)(?!\d|[,.]\d)"
+_BOX = r"(?:\s*,?\s*(?:bus|bte|boîte|boite|box|b\.|/b)\s*\d{1,4}[a-zA-Z]?)?"
+_TOWN = r"(?:\s*,?\s*\d{4}\s+[A-ZÀ-Ý][\w'’-]+(?:[ -][A-ZÀ-Ý][\w'’-]+)?)?"
+_WORD = r"[A-Za-zÀ-ÿ'’-]"
+# Capitalised words may precede the street word (Grote Markt, Oude Vesten, Sint-Jansstraat).
+DUTCH_STREET = re.compile(
+    rf"(?<![\w])(?:[A-ZÀ-Ý]{_WORD}*[ -]){{0,2}}{_WORD}*(?i:{_STREET_SUFFIX})"
+    rf"(?:\s*,?\s*(?i:nr\.?|nummer|n°)?\s*){_HOUSE}(?i:{_BOX}){_TOWN}"
+)
+FRENCH_STREET = re.compile(
+    r"(?i)(?<![\w])(?:(?P<lead>\d{1,4}[a-z]?),?\s+)?"
+    r"(?:rue|avenue|av\.|chauss[ée]e|boulevard|bd|place|chemin|quai|all[ée]e|impasse|clos"
+    r"|dr[èe]ve|sentier|square|cour|rempart|faubourg)\s+"
+    r"(?:(?:de\s+la|de\s+l'|du|des|de|d'|la|le|les|l')\s*)?"
+    rf"(?-i:[A-ZÀ-Ý]{_WORD}*(?:[ -](?:de\s+|du\s+|des\s+|la\s+)?[A-ZÀ-Ý]{_WORD}*){{0,3}})"
+    rf"(?P<number>\s*,?\s*(?-i:{_HOUSE}))?{_BOX}(?-i:{_TOWN})"
+)
+# Words that end like a street but are not one (a gang = a corridor; "weg" = away).
+_NOT_STREETS = {"weg", "bos", "hof", "gang", "berg", "park", "markt", "plein", "ring", "dam"}
+
+
+def dates_of_birth(text: str):
+    for match in DATE_OF_BIRTH.finditer(text):
+        yield Finding(
+            match.start("date"), match.end("date"), Kind.DATE_OF_BIRTH, match.group("date")
+        )
+
+
+def street_addresses(text: str):
+    for match in DUTCH_STREET.finditer(text):
+        street = re.match(rf"(?:{_WORD}|[ -])+", match.group()).group().strip().lower()
+        if street in _NOT_STREETS:
+            continue  # "weg 3", "park 2": a word, not a street
+        value = match.group().strip()
+        start = match.start() + match.group().index(value)
+        yield Finding(start, start + len(value), Kind.STREET_ADDRESS, value)
+    for match in FRENCH_STREET.finditer(text):
+        if not (match.group("lead") or match.group("number")):
+            continue  # a street without a number is a place, not an address
+        value = match.group().strip().rstrip(",")
+        start = match.start() + match.group().index(value)
+        yield Finding(start, start + len(value), Kind.STREET_ADDRESS, value)
