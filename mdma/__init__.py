@@ -48,13 +48,21 @@ def _register_blueprints(app: Flask) -> None:
     from mdma.api.accounts import blp as accounts_api
     from mdma.api.base import api
     from mdma.api.directory import blp as directory_api
+    from mdma.api.privacy import blp as privacy_api
+    from mdma.directory import queries as directory_queries
     from mdma.directory import routes as directory_routes
+    from mdma.privacy import guard
+    from mdma.privacy import routes as privacy_routes
 
     app.register_blueprint(routes.bp)
     app.register_blueprint(admin_routes.bp)
     app.register_blueprint(directory_routes.bp)
+    app.register_blueprint(privacy_routes.bp)
     api.register_blueprint(accounts_api)
     api.register_blueprint(directory_api)
+    api.register_blueprint(privacy_api)
+    # The guard never takes an organisation of the directory for a person.
+    guard.organisation_source = directory_queries.organisation_names
 
 
 def _register_request_hooks(app: Flask) -> None:
@@ -80,6 +88,7 @@ def _register_navigation(app: Flask) -> None:
     menu = [
         ("accounts.home", _l("Start"), Permission.PROFILE_MANAGE),
         ("directory.organisations", _l("Directory"), Permission.DIRECTORY_READ),
+        ("privacy.check", _l("Check a text"), Permission.PRIVACY_CHECK),
         ("admin_accounts.users", _l("Users"), Permission.USER_MANAGE),
         ("admin_accounts.invitations", _l("Invitations"), Permission.USER_MANAGE),
         ("directory.sectors", _l("Sectors"), Permission.DIRECTORY_MANAGE),

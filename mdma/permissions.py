@@ -34,13 +34,15 @@ class Permission(StrEnum):
 
     #: Every signed-in user: own profile, language, notification settings, access tokens.
     PROFILE_MANAGE = "profile:manage"
+    #: Check a text for personal data (the live check in editors, the check page).
+    PRIVACY_CHECK = "privacy:check"
     DIRECTORY_READ = "directory:read"
     DIRECTORY_MANAGE = "directory:manage"
     USER_MANAGE = "user:manage"
     LOGBOOK_READ = "logbook:read"
 
 
-_EVERYONE = {Permission.PROFILE_MANAGE, Permission.DIRECTORY_READ}
+_EVERYONE = {Permission.PROFILE_MANAGE, Permission.DIRECTORY_READ, Permission.PRIVACY_CHECK}
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.CASE_MANAGER: frozenset(_EVERYONE),

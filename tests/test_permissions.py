@@ -59,6 +59,8 @@ EXPECTED_ACCESS = {
     "directory_api.Organisations": Permission.DIRECTORY_READ,
     "directory_api.OrganisationById": Permission.DIRECTORY_READ,
     "directory_api.LifeDomains": Permission.DIRECTORY_READ,
+    "privacy.check": Permission.PRIVACY_CHECK,
+    "privacy_api.Scan": Permission.PRIVACY_CHECK,
 }
 
 ALLOWED = "allowed"

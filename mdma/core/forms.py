@@ -4,10 +4,31 @@ A service refuses with RuleViolation; the refusal is shown at its field (or flas
 nothing is committed. On success the request commits once, flashes and redirects.
 """
 
-from flask import flash, redirect
+from flask import flash, redirect, request
+from flask_babel import gettext as _
+from wtforms import TextAreaField
 
 from mdma.core.errors import RuleViolation
 from mdma.extensions import db
+
+
+class FreeTextField(TextAreaField):
+    """Free text that is stored: its service runs the privacy guard, the page checks it live."""
+
+    def __init__(self, *args, **kwargs):
+        render_kw = {"data-privacy-check": "true", **(kwargs.pop("render_kw", None) or {})}
+        super().__init__(*args, render_kw=render_kw, **kwargs)
+        self.privacy = None  # the guard's refusal, shown with the field
+
+
+#: The names of the buttons and boxes the privacy panel of a refused field adds to its form.
+CONFIRM_SUFFIX = "-not-personal-data"
+APPLY_REDACTION = "privacy-apply-redaction"
+
+
+def confirmed_not_personal(form, name: str) -> bool:
+    """Whether the writer confirmed that what the guard found in field `name` is a false alarm."""
+    return request.form.get(f"{name}{CONFIRM_SUFFIX}") == "1"
 
 
 def show_violation(form, violation: RuleViolation) -> None:
@@ -15,8 +36,21 @@ def show_violation(form, violation: RuleViolation) -> None:
     field = getattr(form, violation.field, None) if violation.field else None
     if field is not None:
         field.errors = [*field.errors, str(violation.message)]
+        if hasattr(violation, "findings") and isinstance(field, FreeTextField):
+            field.privacy = violation
     else:
         flash(str(violation.message), "error")
+
+
+def apply_redaction(form) -> bool:
+    """One click on "use the suggested redaction": the field takes the redacted text, unsaved."""
+    name = request.form.get(APPLY_REDACTION)
+    field = getattr(form, name, None) if name else None
+    if not isinstance(field, FreeTextField):
+        return False
+    field.data = request.form.get(f"{name}-redacted", field.data)
+    flash(_("The suggested redaction has been applied. Check the text and save again."), "info")
+    return True
 
 
 def _resolve(value, result):
@@ -29,6 +63,8 @@ def submit(form, action, *, success, redirect_to, after_commit=None):
     `success` and `redirect_to` are a message and a URL, or functions of what `action` returned;
     `after_commit(result)` does what needs the committed state (signing the user in).
     """
+    if request.method == "POST" and apply_redaction(form):
+        return None
     if not form.validate_on_submit():
         return None
     try:

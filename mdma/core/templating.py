@@ -2,6 +2,7 @@
 
 from flask import request
 from flask_babel import format_date, format_datetime
+from markupsafe import Markup, escape
 
 from mdma.core.i18n import LANGUAGE_NAMES, current_language
 from mdma.core.time import utcnow
@@ -13,6 +14,7 @@ def register(app) -> None:
     app.jinja_env.filters["datetime"] = lambda value: (
         format_datetime(value, "short") if value else ""
     )
+    app.jinja_env.filters["highlight"] = highlight
     app.jinja_env.filters["date"] = lambda value: format_date(value, "medium") if value else ""
 
     # A global, not a context variable: imported macros (pagination) see globals only.
@@ -29,3 +31,18 @@ def register(app) -> None:
             "current_language": current_language(),
             "now": utcnow(),
         }
+
+
+def highlight(text: str, findings: list[dict]) -> Markup:
+    """The text, escaped, with each finding (`start`, `end`, `label`) in a <mark>."""
+    pieces, position = [], 0
+    for finding in sorted(findings, key=lambda f: f["start"]):
+        pieces.append(escape(text[position : finding["start"]]))
+        pieces.append(
+            Markup(
+                '<mark title="{label}">{text}<span class="visually-hidden"> ({label})</span></mark>'
+            ).format(label=finding["label"], text=text[finding["start"] : finding["end"]])
+        )
+        position = finding["end"]
+    pieces.append(escape(text[position:]))
+    return Markup("").join(pieces)

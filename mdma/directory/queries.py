@@ -26,3 +26,8 @@ def organisations_query(q: str = "", sector_code: str | None = None, include_arc
 
 def active_organisations() -> list[Organisation]:
     return list(db.session.scalars(organisations_query()))
+
+
+def organisation_names() -> tuple[str, ...]:
+    """Every organisation of the directory, archived ones too: none of them is a person."""
+    return tuple(db.session.scalars(sa.select(Organisation.name).order_by(Organisation.name)))

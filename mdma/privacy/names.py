@@ -11,7 +11,7 @@ Organisations and services (OCMW, Kind & Gezin, the platform's directory) are ne
 """
 
 import re
-from functools import cache
+from functools import lru_cache
 
 from mdma.privacy.findings import Finding, Kind
 from mdma.privacy.lexicon import DATA, fold, lexicon
@@ -55,7 +55,7 @@ def _is_capitalised(word: str) -> bool:
     return word[0].isupper() and not (len(word) > 1 and word.isupper())
 
 
-@cache
+@lru_cache(maxsize=8)
 def _organisation_pattern(extra: tuple[str, ...]) -> re.Pattern:
     text = (DATA / "organisations.txt").read_text(encoding="utf-8")
     phrases = [line.strip() for line in text.splitlines() if line.strip() and line[0] != "#"]

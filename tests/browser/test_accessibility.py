@@ -13,7 +13,7 @@ from tests.browser.conftest import choose_language, log_in
 
 pytestmark = pytest.mark.browser
 
-EVERYONE = {"/", "/directory", "/account/profile"}
+EVERYONE = {"/", "/directory", "/privacy/check", "/account/profile"}
 MENU = dict.fromkeys(Role, EVERYONE) | {
     Role.ADMIN: EVERYONE | {"/admin/users", "/admin/invitations", "/admin/sectors"}
 }

@@ -1,0 +1,15 @@
+"""The text-check form: shape only."""
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms.validators import DataRequired, Length
+
+from mdma.core.forms import FreeTextField
+
+
+class TextCheckForm(FlaskForm):
+    text = FreeTextField(
+        _l("Text to check"),
+        validators=[DataRequired(_l("This field is required.")), Length(max=20000)],
+        description=_l("Nothing you type here is stored."),
+    )
