@@ -16,16 +16,20 @@ class ScanInput(ma.Schema):
 
 
 class FindingSchema(ma.Schema):
-    start = ma.fields.Int()
-    end = ma.fields.Int()
-    kind = ma.fields.Str()
-    label = ma.fields.Str(metadata={"description": "The kind, in the caller's language"})
-    text = ma.fields.Str()
+    start = ma.fields.Int(dump_only=True)
+    end = ma.fields.Int(dump_only=True)
+    kind = ma.fields.Str(dump_only=True)
+    label = ma.fields.Str(
+        dump_only=True, metadata={"description": "The kind, in the caller's language"}
+    )
+    text = ma.fields.Str(dump_only=True)
 
 
 class ScanResult(ma.Schema):
-    findings = ma.fields.List(ma.fields.Nested(FindingSchema))
-    redacted = ma.fields.Str(metadata={"description": "The text with each finding replaced"})
+    findings = ma.fields.List(ma.fields.Nested(FindingSchema), dump_only=True)
+    redacted = ma.fields.Str(
+        dump_only=True, metadata={"description": "The text with each finding replaced"}
+    )
 
 
 @blp.route("/scan")
