@@ -70,6 +70,7 @@ class Lexicon:
     ambiguous: frozenset[str]
     #: Lower-case words people write (wordfreq), with their highest Zipf frequency.
     common: dict
+    #: Places, languages and nationalities: capitalised, but never a person.
     places: frozenset[str]
 
     def is_name(self, folded: str) -> bool:
@@ -85,8 +86,9 @@ def lexicon() -> Lexicon:
 
     first, last = load_names()
     common: dict[str, float] = {}
-    for language in ("nl", "fr", "en"):
-        for word, frequency in get_frequency_dict(language, wordlist="small").items():
+    # Dutch texts dominate: the large Dutch list also knows compounds (gezinshereniging).
+    for language, size in (("nl", "large"), ("fr", "small"), ("en", "small")):
+        for word, frequency in get_frequency_dict(language, wordlist=size).items():
             zipf = math.log10(frequency * 1e9)
             key = fold(word)
             if zipf > common.get(key, -1.0):
@@ -96,7 +98,7 @@ def lexicon() -> Lexicon:
         provider = importlib.import_module(f"faker.providers.address.{locale}").Provider
         for attribute in ("cities", "countries"):
             places.update(fold(p) for p in _values(provider, attribute))
-    places |= _lines("places_supplement.txt")
+    places |= _lines("places_supplement.txt") | _lines("languages_nationalities.txt")
     return Lexicon(
         first_names=first,
         surnames=last,

@@ -16,13 +16,16 @@ from functools import lru_cache
 from mdma.privacy.findings import Finding, Kind
 from mdma.privacy.lexicon import DATA, fold, lexicon
 
-TOKEN = re.compile(r"[^\W\d_](?:[^\W\d_]|['’](?=[^\W\d_]))*")
+# Hyphens and apostrophes stay inside a word: Sint-Eloois-Vijve, El-Amrani, D'Hondt.
+TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 HANDLE = re.compile(r"@[\w.-]+")
-SENTENCE_END = set('.!?:;\n•*("“')
+# After these a capital says nothing: a sentence or a list item starts.
+SENTENCE_END = set(".!?\n•*")
 
 FORMAL_TITLES = {
     "mevrouw", "mevr", "mw", "meneer", "mijnheer", "mnr", "dhr", "heer", "juffrouw", "madame",
     "mme", "mlle", "mademoiselle", "monsieur", "mr", "mrs", "ms", "miss", "mister", "sir",
+    "dr", "dokter", "docteur", "doctor", "prof", "juf", "meester", "maitre",
 }  # fmt: skip
 KIN_TITLES = {
     "mama", "mam", "moeder", "papa", "vader", "oma", "opa", "tante", "nonkel", "oom", "zoon",
@@ -35,7 +38,10 @@ KIN_TITLES = {
     "huurder", "huurster", "aanvrager", "aanvraagster", "mevrouwtje", "grand-mere", "grand-pere",
 }  # fmt: skip
 FAMILY_WORDS = {"familie", "gezin", "famille", "family", "fam"}
-NAMING_WORDS = {"heet", "heten", "genaamd", "noemt", "naam", "appelle", "named", "called", "nom"}
+NAMING_WORDS = {
+    "heet", "heten", "genaamd", "noemt", "naam", "appelle", "named", "called", "nom", "familienaam",
+    "voornaam", "achternaam", "prenom", "surname",
+}  # fmt: skip
 PARTICLES = {
     "van", "de", "der", "den", "vande", "vanden", "vander", "ver", "te", "ten", "ter", "d'",
     "del", "della", "di", "da", "dos", "du", "le", "la", "el", "al", "ben", "bin", "ibn", "abu",
@@ -126,7 +132,7 @@ def _name_at(tokens, i, lex):
         j = after
         if kind == "kin" and j < len(tokens) and tokens[j]["fold"] in OF_WORDS:
             j += 1
-        end = _extend(tokens, j, lex, lenient=kind in ("formal", "family", "naming"))
+        end = _extend(tokens, j, lex, lenient=kind in ("formal", "naming"))
         return (j, end) if end is not None else None
     if len(word) > 1 and word.isupper():
         return None
@@ -135,7 +141,7 @@ def _name_at(tokens, i, lex):
     capital = _is_capitalised(word)
     # 2. A known first name.
     if known_first and len(folded) > 1:
-        end = _extend(tokens, i + 1, lex, lenient=False, surname=True)
+        end = _extend(tokens, i + 1, lex, lenient=False, surname=True, lower=not capital)
         has_surname = end is not None
         if capital:
             if folded in lex.places and not has_surname:
@@ -143,13 +149,13 @@ def _name_at(tokens, i, lex):
             if ambiguous and token["initial"] and not has_surname:
                 return None
             return (i, end if has_surname else i)
-        if not ambiguous and len(folded) > 2 and not lex.is_common(folded, 4.0):
+        if not ambiguous and len(folded) > 2 and not lex.is_common(folded, 4.5):
             return (i, end if has_surname else i)
         return None
     # 3. A known surname, capitalised in mid-sentence (or two-word: De Smet, El Amrani).
     if capital and not token["initial"]:
         pair = _pair(tokens, i)
-        if pair and pair in lex.surnames:
+        if pair and pair in lex.surnames and _is_capitalised(tokens[i + 1]["word"]):
             return (i, i + 1)
         if folded in lex.surnames and not ambiguous and folded not in lex.places:
             return (i, i)
@@ -203,37 +209,54 @@ def _trigger(tokens, i):
     return None
 
 
-def _accepts(token, lex, lenient: bool, surname: bool) -> bool:
+def _accepts(token, lex, lenient: bool, surname: bool, lower: bool = False) -> bool:
     word, folded = token["word"], token["fold"]
     if folded in FUNCTION_WORDS and not _is_capitalised(word):
         return False
     if _is_capitalised(word):
+        if folded in lex.places:
+            return False
         if surname:  # after a first name: a surname, or an unknown proper word
             return (
                 folded in lex.surnames or folded in lex.first_names or _unknown_proper(token, lex)
             )
-        return not (lex.is_common(folded, 5.0) and folded not in lex.surnames)
+        return lenient or not (lex.is_common(folded, 5.0) and folded not in lex.surnames)
+    if surname and not lower:
+        return False  # "Wout elke": a capitalised name goes on with capitals only
     if lex.is_name(folded) and (lenient or folded not in lex.ambiguous):
         return True
     return lenient and not lex.is_common(folded, 2.5)
 
 
-def _extend(tokens, j, lex, lenient: bool, surname: bool = False):
-    """The last token of a run of name words starting at j, or None when there is none."""
+def _extend(tokens, j, lex, lenient: bool, surname: bool = False, lower: bool = False):
+    """The last token of a run of name words starting at j, or None when there is none.
+
+    Only the first word after a title may be any unknown word (lenient); particles (van den,
+    de, el) belong to the name when a name word follows them.
+    """
     last = None
     k = j
     while k < len(tokens):
         token = tokens[k]
-        if k > j and not token["joined"]:
+        if (k > j or surname) and not token["joined"]:
             break
-        if k == j and surname and not token["joined"]:
-            break
-        if token["fold"] in PARTICLES and k + 1 < len(tokens) and tokens[k + 1]["joined"]:
-            following = tokens[k + 1]
-            if _is_capitalised(following["word"]) or lex.is_name(following["fold"]):
-                k += 1
+        end = k
+        while (
+            end + 1 < len(tokens) and tokens[end]["fold"] in PARTICLES and tokens[end + 1]["joined"]
+        ):
+            end += 1
+        if end > k:
+            following = tokens[end]
+            whole = " ".join(t["fold"] for t in tokens[k : end + 1])
+            if (
+                whole in lex.surnames
+                or _is_capitalised(following["word"])
+                or (lex.is_name(following["fold"]) and (lower or lenient))
+            ):
+                last = end
+                k = end + 1
                 continue
-        if not _accepts(token, lex, lenient or last is not None, surname and last is None):
+        if not _accepts(token, lex, lenient and last is None, surname and last is None, lower):
             break
         last = k
         k += 1
