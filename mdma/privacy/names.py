@@ -15,12 +15,17 @@ from functools import lru_cache
 
 from mdma.privacy.findings import Finding, Kind
 from mdma.privacy.lexicon import DATA, fold, lexicon
+from mdma.privacy.places import FRENCH_STREET_NAME
 
 # Hyphens and apostrophes stay inside a word: Sint-Eloois-Vijve, El-Amrani, D'Hondt.
 TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 HANDLE = re.compile(r"@[\w.-]+")
 # After these a capital says nothing: a sentence or a list item starts.
-SENTENCE_END = set(".!?\n•*")
+SENTENCE_END = set('.!?\n•*«“"')
+#: Titles that may stand with a full stop before the name (mevr. Peeters); "dokter." ends a sentence.
+ABBREVIATIONS = {
+    "mevr", "mw", "dhr", "mnr", "mr", "mrs", "ms", "mme", "mlle", "dr", "prof", "m", "fam",
+}  # fmt: skip
 
 FORMAL_TITLES = {
     "mevrouw", "mevr", "mw", "meneer", "mijnheer", "mnr", "dhr", "heer", "juffrouw", "madame",
@@ -76,6 +81,7 @@ class _Tokens:
     def __init__(self, text: str, organisations: tuple[str, ...]):
         masked = [m.span() for m in _organisation_pattern(organisations).finditer(text)]
         masked += [m.span() for m in HANDLE.finditer(text)]
+        masked += [m.span() for m in FRENCH_STREET_NAME.finditer(text)]
         self.items = []
         for match in TOKEN.finditer(text):
             start, end = match.span()
@@ -180,6 +186,8 @@ def _pair(tokens, i) -> str | None:
 
 def _unknown_proper(token, lex) -> bool:
     folded = token["fold"]
+    if "-" in folded and all(part in lex.places for part in folded.split("-")):
+        return False  # Lille-Kortrijk-Tournai
     return (
         len(folded) > 2
         and not lex.is_common(folded, 1.0)
@@ -192,7 +200,8 @@ def _unknown_proper(token, lex) -> bool:
 def _trigger(tokens, i):
     folded = tokens[i]["fold"]
     nxt = i + 1
-    if nxt >= len(tokens) or not tokens[nxt]["joined"] and not tokens[i]["dotted"]:
+    abbreviated = tokens[i]["dotted"] and folded in ABBREVIATIONS
+    if nxt >= len(tokens) or not (tokens[nxt]["joined"] or abbreviated):
         return None
     if folded == "de" and tokens[nxt]["fold"] == "heer":
         return ("formal", nxt + 1) if nxt + 1 < len(tokens) else None
@@ -216,10 +225,8 @@ def _accepts(token, lex, lenient: bool, surname: bool, lower: bool = False) -> b
     if _is_capitalised(word):
         if folded in lex.places:
             return False
-        if surname:  # after a first name: a surname, or an unknown proper word
-            return (
-                folded in lex.surnames or folded in lex.first_names or _unknown_proper(token, lex)
-            )
+        if surname:  # after a known first name: a surname, or any capitalised rare word
+            return lex.is_name(folded) or not lex.is_common(folded, 4.0)
         return lenient or not (lex.is_common(folded, 5.0) and folded not in lex.surnames)
     if surname and not lower:
         return False  # "Wout elke": a capitalised name goes on with capitals only

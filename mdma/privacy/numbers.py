@@ -29,10 +29,15 @@ CASE_FILE = re.compile(
     r"(?i)\b(?:dossier(?:nummer|nr)?|dossiernr|n°\s*de\s*dossier|num[ée]ro\s+de\s+dossier"
     r"|klant(?:en)?(?:nummer|nr)|cli[eë]nt(?:nummer|nr)|referentie(?:nummer)?|r[ée]f[ée]rence"
     r"|ref|r[ée]f|case(?:\s+number)?|file(?:\s+number)?|client\s+number|numéro\s+client"
-    r"|aanvraagnummer|n°\s*client)"
-    r"(?:\s*(?:nr\.?|n[°o]\.?|number|#))?\s*[:.]?\s*"
-    r"(?P<number>(?=[A-Z0-9/._-]*\d)[A-Z0-9][A-Z0-9/._-]*[A-Z0-9])",
+    r"|aanvraagnummer|n°\s*client|pati[eë]nt(?:en)?nummer|lid(?:maat)?nummer|aansluitingsnummer"
+    r"|contractnummer|num[ée]ro\s+(?:de\s+)?(?:membre|patient|contrat)|member\s+number)"
+    r"(?:\s*(?:nr\.?|n[°o]\.?|number|#))?"
+    # A few words may name the service in between: "Klantnummer bij Luminus: 5523817".
+    r"(?:\s+(?![\d])[\w'’-]+){0,4}?"
+    r"\s*[:.]?\s*"
+    r"(?P<number>(?=[A-Z0-9/._-]*\d)[A-Z0-9][A-Z0-9/._-]*[A-Z0-9])(?![\w])",
 )
+_YEAR = re.compile(r"^(?:19|20)\d{2}$")
 
 
 def national_numbers(text: str):
@@ -76,9 +81,10 @@ def phones(text: str):
         before, after = text[max(0, match.start() - 3) : match.start()], text[match.end() :][:3]
         if before.endswith(("+++", "***")) or after.startswith(("+++", "***")):
             continue  # a structured bank communication, not a phone
-        for number in phonenumbers.PhoneNumberMatcher(
-            candidate, "BE", leniency=phonenumbers.Leniency.VALID
-        ):
+        # An explicit country code says "phone"; the number need only be possible there.
+        international = candidate.startswith(("+", "00"))
+        leniency = phonenumbers.Leniency.POSSIBLE if international else phonenumbers.Leniency.VALID
+        for number in phonenumbers.PhoneNumberMatcher(candidate, "BE", leniency=leniency):
             start = match.start() + number.start
             yield Finding(start, start + len(number.raw_string), Kind.PHONE, number.raw_string)
 
@@ -86,5 +92,5 @@ def phones(text: str):
 def case_file_numbers(text: str):
     for match in CASE_FILE.finditer(text):
         number = match.group("number")
-        if len(number) >= 3:
+        if len(number) >= 4 and not _YEAR.match(number):
             yield Finding(match.start("number"), match.end("number"), Kind.CASE_FILE_NUMBER, number)

@@ -17,7 +17,8 @@ _DATE = (
     r"|\d{4}-\d{2}-\d{2})"
 )
 DATE_OF_BIRTH = re.compile(
-    r"(?i)(?:geboren|geb\.|geboortedatum|geboortedag|°°?|[°º]|n[ée]e?\s+le|date\s+de\s+naissance"
+    r"(?i)(?:(?:zoon|zoontje|dochter|dochtertje|kind|kindje|baby|broer|broertje|zus|zusje|fils"
+    r"|fille|son|daughter)\w*(?:\s+[A-ZÀ-Ý][\w'-]+)?\s*\(|geboren|geb\.|geboortedatum|geboortedag|°°?|[°º]|n[ée]e?\s+le|date\s+de\s+naissance"
     r"|born|date\s+of\s+birth|d\.o\.b\.?|dob|birthday|verjaardag)"
     r"(?:\s*(?:op|on|in|le|the|:|=|,))*\s*"
     rf"(?P<date>{_DATE})(?!\d)"
@@ -27,11 +28,12 @@ _STREET_SUFFIX = (
     r"straat|str\.|laan|steenweg|stwg\.?|plein|dreef|weg|lei|kaai|baan|markt|pad|dijk|singel"
     r"|gracht|vest|wal|hof|park|ring|veld|hoek|akker|kouter|meers|beek|dam|poort|werf|wegel"
     r"|berg|dries|heide|bos|straatje|steeg|gang|kade|square|plaats|erf|hove|boulevard"
-    r"|vesten|hoven|velden|lanen|dreven|meersen|akkers|wegen"
+    r"|vesten|hoven|velden|lanen|dreven|meersen|akkers|wegen|wijk"
 )
 _UNITS = (
     r"jaar|jaren|maand|maanden|weken|week|dagen|dag|uur|kinderen|kind|euro|eur|km|keer|min"
     r"|minuten|procent|ans|mois|jours|enfants|years|months|weeks|days|children|%|€"
+    r"|halve|hele|per|keer|x"
 )
 _HOUSE = rf"\d{{1,4}}(?:\s?[a-zA-Z](?![a-zA-Z]))?(?:\s?[-/]\s?\d{{1,4}})?(?!\s*(?:{_UNITS})\b)(?!\d|[,.]\d)"
 _BOX = r"(?:\s*,?\s*(?:bus|bte|boîte|boite|box|b\.|/b)\s*\d{1,4}[a-zA-Z]?)?"
@@ -50,6 +52,14 @@ FRENCH_STREET = re.compile(
     rf"(?-i:[A-ZÀ-Ý]{_WORD}*(?:[ -](?:de\s+|du\s+|des\s+|la\s+)?[A-ZÀ-Ý]{_WORD}*){{0,3}})"
     rf"(?P<number>\s*,?\s*(?-i:{_HOUSE}))?{_BOX}(?-i:{_TOWN})"
 )
+#: A French street named without a number: a place; the name detector leaves it alone.
+FRENCH_STREET_NAME = re.compile(
+    r"(?<![\w])(?:rue|avenue|chauss[ée]e|boulevard|place|quai|all[ée]e|square)\s+"
+    r"(?:(?:de\s+la|de\s+l'|du|des|de|d')\s*)?"
+    rf"[A-ZÀ-Ý]{_WORD}*(?:\s+(?:de\s+|du\s+|des\s+|la\s+|le\s+)?[A-ZÀ-Ý]{_WORD}*){{0,3}}"
+)
+
+
 # Words that end like a street but are not one (a gang = a corridor; "weg" = away).
 _NOT_STREETS = {"weg", "bos", "hof", "gang", "berg", "park", "markt", "plein", "ring", "dam"}
 
