@@ -36,6 +36,8 @@ class Permission(StrEnum):
     PROFILE_MANAGE = "profile:manage"
     #: Check a text for personal data (the live check in editors, the check page).
     PRIVACY_CHECK = "privacy:check"
+    #: Review the false alarms writers confirmed (kind and place only, never the text).
+    PRIVACY_REVIEW = "privacy:review"
     DIRECTORY_READ = "directory:read"
     DIRECTORY_MANAGE = "directory:manage"
     USER_MANAGE = "user:manage"
@@ -48,7 +50,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.CASE_MANAGER: frozenset(_EVERYONE),
     Role.SOCIAL_WORKER: frozenset(_EVERYONE),
     Role.POLICY_OWNER: frozenset(_EVERYONE),
-    Role.COORDINATOR: frozenset(_EVERYONE | {Permission.LOGBOOK_READ}),
+    Role.COORDINATOR: frozenset(_EVERYONE | {Permission.LOGBOOK_READ, Permission.PRIVACY_REVIEW}),
     Role.RESEARCHER: frozenset(_EVERYONE | {Permission.LOGBOOK_READ}),
     Role.ADMIN: frozenset(
         _EVERYONE | {Permission.DIRECTORY_MANAGE, Permission.USER_MANAGE, Permission.LOGBOOK_READ}

@@ -60,6 +60,7 @@ EXPECTED_ACCESS = {
     "directory_api.OrganisationById": Permission.DIRECTORY_READ,
     "directory_api.LifeDomains": Permission.DIRECTORY_READ,
     "privacy.check": Permission.PRIVACY_CHECK,
+    "privacy.false_alarms": Permission.PRIVACY_REVIEW,
     "privacy_api.Scan": Permission.PRIVACY_CHECK,
 }
 

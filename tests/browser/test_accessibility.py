@@ -15,7 +15,8 @@ pytestmark = pytest.mark.browser
 
 EVERYONE = {"/", "/directory", "/privacy/check", "/account/profile"}
 MENU = dict.fromkeys(Role, EVERYONE) | {
-    Role.ADMIN: EVERYONE | {"/admin/users", "/admin/invitations", "/admin/sectors"}
+    Role.ADMIN: EVERYONE | {"/admin/users", "/admin/invitations", "/admin/sectors"},
+    Role.COORDINATOR: EVERYONE | {"/privacy/false-alarms"},
 }
 
 

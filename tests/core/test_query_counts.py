@@ -38,3 +38,23 @@ def test_list_page_queries_do_not_grow_with_rows(client, session, login_as, coun
     with count_queries() as many:
         assert client.get(path).status_code == 200
     assert len(many) == len(few), "\n".join(s[:150] for s in many.statements)
+
+
+def test_false_alarm_review_queries_do_not_grow_with_rows(client, session, login_as, count_queries):
+    from mdma.privacy import guard
+
+    login_as(factories.create_user("coordinator"))
+
+    def confirm(n):
+        for _ in range(n):
+            writer = factories.create_user()
+            guard.check(writer, "BIS 85473000149", field="note", confirmed=True)
+        session.commit()
+
+    confirm(2)
+    with count_queries() as few:
+        assert client.get("/privacy/false-alarms").status_code == 200
+    confirm(15)
+    with count_queries() as many:
+        assert client.get("/privacy/false-alarms").status_code == 200
+    assert len(many) == len(few)

@@ -112,3 +112,17 @@ def test_live_scan_api_needs_the_csrf_token_from_a_page_session(
 ):
     login_as(create_user())
     assert client.post("/api/v1/privacy/scan", json={"text": "x"}).status_code == 400
+
+
+def test_coordinator_reviews_confirmed_false_alarms_without_their_text(
+    client, session, create_user, login_as
+):
+    writer = create_user(name="Schrijver Een")
+    guard.check(writer, TEXT, field="description", confirmed=True)
+    session.commit()
+    login_as(create_user("coordinator"))
+    response = client.get("/privacy/false-alarms")
+    assert response.status_code == 200
+    page = response.get_data(as_text=True)
+    assert "Schrijver Een" in page and "description" in page
+    assert NATIONAL_NUMBER not in page
