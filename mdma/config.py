@@ -61,6 +61,8 @@ def load(instance_path: Path) -> dict:
         # argon2 cost; tests lower it, production keeps the library's defaults.
         "MDMA_ARGON2_TIME_COST": int(env("MDMA_ARGON2_TIME_COST") or 3),
         "MDMA_ARGON2_MEMORY_COST": int(env("MDMA_ARGON2_MEMORY_COST") or 65536),
+        # Bottlenecks: working days a routed sector has for its first answer.
+        "MDMA_ANSWER_WORKING_DAYS": int(env("MDMA_ANSWER_WORKING_DAYS") or 10),
         # i18n
         "BABEL_DEFAULT_LOCALE": "nl",
         "BABEL_DEFAULT_TIMEZONE": "Europe/Brussels",

@@ -39,18 +39,39 @@ class Permission(StrEnum):
     #: Review the false alarms writers confirmed (kind and place only, never the text).
     PRIVACY_REVIEW = "privacy:review"
     DIRECTORY_READ = "directory:read"
+    BOTTLENECK_READ = "bottleneck:read"
+    #: Post bottlenecks and add occurrences (front-line workers).
+    BOTTLENECK_REPORT = "bottleneck:report"
+    #: Answer and resolve bottlenecks routed to one's sector.
+    BOTTLENECK_ANSWER = "bottleneck:answer"
+    #: Triage and route; decide: decline, schedule, take up in a proposal, close, reopen, merge.
+    BOTTLENECK_TRIAGE = "bottleneck:triage"
     DIRECTORY_MANAGE = "directory:manage"
     USER_MANAGE = "user:manage"
     LOGBOOK_READ = "logbook:read"
 
 
-_EVERYONE = {Permission.PROFILE_MANAGE, Permission.DIRECTORY_READ, Permission.PRIVACY_CHECK}
+_EVERYONE = {
+    Permission.PROFILE_MANAGE,
+    Permission.DIRECTORY_READ,
+    Permission.PRIVACY_CHECK,
+    Permission.BOTTLENECK_READ,
+}
+_FRONT_LINE = _EVERYONE | {Permission.BOTTLENECK_REPORT}
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
-    Role.CASE_MANAGER: frozenset(_EVERYONE),
-    Role.SOCIAL_WORKER: frozenset(_EVERYONE),
-    Role.POLICY_OWNER: frozenset(_EVERYONE),
-    Role.COORDINATOR: frozenset(_EVERYONE | {Permission.LOGBOOK_READ, Permission.PRIVACY_REVIEW}),
+    Role.CASE_MANAGER: frozenset(_FRONT_LINE),
+    Role.SOCIAL_WORKER: frozenset(_FRONT_LINE),
+    Role.POLICY_OWNER: frozenset(_EVERYONE | {Permission.BOTTLENECK_ANSWER}),
+    Role.COORDINATOR: frozenset(
+        _EVERYONE
+        | {
+            Permission.LOGBOOK_READ,
+            Permission.PRIVACY_REVIEW,
+            Permission.BOTTLENECK_ANSWER,
+            Permission.BOTTLENECK_TRIAGE,
+        }
+    ),
     Role.RESEARCHER: frozenset(_EVERYONE | {Permission.LOGBOOK_READ}),
     Role.ADMIN: frozenset(
         _EVERYONE | {Permission.DIRECTORY_MANAGE, Permission.USER_MANAGE, Permission.LOGBOOK_READ}

@@ -30,7 +30,13 @@ def test_me_describes_the_signed_in_user(client, login_as, policy_owner, sector)
             "name": "Stad Kortrijk – Dienst Wonen",
         },
         "sectors": [{"id": sector("housing").id, "code": "housing", "name": "Housing"}],
-        "permissions": ["directory:read", "privacy:check", "profile:manage"],
+        "permissions": [
+            "bottleneck:answer",
+            "bottleneck:read",
+            "directory:read",
+            "privacy:check",
+            "profile:manage",
+        ],
     }
 
 

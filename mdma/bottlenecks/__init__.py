@@ -1,0 +1,1 @@
+"""Bottlenecks (knelpunten): anonymised problems met in casework, their evidence and lifecycle."""

@@ -1,0 +1,177 @@
+"""Bottlenecks, their occurrences (the evidence) and the steps of their lifecycle."""
+
+from datetime import date, datetime
+from enum import StrEnum
+
+import sqlalchemy as sa
+from flask_babel import lazy_gettext as _l
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from mdma.accounts.models import User
+from mdma.bottlenecks.states import STATUS_LABELS, Status
+from mdma.core.models import Timestamped
+from mdma.core.time import utcnow
+from mdma.directory.models import Organisation, Sector
+from mdma.extensions import db
+
+
+class Level(StrEnum):
+    OPERATIONAL = "operational"
+    ORGANISATIONAL = "organisational"
+    INTERSECTORAL = "intersectoral"
+    STRUCTURAL = "structural"
+
+
+LEVEL_LABELS = {
+    Level.OPERATIONAL: _l("Operational"),
+    Level.ORGANISATIONAL: _l("Organisational"),
+    Level.INTERSECTORAL: _l("Intersectoral"),
+    Level.STRUCTURAL: _l("Structural"),
+}
+
+
+class HouseholdType(StrEnum):
+    SINGLE_PARENT = "single_parent"
+    TWO_PARENTS = "two_parents"
+    EXTENDED = "extended_family"
+    OTHER = "other"
+
+
+HOUSEHOLD_LABELS = {
+    HouseholdType.SINGLE_PARENT: _l("Single parent"),
+    HouseholdType.TWO_PARENTS: _l("Two parents"),
+    HouseholdType.EXTENDED: _l("Extended family"),
+    HouseholdType.OTHER: _l("Other household"),
+}
+#: Fixed bands only: household context is never free text.
+CHILDREN_BANDS = ("1", "2", "3", "4+")
+YOUNGEST_AGE_BANDS = ("0-1", "1-3", "3-6", "6-12", "12-18")
+
+bottleneck_sectors = db.Table(
+    "bottleneck_sectors",
+    sa.Column(
+        "bottleneck_id", sa.ForeignKey("bottlenecks.id", ondelete="CASCADE"), primary_key=True
+    ),
+    sa.Column("sector_id", sa.ForeignKey("sectors.id"), primary_key=True),
+)
+bottleneck_organisations = db.Table(
+    "bottleneck_organisations",
+    sa.Column(
+        "bottleneck_id", sa.ForeignKey("bottlenecks.id", ondelete="CASCADE"), primary_key=True
+    ),
+    sa.Column("organisation_id", sa.ForeignKey("organisations.id"), primary_key=True),
+)
+#: Policy owners the coordinator names besides the routed sectors.
+bottleneck_owners = db.Table(
+    "bottleneck_owners",
+    sa.Column(
+        "bottleneck_id", sa.ForeignKey("bottlenecks.id", ondelete="CASCADE"), primary_key=True
+    ),
+    sa.Column("user_id", sa.ForeignKey("users.id"), primary_key=True),
+)
+bottleneck_followers = db.Table(
+    "bottleneck_followers",
+    sa.Column(
+        "bottleneck_id", sa.ForeignKey("bottlenecks.id", ondelete="CASCADE"), primary_key=True
+    ),
+    sa.Column("user_id", sa.ForeignKey("users.id"), primary_key=True),
+)
+
+
+class HouseholdContext:
+    """The fixed-list description of a family, shared by bottlenecks and occurrences."""
+
+    household_type: Mapped[str | None] = mapped_column(sa.String(20))
+    children_band: Mapped[str | None] = mapped_column(sa.String(4))
+    youngest_age_band: Mapped[str | None] = mapped_column(sa.String(6))
+
+
+class Bottleneck(HouseholdContext, Timestamped, db.Model):
+    __tablename__ = "bottlenecks"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str] = mapped_column(sa.String(200), nullable=False)
+    description: Mapped[str] = mapped_column(sa.Text, nullable=False, default="")
+    status: Mapped[str] = mapped_column(
+        sa.String(20), nullable=False, default=Status.DRAFT, index=True
+    )
+    level: Mapped[str] = mapped_column(sa.String(20), nullable=False, default=Level.OPERATIONAL)
+    #: With how many families the reporter meets it.
+    families_count: Mapped[int] = mapped_column(nullable=False, default=1)
+    #: Life domains, as a sorted comma-separated list of LifeDomain values.
+    domains: Mapped[str] = mapped_column(sa.String(120), nullable=False, default="")
+    tags: Mapped[list] = mapped_column(sa.JSON, nullable=False, default=list)
+    reporter_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id"), nullable=False, index=True)
+    submitted_at: Mapped[datetime | None] = mapped_column(sa.DateTime, index=True)
+    triaged_at: Mapped[datetime | None] = mapped_column(sa.DateTime)
+    #: The routed sectors owe a first answer by this working day.
+    answer_due_on: Mapped[date | None] = mapped_column(sa.Date, index=True)
+    first_answer_at: Mapped[datetime | None] = mapped_column(sa.DateTime)
+    closed_at: Mapped[datetime | None] = mapped_column(sa.DateTime)
+    #: Set when merged into another bottleneck; its address then redirects there.
+    merged_into_id: Mapped[int | None] = mapped_column(sa.ForeignKey("bottlenecks.id"))
+    #: Several people edit one bottleneck: a stale edit answers 409 instead of overwriting.
+    version: Mapped[int] = mapped_column(nullable=False, default=1)
+
+    reporter: Mapped[User] = relationship(foreign_keys=[reporter_id], lazy="joined")
+    sectors: Mapped[list[Sector]] = relationship(secondary=bottleneck_sectors, lazy="selectin")
+    organisations: Mapped[list[Organisation]] = relationship(
+        secondary=bottleneck_organisations, lazy="selectin"
+    )
+    owners: Mapped[list[User]] = relationship(secondary=bottleneck_owners, lazy="selectin")
+    followers: Mapped[list[User]] = relationship(secondary=bottleneck_followers, lazy="select")
+    occurrences: Mapped[list["Occurrence"]] = relationship(
+        back_populates="bottleneck", order_by="Occurrence.occurred_on", lazy="select"
+    )
+    steps: Mapped[list["Step"]] = relationship(order_by="Step.at", lazy="select")
+
+    __mapper_args__ = {"version_id_col": version}
+
+    @property
+    def domain_list(self) -> list[str]:
+        return [d for d in self.domains.split(",") if d]
+
+    @property
+    def status_label(self):
+        return STATUS_LABELS[Status(self.status)]
+
+    @property
+    def level_label(self):
+        return LEVEL_LABELS[Level(self.level)]
+
+
+class Occurrence(HouseholdContext, db.Model):
+    """Another family met with the same bottleneck: the evidence that carries a proposal."""
+
+    __tablename__ = "occurrences"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    bottleneck_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("bottlenecks.id"), nullable=False, index=True
+    )
+    reporter_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id"), nullable=False, index=True)
+    occurred_on: Mapped[date] = mapped_column(sa.Date, nullable=False, index=True)
+    domains: Mapped[str] = mapped_column(sa.String(120), nullable=False, default="")
+    note: Mapped[str] = mapped_column(sa.Text, nullable=False, default="")
+    created_at: Mapped[datetime] = mapped_column(sa.DateTime, nullable=False, default=utcnow)
+
+    bottleneck: Mapped[Bottleneck] = relationship(back_populates="occurrences")
+    reporter: Mapped[User] = relationship(lazy="joined")
+
+
+class Step(db.Model):
+    """One step of a bottleneck's lifecycle: who, when, from where to where, and why."""
+
+    __tablename__ = "bottleneck_steps"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    bottleneck_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("bottlenecks.id"), nullable=False, index=True
+    )
+    actor_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))
+    at: Mapped[datetime] = mapped_column(sa.DateTime, nullable=False, default=utcnow)
+    source: Mapped[str | None] = mapped_column(sa.String(20))
+    target: Mapped[str] = mapped_column(sa.String(20), nullable=False)
+    reason: Mapped[str] = mapped_column(sa.Text, nullable=False, default="")
+
+    actor: Mapped[User | None] = relationship(lazy="joined")

@@ -1,0 +1,264 @@
+"""The bottleneck verbs, actor first: draft, submit, add an occurrence, triage, step, follow.
+
+Each checks the capability and the object rule, runs the privacy guard on the free text it
+stores, records the step and the logbook, and flushes; the request commits.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from flask import current_app
+from flask_babel import gettext as _
+
+from mdma.accounts.models import User
+from mdma.bottlenecks.models import (
+    CHILDREN_BANDS,
+    YOUNGEST_AGE_BANDS,
+    Bottleneck,
+    HouseholdType,
+    Level,
+    Occurrence,
+    Step,
+)
+from mdma.bottlenecks.states import LIFECYCLE, Status
+from mdma.core.errors import RuleViolation
+from mdma.core.logbook import record
+from mdma.core.time import utcnow
+from mdma.core.workdays import add_working_days
+from mdma.directory.models import LifeDomain, Organisation, Sector
+from mdma.extensions import db
+from mdma.permissions import Permission, Role, has_permission
+from mdma.privacy import guard
+
+
+@dataclass
+class Household:
+    """Household context from fixed lists only; each part may stay unknown."""
+
+    household_type: str | None = None
+    children_band: str | None = None
+    youngest_age_band: str | None = None
+
+
+@dataclass
+class Report:
+    """What a case manager or social worker writes about a bottleneck."""
+
+    title: str
+    description: str
+    domains: list[str] = field(default_factory=list)
+    sectors: list[Sector] = field(default_factory=list)
+    organisations: list[Organisation] = field(default_factory=list)
+    level: str = Level.OPERATIONAL
+    families_count: int = 1
+    household: Household = field(default_factory=Household)
+
+
+def _require(actor, permission: Permission) -> None:
+    if not has_permission(actor, permission):
+        raise RuleViolation(_("You are not allowed to do this."), status=403)
+
+
+def _domains(values) -> str:
+    valid = {d.value for d in LifeDomain}
+    unknown = set(values) - valid
+    if unknown:
+        raise RuleViolation(_("Choose life domains from the list."), "domains")
+    return ",".join(sorted(set(values)))
+
+
+def _household(target, household: Household) -> None:
+    checks = [
+        ("household_type", household.household_type, {h.value for h in HouseholdType}),
+        ("children_band", household.children_band, set(CHILDREN_BANDS)),
+        ("youngest_age_band", household.youngest_age_band, set(YOUNGEST_AGE_BANDS)),
+    ]
+    for name, value, allowed in checks:
+        if value not in allowed | {None, ""}:
+            raise RuleViolation(_("Choose from the list."), name)
+        setattr(target, name, value or None)
+
+
+def _step(actor, bottleneck: Bottleneck, source, target, reason: str = "") -> None:
+    db.session.add(
+        Step(
+            bottleneck_id=bottleneck.id,
+            actor_id=actor.id,
+            source=source,
+            target=target,
+            reason=reason,
+        )
+    )
+    record(actor, f"bottleneck:{target}", bottleneck, source=source)
+
+
+def follow(actor, bottleneck: Bottleneck) -> None:
+    if actor not in bottleneck.followers:
+        bottleneck.followers.append(actor)
+
+
+def unfollow(actor, bottleneck: Bottleneck) -> None:
+    if actor in bottleneck.followers:
+        bottleneck.followers.remove(actor)
+
+
+# --- Writing ---------------------------------------------------------------------------------
+
+
+def save_draft(
+    actor, report: Report, bottleneck: Bottleneck | None = None, *, confirmed: bool = False
+) -> Bottleneck:
+    """Create or edit a draft. Drafts are stored text too: the guard runs on them as well."""
+    _require(actor, Permission.BOTTLENECK_REPORT)
+    if bottleneck is not None and (
+        bottleneck.reporter_id != actor.id or bottleneck.status != Status.DRAFT
+    ):
+        raise RuleViolation(_("Only its writer can edit a draft."), status=403)
+    title = report.title.strip()
+    if not title:
+        raise RuleViolation(_("This field is required."), "title")
+    if report.level not in {level.value for level in Level}:
+        raise RuleViolation(_("Choose from the list."), "level")
+    if report.families_count < 1:
+        raise RuleViolation(_("At least one family."), "families_count")
+    guard.check(actor, title, field="title", confirmed=confirmed, subject=bottleneck)
+    guard.check(
+        actor, report.description, field="description", confirmed=confirmed, subject=bottleneck
+    )
+    domains = _domains(report.domains)
+    created = bottleneck is None
+    if created:
+        bottleneck = Bottleneck(reporter_id=actor.id, status=Status.DRAFT)
+        db.session.add(bottleneck)
+    bottleneck.title = title
+    bottleneck.description = report.description.strip()
+    bottleneck.domains = domains
+    bottleneck.sectors = list(report.sectors)
+    bottleneck.organisations = list(report.organisations)
+    bottleneck.level = report.level
+    bottleneck.families_count = report.families_count
+    _household(bottleneck, report.household)
+    db.session.flush()
+    if created:
+        record(actor, "bottleneck:drafted", bottleneck)
+    return bottleneck
+
+
+def submit(actor, bottleneck: Bottleneck) -> Bottleneck:
+    """Send a draft to the coordinator's triage queue; its writer follows it."""
+    if bottleneck.reporter_id != actor.id:
+        raise RuleViolation(_("Only its writer can submit a draft."), status=403)
+    _move(actor, bottleneck, Status.SUBMITTED)
+    bottleneck.submitted_at = utcnow()
+    follow(actor, bottleneck)
+    return bottleneck
+
+
+def report(actor, report: Report, *, confirmed: bool = False) -> Bottleneck:
+    """Write and submit in one go."""
+    return submit(actor, save_draft(actor, report, confirmed=confirmed))
+
+
+def add_occurrence(
+    actor,
+    bottleneck: Bottleneck,
+    *,
+    occurred_on: date,
+    domains=(),
+    household: Household | None = None,
+    note: str = "",
+    confirmed: bool = False,
+) -> Occurrence:
+    """Another family met with this bottleneck; the writer follows it from now on."""
+    _require(actor, Permission.BOTTLENECK_REPORT)
+    if bottleneck.status in (Status.DRAFT, Status.CLOSED) or bottleneck.merged_into_id:
+        raise RuleViolation(_("Occurrences can only be added to an open bottleneck."))
+    if occurred_on > date.today():
+        raise RuleViolation(_("The date cannot be in the future."), "occurred_on")
+    guard.check(actor, note, field="note", confirmed=confirmed, subject=bottleneck)
+    occurrence = Occurrence(
+        bottleneck_id=bottleneck.id,
+        reporter_id=actor.id,
+        occurred_on=occurred_on,
+        domains=_domains(domains),
+        note=note.strip(),
+    )
+    _household(occurrence, household or Household())
+    db.session.add(occurrence)
+    db.session.flush()
+    follow(actor, bottleneck)
+    record(actor, "occurrence:added", bottleneck, occurrence=occurrence.id)
+    return occurrence
+
+
+# --- Triage and lifecycle --------------------------------------------------------------------
+
+
+def triage(
+    actor,
+    bottleneck: Bottleneck,
+    *,
+    sectors: list[Sector],
+    level: str,
+    owners: list[User] = (),
+    tags: list[str] = (),
+    today: date | None = None,
+) -> Bottleneck:
+    """Route to sectors (and named policy owners); they owe a first answer in working days."""
+    _require(actor, Permission.BOTTLENECK_TRIAGE)
+    if not sectors:
+        raise RuleViolation(_("Route the bottleneck to at least one sector."), "sectors")
+    if level not in {lvl.value for lvl in Level}:
+        raise RuleViolation(_("Choose from the list."), "level")
+    if any(owner.role != Role.POLICY_OWNER for owner in owners):
+        raise RuleViolation(_("Only sector policy owners can be named."), "owners")
+    _move(actor, bottleneck, Status.TRIAGED)
+    bottleneck.sectors = list(sectors)
+    bottleneck.owners = list(owners)
+    bottleneck.level = level
+    bottleneck.tags = sorted({t.strip().lower() for t in tags if t.strip()})
+    bottleneck.triaged_at = utcnow()
+    days = current_app.config["MDMA_ANSWER_WORKING_DAYS"]
+    bottleneck.answer_due_on = add_working_days(today or date.today(), days)
+    return bottleneck
+
+
+def can_answer(actor, bottleneck: Bottleneck) -> bool:
+    """The coordinator, a named policy owner, or a policy owner of a routed sector."""
+    if has_permission(actor, Permission.BOTTLENECK_TRIAGE):
+        return True
+    if not has_permission(actor, Permission.BOTTLENECK_ANSWER):
+        return False
+    routed = {s.id for s in bottleneck.sectors}
+    return actor in bottleneck.owners or any(s.id in routed for s in actor.sectors)
+
+
+def transition(
+    actor, bottleneck: Bottleneck, target: Status, reason: str = "", *, confirmed: bool = False
+) -> Bottleneck:
+    """Take one step of the lifecycle; refused (nothing changes) when it is not allowed."""
+    step = LIFECYCLE.transition(Status(bottleneck.status), Status(target))
+    if step is None:
+        raise RuleViolation(_("This step is not possible from the current status."), status=409)
+    if step.permission == Permission.BOTTLENECK_ANSWER:
+        if not can_answer(actor, bottleneck):
+            raise RuleViolation(_("You are not allowed to do this."), status=403)
+    elif not has_permission(actor, step.permission):
+        raise RuleViolation(_("You are not allowed to do this."), status=403)
+    if step.needs_reason and not reason.strip():
+        raise RuleViolation(_("Write why: this step needs a reason."), "reason")
+    guard.check(actor, reason, field="reason", confirmed=confirmed, subject=bottleneck)
+    _move(actor, bottleneck, target, reason.strip())
+    if target == Status.IN_DISCUSSION and bottleneck.first_answer_at is None:
+        bottleneck.first_answer_at = utcnow()
+    bottleneck.closed_at = utcnow() if target == Status.CLOSED else None
+    return bottleneck
+
+
+def _move(actor, bottleneck: Bottleneck, target: Status, reason: str = "") -> None:
+    source = Status(bottleneck.status)
+    if LIFECYCLE.transition(source, target) is None:
+        raise RuleViolation(_("This step is not possible from the current status."), status=409)
+    bottleneck.status = target
+    db.session.flush()
+    _step(actor, bottleneck, source, target, reason)
