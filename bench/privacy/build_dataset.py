@@ -1,9 +1,12 @@
 """Build bench/privacy/dataset.jsonl from the annotated texts in bench/privacy/texts/*.txt.
 
+Another set (e.g. the held-out one): `build_dataset.py --texts DIR --out FILE`.
+
 Format of a text file: texts separated by a line `---`; above each text a header line
 `# id: <id> lang: nl|fr|en clean: yes|no`; personal data marked inline as `[[kind:text]]`.
 """
 
+import argparse
 import json
 import re
 import sys
@@ -57,20 +60,34 @@ def parse_file(path: Path) -> list[dict]:
     return records
 
 
-def load_texts() -> list[dict]:
-    return [rec for path in sorted(TEXTS.glob("*.txt")) for rec in parse_file(path)]
+def load_texts(texts: Path = TEXTS) -> list[dict]:
+    return [rec for path in sorted(Path(texts).glob("*.txt")) for rec in parse_file(path)]
 
 
-def main() -> int:
+def shown(path: Path) -> str:
+    """The path relative to the repository root when it lies inside it."""
+    path = path.resolve()
+    root = HERE.parent.parent
+    return str(path.relative_to(root)) if path.is_relative_to(root) else str(path)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    ap.add_argument("--texts", type=Path, default=TEXTS, help="folder of annotated *.txt files")
+    ap.add_argument("--out", type=Path, default=DATASET, help="the JSONL file to write")
+    args = ap.parse_args(argv)
+    if not args.texts.is_dir():
+        print(f"error: {args.texts} is not a folder", file=sys.stderr)
+        return 1
     try:
-        records = load_texts()
+        records = load_texts(args.texts)
     except ValueError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
-    with DATASET.open("w", encoding="utf-8") as fh:
+    with args.out.open("w", encoding="utf-8") as fh:
         for rec in records:
             fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
-    print(f"wrote {len(records)} texts to {DATASET.relative_to(HERE.parent.parent)}")
+    print(f"wrote {len(records)} texts to {shown(args.out)}")
     return 0
 
 

@@ -1,11 +1,19 @@
-"""Check bench/privacy/dataset.jsonl: offsets, kinds, checksums, balance. Exit 1 on any problem."""
+"""Check bench/privacy/dataset.jsonl: offsets, kinds, checksums, balance. Exit 1 on any problem.
 
+Another set: `check_dataset.py --dataset FILE [--texts DIR] [--min-texts N]`. The texts are
+looked for in `texts/` next to the dataset; `--min-texts` lowers the size floor (default 300)
+and scales the per-kind minimums with it.
+"""
+
+import argparse
 import json
+import math
 import re
 import sys
 from collections import Counter
+from pathlib import Path
 
-from build_dataset import DATASET, load_texts
+from build_dataset import DATASET, TEXTS, load_texts, shown
 from stdnum import iban
 from stdnum.be import bis, nn
 
@@ -91,11 +99,36 @@ def check_record(rec: dict) -> list[str]:
     return errs
 
 
-def main() -> int:
+def min_per_kind(min_texts: int) -> dict[str, int]:
+    """The per-kind span minimums, scaled to a set of at least min_texts texts."""
+    if min_texts >= MIN_TEXTS:
+        return dict(MIN_PER_KIND)
+    return {k: math.ceil(n * min_texts / MIN_TEXTS) for k, n in MIN_PER_KIND.items()}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    ap.add_argument("--dataset", type=Path, default=DATASET, help="the JSONL file to check")
+    ap.add_argument(
+        "--texts", type=Path, help="its annotated source folder (default: texts/ next to it)"
+    )
+    ap.add_argument(
+        "--min-texts",
+        type=int,
+        default=MIN_TEXTS,
+        help=f"minimum number of texts (default {MIN_TEXTS}); per-kind minimums scale with it",
+    )
+    args = ap.parse_args(argv)
+    texts = args.texts or args.dataset.parent / "texts"
+    need_texts, need_per_kind = args.min_texts, min_per_kind(args.min_texts)
+
     problems = []
-    records = [json.loads(line) for line in DATASET.read_text(encoding="utf-8").splitlines()]
-    if records != load_texts():
-        problems.append("dataset.jsonl is stale: run build_dataset.py")
+    records = [json.loads(line) for line in args.dataset.read_text(encoding="utf-8").splitlines()]
+    if records != load_texts(texts):
+        build = "build_dataset.py"
+        if args.dataset.resolve() != DATASET or texts.resolve() != TEXTS:
+            build += f" --texts {shown(texts)} --out {shown(args.dataset)}"
+        problems.append(f"{args.dataset.name} is stale: run {build}")
     ids = Counter(r["id"] for r in records)
     problems += [f"duplicate id {i}" for i, n in ids.items() if n > 1]
     for rec in records:
@@ -104,11 +137,11 @@ def main() -> int:
     kinds = Counter(sp["kind"] for r in records for sp in r["spans"])
     langs = Counter(r["lang"] for r in records)
     clean = sum(r["clean"] for r in records)
-    if len(records) < MIN_TEXTS:
-        problems.append(f"only {len(records)} texts, need {MIN_TEXTS}")
+    if len(records) < need_texts:
+        problems.append(f"only {len(records)} texts, need {need_texts}")
     if not 0.45 <= clean / max(len(records), 1) <= 0.55:
         problems.append(f"clean share {clean}/{len(records)} is not roughly half")
-    for kind, need in MIN_PER_KIND.items():
+    for kind, need in need_per_kind.items():
         if kinds[kind] < need:
             problems.append(f"{kind}: {kinds[kind]} spans, need {need}")
 

@@ -1,6 +1,7 @@
 """Benchmark the personal-data detector (mdma.privacy) on bench/privacy/dataset.jsonl.
 
 .venv/bin/python bench/privacy/run.py [--show-misses] [--targets] [--module mdma.privacy]
+                                     [--no-speed] [--dataset FILE]
 """
 
 import argparse
@@ -188,13 +189,20 @@ def main() -> int:
         "--module", default="mdma.privacy", help="module with scan() (default mdma.privacy)"
     )
     ap.add_argument("--no-speed", action="store_true", help="skip import-time and throughput runs")
+    ap.add_argument(
+        "--dataset",
+        type=Path,
+        default=DATASET,
+        help="JSONL dataset to score (default bench/privacy/dataset.jsonl)",
+    )
     args = ap.parse_args()
 
-    records = [json.loads(line) for line in DATASET.read_text(encoding="utf-8").splitlines()]
+    records = [json.loads(line) for line in args.dataset.read_text(encoding="utf-8").splitlines()]
     scan = load_scan(args.module)
     metrics = evaluate(records, predict(scan, records), args.show_misses)
     n_clean = sum(r["clean"] for r in records)
-    print(f"\n{len(records)} texts ({n_clean} clean), module {args.module}\n")
+    where = "" if args.dataset.resolve() == DATASET else f", dataset {args.dataset}"
+    print(f"\n{len(records)} texts ({n_clean} clean), module {args.module}{where}\n")
     recall, overall = report(metrics)
 
     failed = [
