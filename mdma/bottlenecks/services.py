@@ -262,3 +262,44 @@ def _move(actor, bottleneck: Bottleneck, target: Status, reason: str = "") -> No
     bottleneck.status = target
     db.session.flush()
     _step(actor, bottleneck, source, target, reason)
+
+
+def merge(actor, keep: Bottleneck, duplicate: Bottleneck, reason: str = "") -> Bottleneck:
+    """Fold a duplicate into `keep`: its occurrences, followers, sectors and organisations move
+    over, it becomes an occurrence of its own, and its address points to `keep` from now on."""
+    _require(actor, Permission.BOTTLENECK_TRIAGE)
+    if keep.id == duplicate.id:
+        raise RuleViolation(_("A bottleneck cannot be merged into itself."))
+    if duplicate.merged_into_id or keep.merged_into_id:
+        raise RuleViolation(_("This bottleneck has been merged already."))
+    if Status.DRAFT in (keep.status, duplicate.status):
+        raise RuleViolation(_("Drafts cannot be merged."))
+    guard.check(actor, reason, field="reason", subject=keep)
+    for occurrence in list(duplicate.occurrences):
+        occurrence.bottleneck_id = keep.id
+    # The duplicate's own report is evidence too: one more occurrence of the kept bottleneck.
+    db.session.add(
+        Occurrence(
+            bottleneck_id=keep.id,
+            reporter_id=duplicate.reporter_id,
+            occurred_on=(duplicate.submitted_at or duplicate.created_at).date(),
+            domains=duplicate.domains,
+            household_type=duplicate.household_type,
+            children_band=duplicate.children_band,
+            youngest_age_band=duplicate.youngest_age_band,
+        )
+    )
+    for name in ("followers", "sectors", "organisations"):
+        merged = getattr(keep, name)
+        merged.extend(x for x in getattr(duplicate, name) if x not in merged)
+    keep.domains = _domains(set(keep.domain_list) | set(duplicate.domain_list))
+    keep.families_count += duplicate.families_count
+    duplicate.merged_into_id = keep.id
+    if duplicate.status != Status.CLOSED:
+        source = Status(duplicate.status)
+        duplicate.status = Status.CLOSED
+        duplicate.closed_at = utcnow()
+        _step(actor, duplicate, source, Status.CLOSED, reason.strip() or _("Merged."))
+    db.session.flush()
+    record(actor, "bottleneck:merged", keep, duplicate=duplicate.id)
+    return keep
