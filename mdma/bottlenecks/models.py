@@ -47,35 +47,23 @@ HOUSEHOLD_LABELS = {
 CHILDREN_BANDS = ("1", "2", "3", "4+")
 YOUNGEST_AGE_BANDS = ("0-1", "1-3", "3-6", "6-12", "12-18")
 
-bottleneck_sectors = db.Table(
-    "bottleneck_sectors",
-    sa.Column(
-        "bottleneck_id", sa.ForeignKey("bottlenecks.id", ondelete="CASCADE"), primary_key=True
-    ),
-    sa.Column("sector_id", sa.ForeignKey("sectors.id"), primary_key=True),
-)
-bottleneck_organisations = db.Table(
-    "bottleneck_organisations",
-    sa.Column(
-        "bottleneck_id", sa.ForeignKey("bottlenecks.id", ondelete="CASCADE"), primary_key=True
-    ),
-    sa.Column("organisation_id", sa.ForeignKey("organisations.id"), primary_key=True),
-)
+
+def _link(name: str, column: str, target: str) -> sa.Table:
+    """A many-to-many link from a bottleneck (deleted with it) to rows of `target`."""
+    return db.Table(
+        name,
+        sa.Column(
+            "bottleneck_id", sa.ForeignKey("bottlenecks.id", ondelete="CASCADE"), primary_key=True
+        ),
+        sa.Column(column, sa.ForeignKey(f"{target}.id"), primary_key=True),
+    )
+
+
+bottleneck_sectors = _link("bottleneck_sectors", "sector_id", "sectors")
+bottleneck_organisations = _link("bottleneck_organisations", "organisation_id", "organisations")
 #: Policy owners the coordinator names besides the routed sectors.
-bottleneck_owners = db.Table(
-    "bottleneck_owners",
-    sa.Column(
-        "bottleneck_id", sa.ForeignKey("bottlenecks.id", ondelete="CASCADE"), primary_key=True
-    ),
-    sa.Column("user_id", sa.ForeignKey("users.id"), primary_key=True),
-)
-bottleneck_followers = db.Table(
-    "bottleneck_followers",
-    sa.Column(
-        "bottleneck_id", sa.ForeignKey("bottlenecks.id", ondelete="CASCADE"), primary_key=True
-    ),
-    sa.Column("user_id", sa.ForeignKey("users.id"), primary_key=True),
-)
+bottleneck_owners = _link("bottleneck_owners", "user_id", "users")
+bottleneck_followers = _link("bottleneck_followers", "user_id", "users")
 
 
 class HouseholdContext:
