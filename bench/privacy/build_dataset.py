@@ -12,6 +12,19 @@ import re
 import sys
 from pathlib import Path
 
+#: The kinds an annotation may name: the annotation format's vocabulary, shared by the scripts.
+KINDS = [
+    "person_name",
+    "national_number",
+    "iban",
+    "phone",
+    "email",
+    "street_address",
+    "date_of_birth",
+    "case_file_number",
+    "license_plate",
+]
+
 HERE = Path(__file__).resolve().parent
 TEXTS = HERE / "texts"
 DATASET = HERE / "dataset.jsonl"

@@ -13,21 +13,10 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from build_dataset import DATASET, TEXTS, load_texts, shown
+from build_dataset import DATASET, KINDS, TEXTS, load_texts, shown
 from stdnum import iban
 from stdnum.be import bis, nn
 
-KINDS = {
-    "person_name",
-    "national_number",
-    "iban",
-    "phone",
-    "email",
-    "street_address",
-    "date_of_birth",
-    "case_file_number",
-    "license_plate",
-}
 LANGS = {"nl", "fr", "en"}
 MIN_PER_KIND = {
     "person_name": 40,
