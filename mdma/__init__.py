@@ -45,6 +45,7 @@ def _register_extensions(app: Flask) -> None:
 
 def _register_blueprints(app: Flask) -> None:
     import mdma.bottlenecks.models  # noqa: F401  (tables known to migrations; pages come next)
+    import mdma.notifications.models  # noqa: F401
     from mdma.accounts import admin_routes, routes
     from mdma.api.accounts import blp as accounts_api
     from mdma.api.base import api

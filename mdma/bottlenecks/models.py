@@ -13,6 +13,7 @@ from mdma.core.models import Timestamped
 from mdma.core.time import utcnow
 from mdma.directory.models import Organisation, Sector
 from mdma.extensions import db
+from mdma.threads.models import Thread
 
 
 class Level(StrEnum):
@@ -88,6 +89,8 @@ class Bottleneck(HouseholdContext, Timestamped, db.Model):
     families_count: Mapped[int] = mapped_column(nullable=False, default=1)
     #: Life domains, as a sorted comma-separated list of LifeDomain values.
     domains: Mapped[str] = mapped_column(sa.String(120), nullable=False, default="")
+    #: Kept by the services, so lists sort by evidence without counting 500,000 rows.
+    occurrence_count: Mapped[int] = mapped_column(nullable=False, default=0, server_default="0")
     tags: Mapped[list] = mapped_column(sa.JSON, nullable=False, default=list)
     reporter_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id"), nullable=False, index=True)
     submitted_at: Mapped[datetime | None] = mapped_column(sa.DateTime, index=True)
@@ -98,6 +101,8 @@ class Bottleneck(HouseholdContext, Timestamped, db.Model):
     closed_at: Mapped[datetime | None] = mapped_column(sa.DateTime)
     #: Set when merged into another bottleneck; its address then redirects there.
     merged_into_id: Mapped[int | None] = mapped_column(sa.ForeignKey("bottlenecks.id"))
+    #: The discussion: answers of the routed sectors and everyone else's posts.
+    thread_id: Mapped[int | None] = mapped_column(sa.ForeignKey("threads.id"))
     #: Several people edit one bottleneck: a stale edit answers 409 instead of overwriting.
     version: Mapped[int] = mapped_column(nullable=False, default=1)
 
@@ -111,7 +116,8 @@ class Bottleneck(HouseholdContext, Timestamped, db.Model):
     occurrences: Mapped[list["Occurrence"]] = relationship(
         back_populates="bottleneck", order_by="Occurrence.occurred_on", lazy="select"
     )
-    steps: Mapped[list["Step"]] = relationship(order_by="Step.at", lazy="select")
+    steps: Mapped[list["Step"]] = relationship(order_by="Step.at, Step.id", lazy="select")
+    thread: Mapped[Thread | None] = relationship(lazy="select")
 
     __mapper_args__ = {"version_id_col": version}
 

@@ -29,6 +29,7 @@ from mdma.directory.models import LifeDomain, Organisation, Sector
 from mdma.extensions import db
 from mdma.permissions import Permission, Role, has_permission
 from mdma.privacy import guard
+from mdma.threads import services as threads
 
 
 @dataclass
@@ -128,7 +129,9 @@ def save_draft(
     domains = _domains(report.domains)
     created = bottleneck is None
     if created:
-        bottleneck = Bottleneck(reporter_id=actor.id, status=Status.DRAFT)
+        bottleneck = Bottleneck(
+            reporter_id=actor.id, status=Status.DRAFT, thread_id=threads.open_thread().id
+        )
         db.session.add(bottleneck)
     bottleneck.title = title
     bottleneck.description = report.description.strip()
@@ -185,6 +188,7 @@ def add_occurrence(
     )
     _household(occurrence, household or Household())
     db.session.add(occurrence)
+    bottleneck.occurrence_count += 1
     db.session.flush()
     follow(actor, bottleneck)
     record(actor, "occurrence:added", bottleneck, occurrence=occurrence.id)
@@ -277,6 +281,8 @@ def merge(actor, keep: Bottleneck, duplicate: Bottleneck, reason: str = "") -> B
     guard.check(actor, reason, field="reason", subject=keep)
     for occurrence in list(duplicate.occurrences):
         occurrence.bottleneck_id = keep.id
+    if duplicate.thread is not None and keep.thread is not None:
+        threads.move_posts(duplicate.thread, keep.thread)
     # The duplicate's own report is evidence too: one more occurrence of the kept bottleneck.
     db.session.add(
         Occurrence(
@@ -294,6 +300,8 @@ def merge(actor, keep: Bottleneck, duplicate: Bottleneck, reason: str = "") -> B
         merged.extend(x for x in getattr(duplicate, name) if x not in merged)
     keep.domains = _domains(set(keep.domain_list) | set(duplicate.domain_list))
     keep.families_count += duplicate.families_count
+    keep.occurrence_count += duplicate.occurrence_count + 1
+    duplicate.occurrence_count = 0
     duplicate.merged_into_id = keep.id
     if duplicate.status != Status.CLOSED:
         source = Status(duplicate.status)

@@ -34,6 +34,8 @@ STATUS_LABELS = {
 
 #: States in which a routed sector still owes its first answer.
 OPEN = {Status.TRIAGED, Status.IN_DISCUSSION}
+#: States in which nothing more is expected of anyone (until it is reopened).
+FINISHED = {Status.RESOLVED, Status.DECLINED, Status.CLOSED}
 
 S, P = Status, Permission
 _steps = [

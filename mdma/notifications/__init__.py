@@ -1,0 +1,1 @@
+"""Notifications: the in-app centre and e-mail, in each recipient's own language."""

@@ -1,0 +1,1 @@
+"""The one thread model: Markdown posts on a bottleneck, a session or a proposal."""
