@@ -42,6 +42,8 @@ class Permission(StrEnum):
     BOTTLENECK_READ = "bottleneck:read"
     #: Post bottlenecks and add occurrences (front-line workers).
     BOTTLENECK_REPORT = "bottleneck:report"
+    #: Take part in the discussion of a bottleneck (post in its thread).
+    BOTTLENECK_DISCUSS = "bottleneck:discuss"
     #: Answer and resolve bottlenecks routed to one's sector.
     BOTTLENECK_ANSWER = "bottleneck:answer"
     #: Triage and route; decide: decline, schedule, take up in a proposal, close, reopen, merge.
@@ -57,18 +59,21 @@ _EVERYONE = {
     Permission.PRIVACY_CHECK,
     Permission.BOTTLENECK_READ,
 }
-_FRONT_LINE = _EVERYONE | {Permission.BOTTLENECK_REPORT}
+_FRONT_LINE = _EVERYONE | {Permission.BOTTLENECK_REPORT, Permission.BOTTLENECK_DISCUSS}
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.CASE_MANAGER: frozenset(_FRONT_LINE),
     Role.SOCIAL_WORKER: frozenset(_FRONT_LINE),
-    Role.POLICY_OWNER: frozenset(_EVERYONE | {Permission.BOTTLENECK_ANSWER}),
+    Role.POLICY_OWNER: frozenset(
+        _EVERYONE | {Permission.BOTTLENECK_ANSWER, Permission.BOTTLENECK_DISCUSS}
+    ),
     Role.COORDINATOR: frozenset(
         _EVERYONE
         | {
             Permission.LOGBOOK_READ,
             Permission.PRIVACY_REVIEW,
             Permission.BOTTLENECK_ANSWER,
+            Permission.BOTTLENECK_DISCUSS,
             Permission.BOTTLENECK_TRIAGE,
         }
     ),

@@ -20,7 +20,7 @@ from mdma.bottlenecks.models import (
     Occurrence,
     Step,
 )
-from mdma.bottlenecks.states import LIFECYCLE, Status
+from mdma.bottlenecks.states import LIFECYCLE, OPEN, Status
 from mdma.core.errors import RuleViolation
 from mdma.core.logbook import record
 from mdma.core.time import utcnow
@@ -91,6 +91,13 @@ def _step(actor, bottleneck: Bottleneck, source, target, reason: str = "") -> No
         )
     )
     record(actor, f"bottleneck:{target}", bottleneck, source=source)
+
+
+def can_read(actor, bottleneck: Bottleneck) -> bool:
+    """Everyone on the platform reads submitted bottlenecks; a draft is its writer's alone."""
+    if not has_permission(actor, Permission.BOTTLENECK_READ):
+        return False
+    return bottleneck.status != Status.DRAFT or bottleneck.reporter_id == actor.id
 
 
 def follow(actor, bottleneck: Bottleneck) -> None:
@@ -311,3 +318,31 @@ def merge(actor, keep: Bottleneck, duplicate: Bottleneck, reason: str = "") -> B
     db.session.flush()
     record(actor, "bottleneck:merged", keep, duplicate=duplicate.id)
     return keep
+
+
+# --- Discussion ------------------------------------------------------------------------------
+
+
+def add_post(actor, bottleneck: Bottleneck, body: str, *, confirmed: bool = False):
+    """Post in the bottleneck's thread. The first post of a routed sector's policy owner is the
+    first answer: it stops the deadline clock and opens the discussion."""
+    _require(actor, Permission.BOTTLENECK_DISCUSS)
+    if bottleneck.status in (Status.DRAFT, Status.CLOSED) or bottleneck.merged_into_id:
+        raise RuleViolation(_("This bottleneck is not open for discussion."), status=409)
+    post = threads.add_post(actor, bottleneck.thread, body, subject=bottleneck, confirmed=confirmed)
+    if _is_first_answer(actor, bottleneck):
+        bottleneck.first_answer_at = utcnow()
+        if bottleneck.status == Status.TRIAGED:
+            _move(actor, bottleneck, Status.IN_DISCUSSION)
+    follow(actor, bottleneck)
+    return post
+
+
+def _is_first_answer(actor, bottleneck: Bottleneck) -> bool:
+    """The routed sectors' answer is due; the coordinator's own posts do not count as one."""
+    return (
+        bottleneck.first_answer_at is None
+        and bottleneck.status in OPEN
+        and can_answer(actor, bottleneck)
+        and not has_permission(actor, Permission.BOTTLENECK_TRIAGE)
+    )
