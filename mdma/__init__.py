@@ -44,15 +44,15 @@ def _register_extensions(app: Flask) -> None:
 
 
 def _register_blueprints(app: Flask) -> None:
-    import mdma.bottlenecks.models  # noqa: F401  (tables known to migrations; pages come next)
-    import mdma.notifications.models  # noqa: F401
     from mdma.accounts import admin_routes, routes
     from mdma.api.accounts import blp as accounts_api
     from mdma.api.base import api
     from mdma.api.directory import blp as directory_api
     from mdma.api.privacy import blp as privacy_api
+    from mdma.bottlenecks import routes as bottleneck_routes
     from mdma.directory import queries as directory_queries
     from mdma.directory import routes as directory_routes
+    from mdma.notifications import routes as notification_routes
     from mdma.privacy import guard
     from mdma.privacy import routes as privacy_routes
 
@@ -60,6 +60,8 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(admin_routes.bp)
     app.register_blueprint(directory_routes.bp)
     app.register_blueprint(privacy_routes.bp)
+    app.register_blueprint(bottleneck_routes.bp)
+    app.register_blueprint(notification_routes.bp)
     api.register_blueprint(accounts_api)
     api.register_blueprint(directory_api)
     api.register_blueprint(privacy_api)
@@ -89,6 +91,9 @@ def _register_navigation(app: Flask) -> None:
 
     menu = [
         ("accounts.home", _l("Start"), Permission.PROFILE_MANAGE),
+        ("bottlenecks.index", _l("Bottlenecks"), Permission.BOTTLENECK_READ),
+        ("bottlenecks.triage_queue", _l("Triage"), Permission.BOTTLENECK_TRIAGE),
+        ("notifications.index", _l("Notifications"), Permission.PROFILE_MANAGE),
         ("directory.organisations", _l("Directory"), Permission.DIRECTORY_READ),
         ("privacy.check", _l("Check a text"), Permission.PRIVACY_CHECK),
         ("privacy.false_alarms", _l("False alarms"), Permission.PRIVACY_REVIEW),

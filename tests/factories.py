@@ -55,3 +55,20 @@ def create_user(
     db.session.add(user)
     db.session.flush()
     return user
+
+
+def create_bottleneck(
+    reporter=None, *, title=None, sectors=("income",), domains=("income",), **fields
+):
+    """A submitted bottleneck, posted through the service as a case manager would."""
+    from mdma.bottlenecks import services
+
+    reporter = reporter or create_user("case_manager")
+    report = services.Report(
+        title=title or f"Knelpunt {next(_numbers)}: aanvraag groeipakket blijft liggen",
+        description=fields.pop("description", "Aanvragen blijven weken liggen zonder antwoord."),
+        domains=list(domains),
+        sectors=[sector(code) for code in sectors],
+        **fields,
+    )
+    return services.report(reporter, report)

@@ -10,7 +10,6 @@ from wtforms import (
     PasswordField,
     RadioField,
     SelectField,
-    SelectMultipleField,
     StringField,
 )
 from wtforms.validators import (
@@ -22,10 +21,10 @@ from wtforms.validators import (
     Optional,
     Regexp,
 )
-from wtforms.widgets import CheckboxInput, ListWidget
 
 from mdma.accounts.models import MAIL_FREQUENCY_LABELS
 from mdma.accounts.passwords import password_hint
+from mdma.core.forms import MultiCheckboxField
 from mdma.core.i18n import LANGUAGE_NAMES
 from mdma.permissions import ROLE_LABELS
 
@@ -33,11 +32,6 @@ REQUIRED = _l("This field is required.")
 LANGUAGE_CHOICES = list(LANGUAGE_NAMES.items())
 #: Evaluated when shown, in the reader's language and with the configured minimum.
 PASSWORD_HINT = LazyString(password_hint)
-
-
-class MultiCheckboxField(SelectMultipleField):
-    widget = ListWidget(prefix_label=False)
-    option_widget = CheckboxInput()
 
 
 def role_choices():

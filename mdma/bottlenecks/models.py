@@ -11,7 +11,7 @@ from mdma.accounts.models import User
 from mdma.bottlenecks.states import STATUS_LABELS, Status
 from mdma.core.models import Timestamped
 from mdma.core.time import utcnow
-from mdma.directory.models import Organisation, Sector
+from mdma.directory.models import LIFE_DOMAIN_LABELS, LifeDomain, Organisation, Sector
 from mdma.extensions import db
 from mdma.threads.models import Thread
 
@@ -67,6 +67,18 @@ bottleneck_owners = _link("bottleneck_owners", "user_id", "users")
 bottleneck_followers = _link("bottleneck_followers", "user_id", "users")
 
 
+def household_labels(context) -> list:
+    """The household context in words, e.g. ["Single parent", "3 children", "youngest 0-1"]."""
+    labels = []
+    if context.household_type:
+        labels.append(HOUSEHOLD_LABELS[HouseholdType(context.household_type)])
+    if context.children_band:
+        labels.append(_l("%(band)s children", band=context.children_band))
+    if context.youngest_age_band:
+        labels.append(_l("youngest %(band)s years", band=context.youngest_age_band))
+    return labels
+
+
 class HouseholdContext:
     """The fixed-list description of a family, shared by bottlenecks and occurrences."""
 
@@ -98,6 +110,8 @@ class Bottleneck(HouseholdContext, Timestamped, db.Model):
     #: The routed sectors owe a first answer by this working day.
     answer_due_on: Mapped[date | None] = mapped_column(sa.Date, index=True)
     first_answer_at: Mapped[datetime | None] = mapped_column(sa.DateTime)
+    #: The last day the routed sectors were reminded of an overdue first answer.
+    reminded_on: Mapped[date | None] = mapped_column(sa.Date)
     closed_at: Mapped[datetime | None] = mapped_column(sa.DateTime)
     #: Set when merged into another bottleneck; its address then redirects there.
     merged_into_id: Mapped[int | None] = mapped_column(sa.ForeignKey("bottlenecks.id"))
@@ -124,6 +138,14 @@ class Bottleneck(HouseholdContext, Timestamped, db.Model):
     @property
     def domain_list(self) -> list[str]:
         return [d for d in self.domains.split(",") if d]
+
+    @property
+    def domain_labels(self) -> list:
+        return [LIFE_DOMAIN_LABELS[LifeDomain(d)] for d in self.domain_list]
+
+    @property
+    def household_labels(self) -> list:
+        return household_labels(self)
 
     @property
     def status_label(self):
@@ -169,3 +191,7 @@ class Step(db.Model):
     reason: Mapped[str] = mapped_column(sa.Text, nullable=False, default="")
 
     actor: Mapped[User | None] = relationship(lazy="joined")
+
+    @property
+    def target_label(self):
+        return STATUS_LABELS[Status(self.target)]

@@ -8,16 +8,21 @@ from enum import StrEnum
 import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 
-from mdma.bottlenecks import search
+from mdma.accounts.models import User
+from mdma.bottlenecks import search, similar
 from mdma.bottlenecks.models import (
     Bottleneck,
     Occurrence,
+    Step,
     bottleneck_organisations,
     bottleneck_owners,
     bottleneck_sectors,
 )
 from mdma.bottlenecks.states import FINISHED, OPEN, Status
+from mdma.directory.models import LIFE_DOMAIN_LABELS, LifeDomain
 from mdma.extensions import db
+from mdma.permissions import Role
+from mdma.threads.models import Post
 
 
 @dataclass
@@ -30,6 +35,11 @@ class Evidence:
     per_month: dict[str, int] = field(default_factory=dict)
     #: How often each life domain was named, by the report and its occurrences.
     domains: Counter = field(default_factory=Counter)
+
+    @property
+    def domain_labels(self) -> list[tuple]:
+        """(label, count), most named first."""
+        return [(LIFE_DOMAIN_LABELS[LifeDomain(d)], n) for d, n in self.domains.most_common()]
 
 
 def evidence(bottleneck: Bottleneck) -> Evidence:
@@ -167,3 +177,75 @@ def _order(sort: Sort, rank) -> list:
         closed = sa.case((Bottleneck.status.in_(list(FINISHED)), 1), else_=0)
         return [closed, Bottleneck.submitted_at.asc(), Bottleneck.id.asc()]
     return [Bottleneck.submitted_at.desc(), Bottleneck.id.desc()]
+
+
+def snippets(ids: list[int], q: str) -> dict:
+    return search.snippets(ids, q) if ids and q.strip() else {}
+
+
+def is_overdue(bottleneck: Bottleneck, today: date) -> bool:
+    return (
+        bottleneck.status in OPEN
+        and bottleneck.first_answer_at is None
+        and bottleneck.answer_due_on is not None
+        and bottleneck.answer_due_on < today
+    )
+
+
+def triage_queue() -> sa.Select:
+    """Submitted and waiting to be routed, oldest first."""
+    return (
+        sa.select(Bottleneck)
+        .where(Bottleneck.status == Status.SUBMITTED, Bottleneck.merged_into_id.is_(None))
+        .order_by(Bottleneck.submitted_at.asc(), Bottleneck.id.asc())
+    )
+
+
+def drafts_of(user) -> list[Bottleneck]:
+    return list(
+        db.session.scalars(
+            sa.select(Bottleneck)
+            .where(Bottleneck.status == Status.DRAFT, Bottleneck.reporter_id == user.id)
+            .order_by(Bottleneck.updated_at.desc())
+        )
+    )
+
+
+def timeline(bottleneck: Bottleneck) -> list[Step]:
+    return list(
+        db.session.scalars(
+            sa.select(Step).where(Step.bottleneck_id == bottleneck.id).order_by(Step.at, Step.id)
+        )
+    )
+
+
+def posts(bottleneck: Bottleneck) -> list[Post]:
+    if bottleneck.thread_id is None:
+        return []
+    return list(
+        db.session.scalars(
+            sa.select(Post)
+            .where(Post.thread_id == bottleneck.thread_id)
+            .order_by(Post.created_at, Post.id)
+        )
+    )
+
+
+def similar_to(bottleneck: Bottleneck, limit: int = 5) -> list[Bottleneck]:
+    """Existing bottlenecks that may be the same problem, for the writer of a draft."""
+    return [
+        found
+        for found, _score in similar.similar(
+            bottleneck.title, bottleneck.description, limit=limit, exclude_id=bottleneck.id
+        )
+    ]
+
+
+def policy_owners() -> list[User]:
+    return list(
+        db.session.scalars(
+            sa.select(User)
+            .where(User.role == Role.POLICY_OWNER, User.active.is_(True))
+            .order_by(User.name)
+        )
+    )

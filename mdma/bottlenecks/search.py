@@ -20,3 +20,7 @@ def match(q: str) -> sa.Subquery:
         .where(*conditions)
         .subquery("matches")
     )
+
+
+def snippets(ids: list[int], q: str) -> dict:
+    return {}

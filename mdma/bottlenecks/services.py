@@ -7,10 +7,12 @@ stores, records the step and the logbook, and flushes; the request commits.
 from dataclasses import dataclass, field
 from datetime import date
 
+import sqlalchemy as sa
 from flask import current_app
 from flask_babel import gettext as _
 
 from mdma.accounts.models import User
+from mdma.bottlenecks import notices
 from mdma.bottlenecks.models import (
     CHILDREN_BANDS,
     YOUNGEST_AGE_BANDS,
@@ -214,6 +216,7 @@ def triage(
     owners: list[User] = (),
     tags: list[str] = (),
     today: date | None = None,
+    confirmed: bool = False,
 ) -> Bottleneck:
     """Route to sectors (and named policy owners); they owe a first answer in working days."""
     _require(actor, Permission.BOTTLENECK_TRIAGE)
@@ -223,15 +226,31 @@ def triage(
         raise RuleViolation(_("Choose from the list."), "level")
     if any(owner.role != Role.POLICY_OWNER for owner in owners):
         raise RuleViolation(_("Only sector policy owners can be named."), "owners")
+    tags = sorted({t.strip().lower() for t in tags if t.strip()})
+    guard.check(actor, ", ".join(tags), field="tags", confirmed=confirmed, subject=bottleneck)
     _move(actor, bottleneck, Status.TRIAGED)
     bottleneck.sectors = list(sectors)
     bottleneck.owners = list(owners)
     bottleneck.level = level
-    bottleneck.tags = sorted({t.strip().lower() for t in tags if t.strip()})
+    bottleneck.tags = tags
     bottleneck.triaged_at = utcnow()
     days = current_app.config["MDMA_ANSWER_WORKING_DAYS"]
     bottleneck.answer_due_on = add_working_days(today or date.today(), days)
+    notices.routed(actor, bottleneck, sector_owners(bottleneck))
     return bottleneck
+
+
+def sector_owners(bottleneck: Bottleneck) -> list[User]:
+    """Who answers for the routed sectors: their policy owners and the owners named by name."""
+    sector_ids = [s.id for s in bottleneck.sectors]
+    owners = db.session.scalars(
+        sa.select(User).where(
+            User.role == Role.POLICY_OWNER,
+            User.active.is_(True),
+            User.sectors.any(Sector.id.in_(sector_ids)),
+        )
+    ).all()
+    return [*owners, *(u for u in bottleneck.owners if u not in owners)]
 
 
 def can_answer(actor, bottleneck: Bottleneck) -> bool:
@@ -249,12 +268,9 @@ def transition(
 ) -> Bottleneck:
     """Take one step of the lifecycle; refused (nothing changes) when it is not allowed."""
     step = LIFECYCLE.transition(Status(bottleneck.status), Status(target))
-    if step is None:
+    if step is None or bottleneck.merged_into_id:
         raise RuleViolation(_("This step is not possible from the current status."), status=409)
-    if step.permission == Permission.BOTTLENECK_ANSWER:
-        if not can_answer(actor, bottleneck):
-            raise RuleViolation(_("You are not allowed to do this."), status=403)
-    elif not has_permission(actor, step.permission):
+    if not may_take(actor, bottleneck, step):
         raise RuleViolation(_("You are not allowed to do this."), status=403)
     if step.needs_reason and not reason.strip():
         raise RuleViolation(_("Write why: this step needs a reason."), "reason")
@@ -263,7 +279,30 @@ def transition(
     if target == Status.IN_DISCUSSION and bottleneck.first_answer_at is None:
         bottleneck.first_answer_at = utcnow()
     bottleneck.closed_at = utcnow() if target == Status.CLOSED else None
+    notices.status_changed(actor, bottleneck)
     return bottleneck
+
+
+def may_take(actor, bottleneck: Bottleneck, step) -> bool:
+    """The one rule for a lifecycle step: its permission, and for answers the routed sector."""
+    if step.permission == Permission.BOTTLENECK_ANSWER:
+        return can_answer(actor, bottleneck)
+    return has_permission(actor, step.permission)
+
+
+#: Steps with a page of their own rather than a button: submitting and routing.
+_OWN_PAGES = {Status.SUBMITTED, Status.TRIAGED}
+
+
+def next_steps(actor, bottleneck: Bottleneck) -> list:
+    """The lifecycle steps `actor` may take now, for buttons and the API."""
+    if bottleneck.merged_into_id:
+        return []
+    return [
+        step
+        for step in LIFECYCLE.next_steps(Status(bottleneck.status))
+        if step.target not in _OWN_PAGES and may_take(actor, bottleneck, step)
+    ]
 
 
 def _move(actor, bottleneck: Bottleneck, target: Status, reason: str = "") -> None:
@@ -335,7 +374,34 @@ def add_post(actor, bottleneck: Bottleneck, body: str, *, confirmed: bool = Fals
         if bottleneck.status == Status.TRIAGED:
             _move(actor, bottleneck, Status.IN_DISCUSSION)
     follow(actor, bottleneck)
+    notices.posted(actor, bottleneck, post)
     return post
+
+
+def load_for_merge(bottleneck_id: int | None) -> Bottleneck:
+    duplicate = db.session.get(Bottleneck, bottleneck_id) if bottleneck_id else None
+    if duplicate is None or duplicate.status == Status.DRAFT:
+        raise RuleViolation(_("There is no bottleneck with this number."), "duplicate_id")
+    return duplicate
+
+
+def send_reminders(today: date | None = None) -> int:
+    """Remind the routed sectors of every overdue first answer, at most once a day each."""
+    today = today or date.today()
+    overdue = db.session.scalars(
+        sa.select(Bottleneck).where(
+            Bottleneck.status.in_([s.value for s in OPEN]),
+            Bottleneck.first_answer_at.is_(None),
+            Bottleneck.answer_due_on < today,
+            sa.or_(Bottleneck.reminded_on.is_(None), Bottleneck.reminded_on < today),
+        )
+    ).all()
+    for bottleneck in overdue:
+        notices.overdue(bottleneck, sector_owners(bottleneck))
+        bottleneck.reminded_on = today
+        record(None, "bottleneck:reminded", bottleneck)
+    db.session.flush()
+    return len(overdue)
 
 
 def _is_first_answer(actor, bottleneck: Bottleneck) -> bool:

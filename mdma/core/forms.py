@@ -6,19 +6,33 @@ nothing is committed. On success the request commits once, flashes and redirects
 
 from flask import flash, redirect, request
 from flask_babel import gettext as _
-from wtforms import TextAreaField
+from wtforms import SelectMultipleField, StringField, TextAreaField
+from wtforms.widgets import CheckboxInput, ListWidget
 
 from mdma.core.errors import RuleViolation
 from mdma.extensions import db
 
 
-class FreeTextField(TextAreaField):
+class Guarded:
     """Free text that is stored: its service runs the privacy guard, the page checks it live."""
 
     def __init__(self, *args, **kwargs):
         render_kw = {"data-privacy-check": "true", **(kwargs.pop("render_kw", None) or {})}
         super().__init__(*args, render_kw=render_kw, **kwargs)
         self.privacy = None  # the guard's refusal, shown with the field
+
+
+class FreeTextField(Guarded, TextAreaField):
+    """Several lines of guarded text (Markdown where the domain renders it)."""
+
+
+class FreeTextLineField(Guarded, StringField):
+    """One line of guarded text: a title, tags."""
+
+
+class MultiCheckboxField(SelectMultipleField):
+    widget = ListWidget(prefix_label=False)
+    option_widget = CheckboxInput()
 
 
 #: The names of the buttons and boxes the privacy panel of a refused field adds to its form.
@@ -36,7 +50,7 @@ def show_violation(form, violation: RuleViolation) -> None:
     field = getattr(form, violation.field, None) if violation.field else None
     if field is not None:
         field.errors = [*field.errors, str(violation.message)]
-        if hasattr(violation, "findings") and isinstance(field, FreeTextField):
+        if hasattr(violation, "findings") and isinstance(field, Guarded):
             field.privacy = violation
     else:
         flash(str(violation.message), "error")
@@ -46,7 +60,7 @@ def apply_redaction(form) -> bool:
     """One click on "use the suggested redaction": the field takes the redacted text, unsaved."""
     name = request.form.get(APPLY_REDACTION)
     field = getattr(form, name, None) if name else None
-    if not isinstance(field, FreeTextField):
+    if not isinstance(field, Guarded):
         return False
     field.data = request.form.get(f"{name}-redacted", field.data)
     flash(_("The suggested redaction has been applied. Check the text and save again."), "info")

@@ -4,6 +4,7 @@ from flask import request
 from flask_babel import format_date, format_datetime
 from markupsafe import Markup, escape
 
+from mdma.core import markdown
 from mdma.core.forms import APPLY_REDACTION, CONFIRM_SUFFIX
 from mdma.core.i18n import LANGUAGE_NAMES, current_language
 from mdma.core.time import utcnow
@@ -16,6 +17,7 @@ def register(app) -> None:
         format_datetime(value, "short") if value else ""
     )
     app.jinja_env.filters["highlight"] = highlight
+    app.jinja_env.filters["markdown"] = markdown.render
     # The privacy panel's button and box names, as core.forms reads them.
     app.jinja_env.globals.update(
         privacy_apply_redaction=APPLY_REDACTION, privacy_confirm_suffix=CONFIRM_SUFFIX

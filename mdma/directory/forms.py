@@ -2,10 +2,10 @@
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import EmailField, SelectField, SelectMultipleField, StringField, URLField
+from wtforms import EmailField, SelectField, StringField, URLField
 from wtforms.validators import URL, DataRequired, Email, Length, Optional
-from wtforms.widgets import CheckboxInput, ListWidget
 
+from mdma.core.forms import MultiCheckboxField
 from mdma.directory.models import ORGANISATION_KIND_LABELS
 
 REQUIRED = _l("This field is required.")
@@ -22,12 +22,7 @@ class OrganisationForm(FlaskForm):
     kind = SelectField(
         _l("Kind"), choices=[(k.value, label) for k, label in ORGANISATION_KIND_LABELS.items()]
     )
-    sectors = SelectMultipleField(
-        _l("Sectors"),
-        coerce=int,
-        widget=ListWidget(prefix_label=False),
-        option_widget=CheckboxInput(),
-    )
+    sectors = MultiCheckboxField(_l("Sectors"), coerce=int)
     contact_email = EmailField(
         _l("Contact e-mail (the organisation's desk)"),
         validators=[Optional(), Email(_l("Enter a valid e-mail address.")), Length(max=254)],

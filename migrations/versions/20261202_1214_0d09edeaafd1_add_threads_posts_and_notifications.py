@@ -58,6 +58,7 @@ def upgrade():
     with op.batch_alter_table('bottlenecks', schema=None) as batch_op:
         batch_op.add_column(sa.Column('thread_id', sa.Integer(), nullable=True))
         batch_op.add_column(sa.Column('occurrence_count', sa.Integer(), server_default='0', nullable=False))
+        batch_op.add_column(sa.Column('reminded_on', sa.Date(), nullable=True))
         batch_op.create_foreign_key(batch_op.f('fk_bottlenecks_thread_id_threads'), 'threads', ['thread_id'], ['id'])
 
     # ### end Alembic commands ###
@@ -69,6 +70,7 @@ def downgrade():
         batch_op.drop_constraint(batch_op.f('fk_bottlenecks_thread_id_threads'), type_='foreignkey')
         batch_op.drop_column('thread_id')
         batch_op.drop_column('occurrence_count')
+        batch_op.drop_column('reminded_on')
 
     with op.batch_alter_table('posts', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_posts_thread_id'))

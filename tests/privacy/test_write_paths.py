@@ -13,7 +13,7 @@ from flask_wtf import FlaskForm
 from wtforms import PasswordField, StringField
 
 import mdma
-from mdma.core.forms import FreeTextField
+from mdma.core.forms import Guarded
 
 #: Fields that hold no text about families: account, directory and search data.
 NOT_CONTENT = {
@@ -62,7 +62,7 @@ def _text_fields():
             field_class = getattr(unbound, "field_class", None)
             if field_class is None or issubclass(field_class, PasswordField):
                 continue  # passwords are hashed, never stored as text
-            if issubclass(field_class, StringField | FreeTextField):
+            if issubclass(field_class, StringField | Guarded):
                 fields[f"{form.__name__}.{name}"] = field_class
     for schema in _all_subclasses(ma.Schema):
         if not schema.__module__.startswith("mdma."):
@@ -77,8 +77,7 @@ def test_every_free_text_input_is_guarded_or_explained():
     unexplained = [
         name
         for name, field_class in _text_fields().items()
-        if not (field_class is FreeTextField or issubclass(field_class, FreeTextField))
-        and name not in NOT_CONTENT
+        if not issubclass(field_class, Guarded) and name not in NOT_CONTENT
     ]
     assert not unexplained, (
         f"make these FreeTextFields or explain them in NOT_CONTENT: {unexplained}"
@@ -86,7 +85,7 @@ def test_every_free_text_input_is_guarded_or_explained():
 
 
 def test_every_guarded_field_has_a_page_that_is_tested():
-    guarded = {n for n, c in _text_fields().items() if c is FreeTextField}
+    guarded = {n for n, c in _text_fields().items() if issubclass(c, Guarded)}
     assert guarded == set(GUARDED_PAGES)
 
 

@@ -1,0 +1,150 @@
+"""Bottleneck forms: shape and messages only; the routes fill in the choices from the directory."""
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import (
+    BooleanField,
+    DateField,
+    HiddenField,
+    IntegerField,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+)
+from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
+
+from mdma.bottlenecks.models import (
+    CHILDREN_BANDS,
+    HOUSEHOLD_LABELS,
+    LEVEL_LABELS,
+    YOUNGEST_AGE_BANDS,
+)
+from mdma.core.forms import FreeTextField, FreeTextLineField, MultiCheckboxField
+from mdma.directory.models import LIFE_DOMAIN_LABELS
+
+REQUIRED = _l("This field is required.")
+UNKNOWN = ("", _l("Not known or not relevant"))
+DOMAIN_CHOICES = [(d.value, label) for d, label in LIFE_DOMAIN_LABELS.items()]
+LEVEL_CHOICES = [(level.value, label) for level, label in LEVEL_LABELS.items()]
+
+
+class HouseholdFields:
+    """Household context from fixed lists only: never free text about a family."""
+
+    household_type = SelectField(
+        _l("Household"),
+        choices=[UNKNOWN, *((h.value, lbl) for h, lbl in HOUSEHOLD_LABELS.items())],
+        default="",
+    )
+    children_band = SelectField(
+        _l("Number of children"), choices=[UNKNOWN, *((b, b) for b in CHILDREN_BANDS)], default=""
+    )
+    youngest_age_band = SelectField(
+        _l("Age of the youngest child (years)"),
+        choices=[UNKNOWN, *((b, b) for b in YOUNGEST_AGE_BANDS)],
+        default="",
+    )
+
+
+class BottleneckForm(HouseholdFields, FlaskForm):
+    title = FreeTextLineField(
+        _l("Title"),
+        validators=[DataRequired(REQUIRED), Length(max=200)],
+        description=_l("What blocks families, in one sentence. No names or other details."),
+    )
+    description = FreeTextField(
+        _l("Description"),
+        validators=[Length(max=20000)],
+        description=_l(
+            "What happens, since when, what you tried. Markdown is allowed. "
+            "Nothing that points to a family."
+        ),
+        render_kw={"rows": 8},
+    )
+    domains = MultiCheckboxField(_l("Life domains"), choices=DOMAIN_CHOICES)
+    sectors = MultiCheckboxField(_l("Sectors concerned"), coerce=int)
+    organisations = SelectMultipleField(
+        _l("Organisations concerned"),
+        coerce=int,
+        description=_l("Hold Ctrl (or Cmd) to choose several."),
+        render_kw={"size": 8},
+    )
+    level = SelectField(_l("Level"), choices=LEVEL_CHOICES, default="operational")
+    families_count = IntegerField(
+        _l("With how many families do you meet it?"),
+        default=1,
+        validators=[InputRequired(REQUIRED), NumberRange(min=1, max=1000)],
+    )
+
+
+class OccurrenceForm(HouseholdFields, FlaskForm):
+    occurred_on = DateField(_l("When did you meet it?"), validators=[InputRequired(REQUIRED)])
+    domains = MultiCheckboxField(_l("Life domains"), choices=DOMAIN_CHOICES)
+    note = FreeTextField(
+        _l("Short note (optional)"),
+        validators=[Length(max=2000)],
+        description=_l("What was different this time. Nothing that points to the family."),
+        render_kw={"rows": 3},
+    )
+
+
+class TriageForm(FlaskForm):
+    sectors = MultiCheckboxField(_l("Route to sectors"), coerce=int)
+    owners = SelectMultipleField(
+        _l("Named policy owners (optional)"),
+        coerce=int,
+        description=_l("Hold Ctrl (or Cmd) to choose several."),
+        render_kw={"size": 6},
+    )
+    level = SelectField(_l("Level"), choices=LEVEL_CHOICES)
+    tags = FreeTextLineField(
+        _l("Tags"), validators=[Length(max=300)], description=_l("Separated by commas.")
+    )
+
+
+class TransitionForm(FlaskForm):
+    target = HiddenField(validators=[DataRequired()])
+    reason = FreeTextField(
+        _l("Reason or resolution"),
+        validators=[Length(max=5000)],
+        description=_l("Required to resolve, decline or reopen."),
+        render_kw={"rows": 3},
+    )
+
+
+class PostForm(FlaskForm):
+    body = FreeTextField(
+        _l("Your contribution"),
+        validators=[DataRequired(REQUIRED), Length(max=20000)],
+        description=_l("Markdown is allowed. Mention colleagues with their @handle."),
+        render_kw={"rows": 4},
+    )
+
+
+class MergeForm(FlaskForm):
+    duplicate_id = IntegerField(
+        _l("Number of the duplicate bottleneck"),
+        validators=[InputRequired(REQUIRED), NumberRange(min=1)],
+        description=_l("Its occurrences, posts and followers move here; its address leads here."),
+    )
+    reason = FreeTextField(
+        _l("Why (optional)"), validators=[Length(max=2000)], render_kw={"rows": 2}
+    )
+
+
+class ListFilterForm(FlaskForm):
+    """The filters of the list, read from the query string (GET: no CSRF token)."""
+
+    class Meta:
+        csrf = False
+
+    q = StringField(_l("Search"), validators=[Optional(), Length(max=200)])
+    status = SelectField(_l("Status"), validators=[Optional()])
+    domain = SelectField(_l("Life domain"), validators=[Optional()])
+    sector = SelectField(_l("Sector"), validators=[Optional()])
+    organisation = SelectField(_l("Organisation"), validators=[Optional()])
+    level = SelectField(_l("Level"), validators=[Optional()])
+    overdue = BooleanField(_l("Overdue only"))
+    mine = BooleanField(_l("Reported by me"))
+    routed = BooleanField(_l("Routed to my sector"))
+    sort = SelectField(_l("Sort"), validators=[Optional()])

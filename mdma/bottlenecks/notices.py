@@ -1,0 +1,82 @@
+"""What bottlenecks tell people: who is notified of which change, and in which words.
+
+Messages are rendered in each recipient's language when shown or mailed, from small facts
+(title, status code, date) kept with the notification.
+"""
+
+from datetime import date
+
+from flask_babel import format_date
+from flask_babel import gettext as _
+
+from mdma.bottlenecks.states import STATUS_LABELS, Status
+from mdma.notifications import services as notifications
+
+
+def _url(bottleneck) -> str:
+    return f"/bottlenecks/{bottleneck.id}"
+
+
+notifications.register(
+    "bottleneck.routed",
+    lambda d: _('"%(title)s" has been routed to your sector for an answer.', title=d["title"]),
+)
+notifications.register(
+    "bottleneck.status",
+    lambda d: _(
+        '"%(title)s" is now: %(status)s.',
+        title=d["title"],
+        status=STATUS_LABELS[Status(d["status"])],
+    ),
+)
+notifications.register(
+    "bottleneck.post",
+    lambda d: _('%(author)s wrote in "%(title)s".', author=d["author"], title=d["title"]),
+)
+notifications.register(
+    "bottleneck.overdue",
+    lambda d: _(
+        '"%(title)s" is waiting for a first answer from your sector; it was due on %(due)s.',
+        title=d["title"],
+        due=format_date(date.fromisoformat(d["due"]), "medium"),
+    ),
+)
+
+
+def routed(actor, bottleneck, owners) -> None:
+    notifications.notify(
+        owners, "bottleneck.routed", url=_url(bottleneck), actor=actor, title=bottleneck.title
+    )
+
+
+def status_changed(actor, bottleneck) -> None:
+    """Feedback to whoever raised it and everyone following: a step of its own."""
+    notifications.notify(
+        bottleneck.followers,
+        "bottleneck.status",
+        url=_url(bottleneck),
+        actor=actor,
+        title=bottleneck.title,
+        status=bottleneck.status,
+    )
+
+
+def posted(actor, bottleneck, post) -> None:
+    notifications.notify(
+        bottleneck.followers,
+        "bottleneck.post",
+        url=f"{_url(bottleneck)}#post-{post.id}",
+        actor=actor,
+        title=bottleneck.title,
+        author=actor.name,
+    )
+
+
+def overdue(bottleneck, owners) -> None:
+    notifications.notify(
+        owners,
+        "bottleneck.overdue",
+        url=_url(bottleneck),
+        title=bottleneck.title,
+        due=bottleneck.answer_due_on.isoformat(),
+    )

@@ -1,0 +1,360 @@
+"""Bottleneck pages: list and search, post, the page of one bottleneck, triage, and its steps."""
+
+from datetime import date
+
+import sqlalchemy as sa
+from flask import Blueprint, abort, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from mdma.accounts.models import User
+from mdma.bottlenecks import queries, services
+from mdma.bottlenecks.forms import (
+    BottleneckForm,
+    ListFilterForm,
+    MergeForm,
+    OccurrenceForm,
+    PostForm,
+    TransitionForm,
+    TriageForm,
+)
+from mdma.bottlenecks.models import LEVEL_LABELS, Bottleneck
+from mdma.bottlenecks.states import STATUS_LABELS, Status
+from mdma.core.forms import act, confirmed_not_personal, submit
+from mdma.directory import queries as directory
+from mdma.directory.models import LIFE_DOMAIN_LABELS, Organisation, Sector
+from mdma.extensions import db
+from mdma.permissions import Permission, requires
+
+bp = Blueprint("bottlenecks", __name__, url_prefix="/bottlenecks")
+PAGE_SIZE = 20
+
+
+def _load(bottleneck_id: int) -> Bottleneck:
+    bottleneck = db.get_or_404(Bottleneck, bottleneck_id)
+    if not services.can_read(current_user, bottleneck):
+        abort(404)  # a draft is its writer's alone: others need not know it exists
+    return bottleneck
+
+
+def _by_ids(model, ids) -> list:
+    if not ids:
+        return []
+    return list(db.session.scalars(sa.select(model).where(model.id.in_(ids))))
+
+
+# --- Lists -----------------------------------------------------------------------------------
+
+
+def _filter_form() -> ListFilterForm:
+    form = ListFilterForm(request.args)
+    every = [("", _("All"))]
+    form.status.choices = every + [
+        (s.value, label) for s, label in STATUS_LABELS.items() if s != Status.DRAFT
+    ]
+    form.domain.choices = every + [(d.value, label) for d, label in LIFE_DOMAIN_LABELS.items()]
+    form.sector.choices = every + [(str(s.id), s.name) for s in directory.sectors()]
+    form.organisation.choices = every + [
+        (str(o.id), o.name) for o in directory.active_organisations()
+    ]
+    form.level.choices = every + [(lvl.value, label) for lvl, label in LEVEL_LABELS.items()]
+    form.sort.choices = [("", _("Default"))] + [
+        (s.value, label) for s, label in queries.SORT_LABELS.items()
+    ]
+    return form
+
+
+def _list_filter(form: ListFilterForm) -> queries.ListFilter:
+    """What the query string asks for; a value that is not a choice is ignored and marked."""
+    form.validate()
+    valid = {name: field.data for name, field in form._fields.items() if not field.errors}
+    return queries.ListFilter(
+        status=valid.get("status") or None,
+        domain=valid.get("domain") or None,
+        sector=int(valid["sector"]) if valid.get("sector") else None,
+        organisation=int(valid["organisation"]) if valid.get("organisation") else None,
+        level=valid.get("level") or None,
+        overdue=bool(valid.get("overdue")),
+        mine=bool(valid.get("mine")),
+        my_sectors=bool(valid.get("routed")),
+        q=(valid.get("q") or "").strip(),
+        sort=queries.Sort(valid["sort"]) if valid.get("sort") else None,
+    )
+
+
+@bp.route("")
+@requires(Permission.BOTTLENECK_READ)
+def index():
+    form = _filter_form()
+    filters = _list_filter(form)
+    page = db.paginate(
+        queries.list_query(current_user, filters), per_page=PAGE_SIZE, error_out=False
+    )
+    snippets = queries.snippets([b.id for b in page.items], filters.q) if filters.q else {}
+    return render_template(
+        "bottlenecks/index.html",
+        form=form,
+        page=page,
+        snippets=snippets,
+        today=date.today(),
+        filtered=any(v for k, v in request.args.items() if k != "page"),
+    )
+
+
+@bp.route("/triage")
+@requires(Permission.BOTTLENECK_TRIAGE)
+def triage_queue():
+    """Submitted bottlenecks waiting to be routed, oldest first."""
+    page = db.paginate(queries.triage_queue(), per_page=PAGE_SIZE, error_out=False)
+    return render_template("bottlenecks/triage_queue.html", page=page, today=date.today())
+
+
+@bp.route("/drafts")
+@requires(Permission.BOTTLENECK_REPORT)
+def drafts():
+    return render_template("bottlenecks/drafts.html", drafts=queries.drafts_of(current_user))
+
+
+# --- Writing ---------------------------------------------------------------------------------
+
+
+def _bottleneck_form(**kwargs) -> BottleneckForm:
+    form = BottleneckForm(**kwargs)
+    form.sectors.choices = [(s.id, s.name) for s in directory.sectors()]
+    form.organisations.choices = [(o.id, o.name) for o in directory.active_organisations()]
+    return form
+
+
+def _report(form: BottleneckForm) -> services.Report:
+    return services.Report(
+        title=form.title.data or "",
+        description=form.description.data or "",
+        domains=form.domains.data or [],
+        sectors=_by_ids(Sector, form.sectors.data),
+        organisations=_by_ids(Organisation, form.organisations.data),
+        level=form.level.data,
+        families_count=form.families_count.data or 1,
+        household=services.Household(
+            form.household_type.data, form.children_band.data, form.youngest_age_band.data
+        ),
+    )
+
+
+def _write(form: BottleneckForm, draft: Bottleneck | None):
+    """Save as a draft, or save and submit, as the button pressed says."""
+    confirmed = any(confirmed_not_personal(form, n) for n in ("title", "description"))
+    saved = services.save_draft(current_user, _report(form), draft, confirmed=confirmed)
+    if "submit" in request.form:
+        services.submit(current_user, saved)
+    return saved
+
+
+def _written(bottleneck: Bottleneck) -> str:
+    if bottleneck.status == Status.DRAFT:
+        return _("Draft saved. Only you can see it until you submit it.")
+    return _("Bottleneck submitted. The coordinator will route it; you follow it.")
+
+
+@bp.route("/new", methods=["GET", "POST"])
+@requires(Permission.BOTTLENECK_REPORT)
+def new():
+    form = _bottleneck_form()
+    done = submit(
+        form,
+        lambda: _write(form, None),
+        success=_written,
+        redirect_to=lambda b: url_for("bottlenecks.detail", bottleneck_id=b.id),
+    )
+    return done or render_template("bottlenecks/edit.html", form=form, bottleneck=None)
+
+
+@bp.route("/<int:bottleneck_id>/edit", methods=["GET", "POST"])
+@requires(Permission.BOTTLENECK_REPORT)
+def edit(bottleneck_id):
+    bottleneck = _load(bottleneck_id)
+    if bottleneck.status != Status.DRAFT or bottleneck.reporter_id != current_user.id:
+        abort(403)
+    form = _bottleneck_form(obj=bottleneck)
+    if request.method == "GET":
+        form.domains.data = bottleneck.domain_list
+        form.sectors.data = [s.id for s in bottleneck.sectors]
+        form.organisations.data = [o.id for o in bottleneck.organisations]
+    done = submit(
+        form,
+        lambda: _write(form, bottleneck),
+        success=_written,
+        redirect_to=lambda b: url_for("bottlenecks.detail", bottleneck_id=b.id),
+    )
+    return done or render_template("bottlenecks/edit.html", form=form, bottleneck=bottleneck)
+
+
+# --- One bottleneck --------------------------------------------------------------------------
+
+
+@bp.route("/<int:bottleneck_id>")
+@requires(Permission.BOTTLENECK_READ)
+def detail(bottleneck_id):
+    bottleneck = _load(bottleneck_id)
+    if bottleneck.merged_into_id:
+        return redirect(
+            url_for("bottlenecks.detail", bottleneck_id=bottleneck.merged_into_id), code=301
+        )
+    return _detail_page(bottleneck)
+
+
+def _detail_page(bottleneck: Bottleneck, **forms):
+    forms.setdefault("post_form", PostForm())
+    forms.setdefault("transition_form", TransitionForm())
+    forms.setdefault("merge_form", MergeForm())
+    return render_template(
+        "bottlenecks/detail.html",
+        bottleneck=bottleneck,
+        evidence=queries.evidence(bottleneck),
+        steps=queries.timeline(bottleneck),
+        posts=queries.posts(bottleneck),
+        next_steps=services.next_steps(current_user, bottleneck),
+        similar=queries.similar_to(bottleneck) if bottleneck.status == Status.DRAFT else [],
+        following=current_user in bottleneck.followers,
+        overdue=queries.is_overdue(bottleneck, date.today()),
+        **forms,
+    )
+
+
+@bp.route("/<int:bottleneck_id>/submit", methods=["POST"])
+@requires(Permission.BOTTLENECK_REPORT)
+def submit_draft(bottleneck_id):
+    bottleneck = _load(bottleneck_id)
+    return act(
+        lambda: services.submit(current_user, bottleneck),
+        success=_("Bottleneck submitted. The coordinator will route it; you follow it."),
+        redirect_to=url_for("bottlenecks.detail", bottleneck_id=bottleneck.id),
+    )
+
+
+@bp.route("/<int:bottleneck_id>/posts", methods=["POST"])
+@requires(Permission.BOTTLENECK_DISCUSS)
+def add_post(bottleneck_id):
+    bottleneck = _load(bottleneck_id)
+    form = PostForm()
+    done = submit(
+        form,
+        lambda: services.add_post(
+            current_user,
+            bottleneck,
+            form.body.data,
+            confirmed=confirmed_not_personal(form, "body"),
+        ),
+        success=_("Your contribution has been posted."),
+        redirect_to=lambda post: url_for(
+            "bottlenecks.detail", bottleneck_id=bottleneck.id, _anchor=f"post-{post.id}"
+        ),
+    )
+    return done or _detail_page(bottleneck, post_form=form)
+
+
+@bp.route("/<int:bottleneck_id>/transition", methods=["POST"])
+@requires(Permission.BOTTLENECK_READ)
+def transition(bottleneck_id):
+    """One step of the lifecycle; the service decides whether this user may take it."""
+    bottleneck = _load(bottleneck_id)
+    form = TransitionForm()
+    if form.target.data not in {s.value for s in Status}:
+        abort(400)
+    done = submit(
+        form,
+        lambda: services.transition(
+            current_user,
+            bottleneck,
+            Status(form.target.data),
+            form.reason.data or "",
+            confirmed=confirmed_not_personal(form, "reason"),
+        ),
+        success=lambda b: _("Status changed to: %(status)s.", status=b.status_label),
+        redirect_to=url_for("bottlenecks.detail", bottleneck_id=bottleneck.id),
+    )
+    return done or _detail_page(bottleneck, transition_form=form)
+
+
+@bp.route("/<int:bottleneck_id>/follow", methods=["POST"])
+@requires(Permission.BOTTLENECK_READ)
+def follow(bottleneck_id):
+    bottleneck = _load(bottleneck_id)
+    start = request.form.get("follow") == "1"
+    return act(
+        lambda: (services.follow if start else services.unfollow)(current_user, bottleneck),
+        success=_("You follow this bottleneck.") if start else _("You no longer follow it."),
+        redirect_to=url_for("bottlenecks.detail", bottleneck_id=bottleneck.id),
+    )
+
+
+@bp.route("/<int:bottleneck_id>/occurrences/new", methods=["GET", "POST"])
+@requires(Permission.BOTTLENECK_REPORT)
+def add_occurrence(bottleneck_id):
+    bottleneck = _load(bottleneck_id)
+    form = OccurrenceForm()
+    if request.method == "GET":
+        form.occurred_on.data = date.today()
+    done = submit(
+        form,
+        lambda: services.add_occurrence(
+            current_user,
+            bottleneck,
+            occurred_on=form.occurred_on.data,
+            domains=form.domains.data or [],
+            household=services.Household(
+                form.household_type.data, form.children_band.data, form.youngest_age_band.data
+            ),
+            note=form.note.data or "",
+            confirmed=confirmed_not_personal(form, "note"),
+        ),
+        success=_("Occurrence added: thank you, this is the evidence that carries a proposal."),
+        redirect_to=url_for("bottlenecks.detail", bottleneck_id=bottleneck.id),
+    )
+    return done or render_template("bottlenecks/occurrence.html", form=form, bottleneck=bottleneck)
+
+
+@bp.route("/<int:bottleneck_id>/triage", methods=["GET", "POST"])
+@requires(Permission.BOTTLENECK_TRIAGE)
+def triage(bottleneck_id):
+    bottleneck = _load(bottleneck_id)
+    form = TriageForm(obj=bottleneck)
+    form.sectors.choices = [(s.id, s.name) for s in directory.sectors()]
+    form.owners.choices = [(u.id, u.name) for u in queries.policy_owners()]
+    if request.method == "GET":
+        form.sectors.data = [s.id for s in bottleneck.sectors]
+        form.owners.data = [u.id for u in bottleneck.owners]
+        form.tags.data = ", ".join(bottleneck.tags)
+    done = submit(
+        form,
+        lambda: services.triage(
+            current_user,
+            bottleneck,
+            sectors=_by_ids(Sector, form.sectors.data),
+            level=form.level.data,
+            owners=_by_ids(User, form.owners.data),
+            tags=(form.tags.data or "").split(","),
+            confirmed=confirmed_not_personal(form, "tags"),
+        ),
+        success=_("Routed. The sectors' policy owners have been notified."),
+        redirect_to=url_for("bottlenecks.triage_queue"),
+    )
+    return done or render_template("bottlenecks/triage.html", form=form, bottleneck=bottleneck)
+
+
+@bp.route("/<int:bottleneck_id>/merge", methods=["POST"])
+@requires(Permission.BOTTLENECK_TRIAGE)
+def merge(bottleneck_id):
+    keep = _load(bottleneck_id)
+    form = MergeForm()
+    done = submit(
+        form,
+        lambda: services.merge(
+            current_user,
+            keep,
+            services.load_for_merge(form.duplicate_id.data),
+            form.reason.data or "",
+        ),
+        success=_("Merged. The duplicate's evidence and discussion are now here."),
+        redirect_to=url_for("bottlenecks.detail", bottleneck_id=keep.id),
+    )
+    return done or _detail_page(keep, merge_form=form)

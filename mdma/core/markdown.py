@@ -1,0 +1,27 @@
+"""Markdown for posts and descriptions: rendered, then cleaned with nh3 so no script gets in."""
+
+import markdown as markdown_lib
+import nh3
+from markupsafe import Markup
+
+_TAGS = {
+    "p", "br", "strong", "em", "code", "pre", "blockquote", "ul", "ol", "li",
+    "h3", "h4", "a", "hr", "table", "thead", "tbody", "tr", "th", "td",
+}  # fmt: skip
+
+
+def render(text: str | None) -> Markup:
+    """Headings start at h3: the page owns h1 and h2."""
+    html = markdown_lib.markdown(text or "", extensions=["tables", "sane_lists"])
+    for level in (2, 1):
+        html = html.replace(f"<h{level}>", f"<h{level + 2}>").replace(
+            f"</h{level}>", f"</h{level + 2}>"
+        )
+    clean = nh3.clean(
+        html,
+        tags=_TAGS,
+        attributes={"a": {"href", "title"}},
+        url_schemes={"http", "https", "mailto"},
+        link_rel="noopener noreferrer nofollow",
+    )
+    return Markup(clean)

@@ -1,0 +1,79 @@
+"""Tell people what happened: one notification per recipient, and a mail to those who want
+mail at once. Each domain registers the message of each kind it sends."""
+
+from collections.abc import Callable
+
+import sqlalchemy as sa
+from flask import current_app, render_template
+from flask_babel import force_locale
+
+from mdma.accounts.models import MailFrequency, User
+from mdma.core.after_commit import after_commit
+from mdma.core.mail import send_mail
+from mdma.core.time import utcnow
+from mdma.extensions import db
+from mdma.notifications.models import Notification
+
+#: kind → a function of the notification's data giving its message in the current language.
+MESSAGES: dict[str, Callable[[dict], str]] = {}
+
+
+def register(kind: str, render: Callable[[dict], str]) -> None:
+    MESSAGES[kind] = render
+
+
+def message(notification: Notification) -> str:
+    return MESSAGES[notification.kind](notification.data)
+
+
+def notify(recipients, kind: str, *, url: str, actor=None, **data) -> list[Notification]:
+    """Notify each active recipient once (never the actor of the change itself)."""
+    if kind not in MESSAGES:
+        raise ValueError(f"unregistered notification kind {kind!r}")
+    unique = {user.id: user for user in recipients if user.active and user != actor}
+    notifications = [
+        Notification(
+            user_id=user.id, actor_id=getattr(actor, "id", None), kind=kind, url=url, data=data
+        )
+        for user in unique.values()
+    ]
+    db.session.add_all(notifications)
+    for user, notification in zip(unique.values(), notifications, strict=True):
+        if user.mail_frequency == MailFrequency.IMMEDIATELY:
+            _mail(user, notification)
+    return notifications
+
+
+def _mail(user: User, notification: Notification) -> None:
+    link = current_app.config["MDMA_BASE_URL"] + notification.url
+    with force_locale(user.language):
+        text = message(notification)
+        body = render_template("mail/notification.txt", user=user, text=text, link=link)
+    after_commit(lambda: send_mail(user.email, text, body))
+
+
+def unread_count(user) -> int:
+    return db.session.scalar(
+        sa.select(sa.func.count(Notification.id)).where(
+            Notification.user_id == user.id, Notification.read_at.is_(None)
+        )
+    )
+
+
+def recent(user, limit: int = 50) -> list[Notification]:
+    return db.session.scalars(
+        sa.select(Notification)
+        .where(Notification.user_id == user.id)
+        .order_by(Notification.id.desc())
+        .limit(limit)
+    ).all()
+
+
+def mark_read(user, notification: Notification | None = None) -> None:
+    """One notification, or all of the user's; someone else's is never touched."""
+    query = sa.update(Notification).where(
+        Notification.user_id == user.id, Notification.read_at.is_(None)
+    )
+    if notification is not None:
+        query = query.where(Notification.id == notification.id)
+    db.session.execute(query.values(read_at=utcnow()))

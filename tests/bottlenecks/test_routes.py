@@ -1,0 +1,269 @@
+"""The bottleneck pages: post, the page of one bottleneck, occurrences, triage, steps, merge."""
+
+from datetime import date
+
+import sqlalchemy as sa
+
+from mdma.bottlenecks.models import Bottleneck, Occurrence
+from mdma.bottlenecks.states import Status
+from mdma.core.logbook import LogEntry
+from mdma.notifications.models import Notification
+from mdma.threads.models import Post
+from tests import factories
+from tests.conftest import wait_for
+
+
+def new_bottleneck_form(**changes):
+    return {
+        "title": "Huurwaarborg via OCMW duurt te lang",
+        "description": "Gezinnen verliezen een woning omdat de waarborg pas na weken komt.",
+        "domains": ["housing"],
+        "level": "intersectoral",
+        "families_count": "2",
+        "household_type": "single_parent",
+        "children_band": "2",
+        "youngest_age_band": "",
+        "submit": "1",
+    } | changes
+
+
+def count(session, model):
+    return session.scalar(sa.select(sa.func.count()).select_from(model))
+
+
+def test_case_manager_posts_a_bottleneck_through_the_form(client, session, create_user, login_as):
+    login_as(create_user("case_manager"))
+    response = client.post("/bottlenecks/new", data=new_bottleneck_form())
+    assert response.status_code == 302
+    bottleneck = session.scalar(sa.select(Bottleneck))
+    assert bottleneck.status == Status.SUBMITTED
+    assert bottleneck.household_type == "single_parent"
+    page = client.get(response.location).get_data(as_text=True)
+    assert "Huurwaarborg via OCMW duurt te lang" in page
+
+
+def test_saving_a_draft_keeps_it_to_its_writer(client, session, create_user, login_as):
+    login_as(create_user("case_manager"))
+    response = client.post("/bottlenecks/new", data=new_bottleneck_form(submit=None, draft="1"))
+    bottleneck = session.scalar(sa.select(Bottleneck))
+    assert bottleneck.status == Status.DRAFT
+    assert client.get(response.location).status_code == 200
+    login_as(create_user("case_manager"))
+    assert client.get(response.location).status_code == 404
+
+
+def test_a_phone_number_is_refused_shown_and_nothing_is_stored(
+    client, session, create_user, login_as
+):
+    login_as(create_user("case_manager"))
+    session.commit()  # a refused request rolls back its own changes, not the test's account
+    page = client.post(
+        "/bottlenecks/new", data=new_bottleneck_form(description="Bel mama op 0471 23 45 67.")
+    ).get_data(as_text=True)
+    assert 'id="description-privacy"' in page
+    assert "0471 23 45 67" in page  # shown to the writer, highlighted
+    assert count(session, Bottleneck) == 0
+
+
+def test_policy_owner_cannot_open_the_form(client, session, create_user, login_as):
+    login_as(create_user("policy_owner"))
+    assert client.get("/bottlenecks/new").status_code == 403
+
+
+def test_list_filters_by_sector_and_shows_the_count(client, session, create_user, login_as):
+    factories.create_bottleneck(title="Geen plaats in de kinderopvang", sectors=["children"])
+    factories.create_bottleneck(title="Energiefactuur te hoog", sectors=["income"])
+    login_as(create_user("policy_owner"))
+    children = factories.sector("children")
+    page = client.get(f"/bottlenecks?sector={children.id}").get_data(as_text=True)
+    assert "Geen plaats in de kinderopvang" in page
+    assert "Energiefactuur te hoog" not in page
+
+
+def test_an_invalid_filter_value_is_ignored_and_marked(client, session, create_user, login_as):
+    factories.create_bottleneck(title="Energiefactuur te hoog")
+    login_as(create_user("case_manager"))
+    response = client.get("/bottlenecks?status=nonsense")
+    assert response.status_code == 200
+    page = response.get_data(as_text=True)
+    assert "Energiefactuur te hoog" in page
+    assert 'aria-invalid="true"' in page
+
+
+def test_routed_to_my_sector_shows_what_the_coordinator_routed(
+    client, session, create_user, login_as
+):
+    bottleneck = factories.create_bottleneck(title="Wachtlijst sociale huur")
+    other = factories.create_bottleneck(title="Schoolfactuur onbetaalbaar")
+    coordinator = create_user("coordinator")
+    login_as(coordinator)
+    housing = factories.sector("housing")
+    response = client.post(
+        f"/bottlenecks/{bottleneck.id}/triage",
+        data={"sectors": [housing.id], "level": "structural", "tags": "wonen, wachtlijst"},
+    )
+    assert response.status_code == 302
+    assert bottleneck.status == Status.TRIAGED
+    owner = create_user("policy_owner", sectors=[housing])
+    login_as(owner)
+    page = client.get("/bottlenecks?routed=1").get_data(as_text=True)
+    assert "Wachtlijst sociale huur" in page
+    assert other.title not in page
+
+
+def test_routing_notifies_the_sector_and_mails_them(client, session, create_user, login_as, outbox):
+    housing = factories.sector("housing")
+    owner = create_user("policy_owner", sectors=[housing])
+    bottleneck = factories.create_bottleneck(title="Wachtlijst sociale huur")
+    login_as(create_user("coordinator"))
+    client.post(
+        f"/bottlenecks/{bottleneck.id}/triage",
+        data={"sectors": [housing.id], "level": "structural"},
+    )
+    notification = session.scalar(sa.select(Notification).where(Notification.user_id == owner.id))
+    assert notification.kind == "bottleneck.routed"
+    assert notification.url == f"/bottlenecks/{bottleneck.id}"
+    assert owner.mail_frequency == "immediately"  # the default
+    assert wait_for(lambda: any("Wachtlijst sociale huur" in m["Subject"] for m in outbox))
+
+
+def test_case_manager_cannot_route(client, session, create_user, login_as):
+    bottleneck = factories.create_bottleneck()
+    login_as(create_user("case_manager"))
+    assert client.get(f"/bottlenecks/{bottleneck.id}/triage").status_code == 403
+
+
+def test_occurrence_is_added_and_counted(client, session, create_user, login_as):
+    bottleneck = factories.create_bottleneck()
+    login_as(create_user("social_worker"))
+    response = client.post(
+        f"/bottlenecks/{bottleneck.id}/occurrences/new",
+        data={"occurred_on": date.today().isoformat(), "domains": ["income"], "note": ""},
+    )
+    assert response.status_code == 302
+    assert bottleneck.occurrence_count == 1
+    assert count(session, Occurrence) == 1
+
+
+def test_a_future_occurrence_date_is_refused_at_its_field(client, session, create_user, login_as):
+    bottleneck = factories.create_bottleneck()
+    login_as(create_user("social_worker"))
+    session.commit()
+    page = client.post(
+        f"/bottlenecks/{bottleneck.id}/occurrences/new", data={"occurred_on": "2999-01-01"}
+    ).get_data(as_text=True)
+    assert 'id="occurred_on-error"' in page
+    assert count(session, Occurrence) == 0
+
+
+def routed(create_user):
+    bottleneck = factories.create_bottleneck()
+    from mdma.bottlenecks import services
+
+    services.triage(
+        create_user("coordinator"),
+        bottleneck,
+        sectors=[factories.sector("income")],
+        level="structural",
+    )
+    return bottleneck
+
+
+def test_first_post_of_the_routed_sector_opens_the_discussion(
+    client, session, create_user, login_as
+):
+    bottleneck = routed(create_user)
+    login_as(create_user("policy_owner", sectors=[factories.sector("income")]))
+    response = client.post(f"/bottlenecks/{bottleneck.id}/posts", data={"body": "We bekijken het."})
+    assert response.status_code == 302
+    assert bottleneck.status == Status.IN_DISCUSSION
+    assert bottleneck.first_answer_at is not None
+    page = client.get(f"/bottlenecks/{bottleneck.id}").get_data(as_text=True)
+    assert "We bekijken het." in page
+
+
+def test_a_post_with_a_national_number_is_refused(client, session, create_user, login_as):
+    bottleneck = routed(create_user)
+    login_as(create_user("case_manager"))
+    session.commit()
+    page = client.post(
+        f"/bottlenecks/{bottleneck.id}/posts", data={"body": "RRN 85073000061 graag nakijken."}
+    ).get_data(as_text=True)
+    assert 'id="body-privacy"' in page
+    assert count(session, Post) == 0
+
+
+def test_resolving_needs_a_resolution_and_the_step_shows_in_the_timeline(
+    client, session, create_user, login_as
+):
+    bottleneck = routed(create_user)
+    login_as(create_user("policy_owner", sectors=[factories.sector("income")]))
+    session.commit()
+    page = client.post(
+        f"/bottlenecks/{bottleneck.id}/transition", data={"target": "resolved", "reason": ""}
+    ).get_data(as_text=True)
+    assert 'id="reason-error"' in page
+    assert bottleneck.status == Status.TRIAGED
+    client.post(
+        f"/bottlenecks/{bottleneck.id}/transition",
+        data={"target": "resolved", "reason": "Afgesproken: altijd de aanvraag indienen."},
+    )
+    assert bottleneck.status == Status.RESOLVED
+    page = client.get(f"/bottlenecks/{bottleneck.id}").get_data(as_text=True)
+    assert "Afgesproken: altijd de aanvraag indienen." in page
+
+
+def test_case_manager_cannot_decline(client, session, create_user, login_as):
+    bottleneck = factories.create_bottleneck()
+    login_as(create_user("case_manager"))
+    session.commit()
+    client.post(
+        f"/bottlenecks/{bottleneck.id}/transition", data={"target": "declined", "reason": "Nee."}
+    )
+    assert bottleneck.status == Status.SUBMITTED
+
+
+def test_merged_duplicate_redirects_to_the_kept_one(client, session, create_user, login_as):
+    keep = factories.create_bottleneck(title="Groeipakket komt te laat")
+    duplicate = factories.create_bottleneck(title="Kinderbijslag wordt laat uitbetaald")
+    login_as(create_user("coordinator"))
+    response = client.post(f"/bottlenecks/{keep.id}/merge", data={"duplicate_id": duplicate.id})
+    assert response.status_code == 302
+    moved = client.get(f"/bottlenecks/{duplicate.id}")
+    assert moved.status_code == 301
+    assert moved.location.endswith(f"/bottlenecks/{keep.id}")
+
+
+def test_merging_an_unknown_number_is_refused_at_its_field(client, session, create_user, login_as):
+    keep = factories.create_bottleneck()
+    login_as(create_user("coordinator"))
+    session.commit()
+    page = client.post(f"/bottlenecks/{keep.id}/merge", data={"duplicate_id": 999999}).get_data(
+        as_text=True
+    )
+    assert 'id="duplicate_id-error"' in page
+
+
+def test_follow_and_unfollow(client, session, create_user, login_as):
+    bottleneck = factories.create_bottleneck()
+    reader = create_user("researcher")
+    login_as(reader)
+    client.post(f"/bottlenecks/{bottleneck.id}/follow", data={"follow": "1"})
+    assert reader in bottleneck.followers
+    client.post(f"/bottlenecks/{bottleneck.id}/follow", data={"follow": "0"})
+    assert reader not in bottleneck.followers
+
+
+def test_status_change_is_logged_and_notifies_the_reporter(session, create_user, client, login_as):
+    bottleneck = routed(create_user)
+    login_as(create_user("coordinator"))
+    client.post(
+        f"/bottlenecks/{bottleneck.id}/transition",
+        data={"target": "declined", "reason": "Buiten bevoegdheid."},
+    )
+    assert bottleneck.status == Status.DECLINED
+    notified = session.scalars(
+        sa.select(Notification.kind).where(Notification.user_id == bottleneck.reporter_id)
+    ).all()
+    assert "bottleneck.status" in notified
+    assert session.scalar(sa.select(LogEntry).where(LogEntry.action == "bottleneck:declined"))
