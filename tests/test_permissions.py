@@ -12,6 +12,7 @@ from flask import Flask, url_for
 from flask.views import MethodView
 
 from mdma.accounts import authentication, services
+from mdma.notifications.models import Notification
 from mdma.permissions import (
     PUBLIC,
     ROLE_PERMISSIONS,
@@ -21,6 +22,7 @@ from mdma.permissions import (
     public,
     requires,
 )
+from tests import factories
 from tests.conftest import login
 
 EXPECTED_ACCESS = {
@@ -62,6 +64,24 @@ EXPECTED_ACCESS = {
     "privacy.check": Permission.PRIVACY_CHECK,
     "privacy.false_alarms": Permission.PRIVACY_REVIEW,
     "privacy_api.Scan": Permission.PRIVACY_CHECK,
+    # Bottlenecks
+    "bottlenecks.index": Permission.BOTTLENECK_READ,
+    "bottlenecks.triage_queue": Permission.BOTTLENECK_TRIAGE,
+    "bottlenecks.drafts": Permission.BOTTLENECK_REPORT,
+    "bottlenecks.new": Permission.BOTTLENECK_REPORT,
+    "bottlenecks.edit": Permission.BOTTLENECK_REPORT,
+    "bottlenecks.detail": Permission.BOTTLENECK_READ,
+    "bottlenecks.submit_draft": Permission.BOTTLENECK_REPORT,
+    "bottlenecks.add_post": Permission.BOTTLENECK_DISCUSS,
+    "bottlenecks.transition": Permission.BOTTLENECK_READ,
+    "bottlenecks.follow": Permission.BOTTLENECK_READ,
+    "bottlenecks.add_occurrence": Permission.BOTTLENECK_REPORT,
+    "bottlenecks.triage": Permission.BOTTLENECK_TRIAGE,
+    "bottlenecks.merge": Permission.BOTTLENECK_TRIAGE,
+    # Notifications
+    "notifications.index": Permission.PROFILE_MANAGE,
+    "notifications.open_one": Permission.PROFILE_MANAGE,
+    "notifications.read_all": Permission.PROFILE_MANAGE,
 }
 
 ALLOWED = "allowed"
@@ -97,6 +117,10 @@ def answer(response, path: str) -> str:
 def url_arguments(session, create_user, create_organisation, sector):
     """A real object for each kind of URL argument; the signed-in user's token is added later."""
     admin = create_user("admin", language="en")
+    bottleneck = factories.create_bottleneck()
+    notification = Notification(user_id=admin.id, kind="bottleneck.routed", url="/", data={})
+    session.add(notification)
+    session.flush()
     invitation = services.invite(
         admin, email="walk@test.example", name="Walk Invitee", role="researcher"
     )
@@ -109,6 +133,8 @@ def url_arguments(session, create_user, create_organisation, sector):
         "token": "not-a-real-token",
         "token_id": authentication.create_api_token(admin, "walk", None)[0].id,
         "filename": "css/mdma.css",
+        "bottleneck_id": bottleneck.id,
+        "notification_id": notification.id,
     }
 
 

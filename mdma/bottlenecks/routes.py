@@ -3,7 +3,7 @@
 from datetime import date
 
 import sqlalchemy as sa
-from flask import Blueprint, abort, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -171,9 +171,10 @@ def new():
 @bp.route("/<int:bottleneck_id>/edit", methods=["GET", "POST"])
 @requires(Permission.BOTTLENECK_REPORT)
 def edit(bottleneck_id):
-    bottleneck = _load(bottleneck_id)
-    if bottleneck.status != Status.DRAFT or bottleneck.reporter_id != current_user.id:
-        abort(403)
+    bottleneck = _load(bottleneck_id)  # someone else's draft is not found
+    if bottleneck.status != Status.DRAFT:
+        flash(_("Only a draft can be edited; add an occurrence or post in the discussion."), "info")
+        return redirect(url_for("bottlenecks.detail", bottleneck_id=bottleneck.id))
     form = _bottleneck_form(obj=bottleneck)
     if request.method == "GET":
         form.domains.data = bottleneck.domain_list

@@ -9,11 +9,15 @@ import pkgutil
 
 import marshmallow as ma
 import pytest
+import sqlalchemy as sa
 from flask_wtf import FlaskForm
 from wtforms import PasswordField, StringField
 
 import mdma
+from mdma.bottlenecks.models import Bottleneck, Occurrence, Step
 from mdma.core.forms import Guarded
+from mdma.threads.models import Post
+from tests import factories
 
 #: Fields that hold no text about families: account, directory and search data.
 NOT_CONTENT = {
@@ -34,10 +38,38 @@ NOT_CONTENT = {
     "ScanInput.text": "the live check itself: stores nothing",
     "OrganisationQuerySchema.q": "a search, not stored",
     "OrganisationQuerySchema.sector": "a filter, not stored",
+    "ListFilterForm.q": "a search, not stored",
+    "TransitionForm.target": "a status code from a button, checked against the lifecycle",
 }
 
-#: Guarded pages: (form field, URL that stores or checks it).
-GUARDED_PAGES = {"TextCheckForm.text": "/privacy/check"}
+#: Guarded pages: form field → (who writes, the URL that stores or checks it, other fields).
+#: `{b}` is a submitted bottleneck, `{d}` another one (a duplicate to merge).
+GUARDED_PAGES = {
+    "TextCheckForm.text": ("case_manager", "/privacy/check", {}),
+    "BottleneckForm.title": (
+        "case_manager",
+        "/bottlenecks/new",
+        {"submit": "1", "families_count": "1"},
+    ),
+    "BottleneckForm.description": (
+        "case_manager",
+        "/bottlenecks/new",
+        {"title": "Wachtlijst", "submit": "1", "families_count": "1"},
+    ),
+    "OccurrenceForm.note": (
+        "social_worker",
+        "/bottlenecks/{b}/occurrences/new",
+        {"occurred_on": "2026-01-05"},
+    ),
+    "PostForm.body": ("policy_owner", "/bottlenecks/{b}/posts", {}),
+    "TriageForm.tags": (
+        "coordinator",
+        "/bottlenecks/{b}/triage",
+        {"sectors": "1", "level": "structural"},
+    ),
+    "TransitionForm.reason": ("coordinator", "/bottlenecks/{b}/transition", {"target": "declined"}),
+    "MergeForm.reason": ("coordinator", "/bottlenecks/{b}/merge", {"duplicate_id": "{d}"}),
+}
 
 
 def _all_subclasses(base):
@@ -89,9 +121,30 @@ def test_every_guarded_field_has_a_page_that_is_tested():
     assert guarded == set(GUARDED_PAGES)
 
 
-@pytest.mark.parametrize("field, url", sorted(GUARDED_PAGES.items()))
-def test_guarded_page_refuses_a_national_number(client, session, create_user, login_as, field, url):
-    login_as(create_user())
+@pytest.mark.parametrize("field", sorted(GUARDED_PAGES))
+def test_guarded_page_refuses_a_national_number(client, session, create_user, login_as, field):
+    role, url, data = GUARDED_PAGES[field]
+    ids = {"b": factories.create_bottleneck().id, "d": factories.create_bottleneck().id}
+    login_as(create_user(role))
+    session.commit()  # the refused request rolls back its own changes only
     name = field.split(".")[1]
-    page = client.post(url, data={name: "Rijksregisternummer 85073000061."}).get_data(as_text=True)
-    assert f'id="{name}-privacy"' in page
+    data = {key: value.format(**ids) for key, value in data.items()}
+    response = client.post(
+        url.format(**ids), data=data | {name: "Rijksregisternummer 85073000061."}
+    )
+    assert f'id="{name}-privacy"' in response.get_data(as_text=True)
+    assert not any("85073000061" in text for text in stored_texts(session))
+
+
+def stored_texts(session):
+    """Every free text the bottleneck pages store, wherever it is kept."""
+    columns = [
+        Bottleneck.title,
+        Bottleneck.description,
+        sa.cast(Bottleneck.tags, sa.String),
+        Occurrence.note,
+        Step.reason,
+        Post.body,
+    ]
+    for column in columns:
+        yield from session.scalars(sa.select(column))
