@@ -19,7 +19,17 @@ def create_app(overrides: dict | None = None, instance_path: str | None = None) 
     _register_extensions(app)
     _register_blueprints(app)
     _register_request_hooks(app)
+    if app.config["MDMA_PRELOAD_GUARD"]:
+        _preload_guard()
     return app
+
+
+def _preload_guard() -> None:
+    import threading
+
+    from mdma.privacy import names
+
+    threading.Thread(target=names.preload, name="preload-guard", daemon=True).start()
 
 
 def _register_extensions(app: Flask) -> None:

@@ -103,7 +103,7 @@ def run_command(host, port, debug):
     """The development server, with Socket.IO."""
     from mdma.extensions import socketio
 
-    app = create_app()
+    app = create_app({"MDMA_PRELOAD_GUARD": True})
     # FlaskGroup marks the process as run from its CLI, and Flask then ignores app.run().
     os.environ.pop("FLASK_RUN_FROM_CLI", None)
     socketio.run(
@@ -116,7 +116,7 @@ def run_command(host, port, debug):
 @click.option("--port", default=8000, show_default=True, type=int)
 def serve(host, port):
     """The production server: gunicorn, one gevent worker (Socket.IO needs sticky sessions)."""
-    env = dict(os.environ, MDMA_ASYNC_MODE="gevent")
+    env = dict(os.environ, MDMA_ASYNC_MODE="gevent", MDMA_PRELOAD_GUARD="1")
     args = [
         sys.executable,
         "-m",

@@ -41,6 +41,8 @@ def load(instance_path: Path) -> dict:
         "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
         "MDMA_REDIS_URL": env("MDMA_REDIS_URL") or None,
         "MDMA_ASYNC_MODE": env("MDMA_ASYNC_MODE") or "threading",
+        # Servers load the guard's word lists (a few seconds) at start, not on a first request.
+        "MDMA_PRELOAD_GUARD": _bool(env("MDMA_PRELOAD_GUARD"), False),
         "MDMA_BASE_URL": (env("MDMA_BASE_URL") or "http://127.0.0.1:5000").rstrip("/"),
         # Mail
         "MDMA_SMTP_HOST": env("MDMA_SMTP_HOST") or "127.0.0.1",

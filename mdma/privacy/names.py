@@ -270,3 +270,8 @@ def _extend(tokens, j, lex, lenient: bool, surname: bool = False, lower: bool = 
         if k - j >= 5:
             break
     return last
+
+
+def preload() -> None:
+    """Load the word lists now (a few seconds), so that the first text checked does not wait."""
+    lexicon()

@@ -19,6 +19,7 @@ from werkzeug.serving import make_server
 from mdma import create_app
 from mdma.core.i18n import BABEL_LOCALES
 from mdma.extensions import db
+from mdma.privacy import names
 from tests import factories
 from tests.browser.accessibility import assert_accessible, track_loads, unchecked_loads
 from tests.conftest import shared_extensions_kept, testing_config
@@ -72,6 +73,7 @@ def live_server(smtp_server, tmp_path_factory):
         f"sqlite:///{instance / 'browser.sqlite'}", smtp_server[0].port, instance
     )
     config.update(WTF_CSRF_ENABLED=True, MDMA_BASE_URL=url)
+    names.preload()  # as a server does at start: no live check waits on the word lists
     with shared_extensions_kept():
         app = create_app(config, instance_path=str(instance))
         with app.app_context():
