@@ -13,10 +13,17 @@ from tests.browser.conftest import choose_language, log_in
 
 pytestmark = pytest.mark.browser
 
-EVERYONE = {"/", "/directory", "/privacy/check", "/account/profile"}
+EVERYONE = {
+    "/",
+    "/bottlenecks",
+    "/notifications",
+    "/directory",
+    "/privacy/check",
+    "/account/profile",
+}
 MENU = dict.fromkeys(Role, EVERYONE) | {
     Role.ADMIN: EVERYONE | {"/admin/users", "/admin/invitations", "/admin/sectors"},
-    Role.COORDINATOR: EVERYONE | {"/privacy/false-alarms"},
+    Role.COORDINATOR: EVERYONE | {"/privacy/false-alarms", "/bottlenecks/triage"},
 }
 
 
@@ -132,3 +139,57 @@ def test_profile_page_is_accessible_in_french_and_english(page, live_server):
     choose_language(page, live_server, "fr", "en")
     expect(page).to_have_url(f"{live_server.url}/account/profile")
     expect(page.get_by_role("heading", level=1)).to_have_text("My profile")
+
+
+def test_bottleneck_pages_are_accessible_with_content(page, live_server):
+    """The list, a bottleneck with evidence, discussion and timeline, and each of its forms."""
+    from mdma.bottlenecks import services as bottlenecks
+
+    with live_server.app.app_context():
+        writer = factories.create_user("case_manager", name="Sweep Writer", email="w@bn.example")
+        coordinator = factories.create_user("coordinator", name="Sweep Co", email="c@bn.example")
+        income = factories.sector("income")
+        owner = factories.create_user("policy_owner", name="Sweep Owner", sectors=[income])
+        routed = factories.create_bottleneck(writer, title="Groeipakket komt te laat")
+        bottlenecks.triage(coordinator, routed, sectors=[income], level="structural", tags=["geld"])
+        bottlenecks.add_post(owner, routed, "We **bekijken** het.\n\n- eerst\n- dan")
+        bottlenecks.add_occurrence(writer, routed, occurred_on=routed.created_at.date())
+        waiting = factories.create_bottleneck(writer, title="Schoolfactuur onbetaalbaar")
+        draft = bottlenecks.save_draft(writer, bottlenecks.Report("Concept: busabonnement", ""))
+        db.session.commit()
+        ids = {"routed": routed.id, "waiting": waiting.id, "draft": draft.id}
+
+    dutch = live_server.translator("nl")
+    log_in(page, live_server, "c@bn.example")
+    for target in (
+        "/bottlenecks?q=groeipakket",
+        "/bottlenecks?sector=999&status=nonsense",
+        f"/bottlenecks/{ids['routed']}",
+        f"/bottlenecks/{ids['waiting']}/triage",
+        "/notifications",
+    ):
+        response = page.goto(target)
+        assert response.status == 200, target
+        assert_accessible(page)
+    page.goto(f"/bottlenecks/{ids['routed']}")
+    assert_accessible(page)
+    page.get_by_role("button", name=dutch("Resolve")).click()  # without the resolution
+    expect(page.locator("#reason-error")).to_be_visible()
+    assert_accessible(page)
+
+    page.get_by_role("button", name=dutch("Log out")).click()
+    assert_accessible(page)
+    log_in(page, live_server, "w@bn.example")
+    for target in (
+        "/bottlenecks/drafts",
+        f"/bottlenecks/{ids['draft']}",
+        f"/bottlenecks/{ids['draft']}/edit",
+        f"/bottlenecks/{ids['routed']}/occurrences/new",
+        "/bottlenecks/new",
+    ):
+        response = page.goto(target)
+        assert response.status == 200, target
+        assert_accessible(page)
+    page.get_by_role("button", name=dutch("Submit"), exact=True).click()  # an empty form
+    expect(page.get_by_role("alert")).to_be_visible()
+    assert_accessible(page)
