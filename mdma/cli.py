@@ -95,6 +95,23 @@ def demo():
         click.echo(f"  {role:<14} {email}")
 
 
+@main.group("bottlenecks")
+def bottlenecks_group():
+    """Scheduled work on bottlenecks."""
+
+
+@bottlenecks_group.command("remind")
+@with_appcontext
+def remind():
+    """Remind routed sectors of overdue first answers (run once a working day, e.g. from cron)."""
+    from mdma.bottlenecks import services
+    from mdma.extensions import db
+
+    count = services.send_reminders()
+    db.session.commit()
+    click.echo(f"{count} overdue bottleneck(s): reminders sent.")
+
+
 @main.command("run")
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=5000, show_default=True, type=int)
