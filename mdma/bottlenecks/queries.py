@@ -12,12 +12,14 @@ from mdma.bottlenecks import search
 from mdma.bottlenecks.models import (
     Bottleneck,
     Occurrence,
+    bottleneck_followers,
     bottleneck_organisations,
     bottleneck_owners,
     bottleneck_sectors,
 )
 from mdma.bottlenecks.states import FINISHED, OPEN, Status
 from mdma.extensions import db
+from mdma.threads.models import Post
 
 
 @dataclass
@@ -102,6 +104,46 @@ def overdue_condition(today: date):
         Bottleneck.status.in_([s.value for s in OPEN]),
         Bottleneck.first_answer_at.is_(None),
         Bottleneck.answer_due_on < today,
+    )
+
+
+def is_overdue(bottleneck: Bottleneck, today: date | None = None) -> bool:
+    """`overdue_condition` for one loaded bottleneck."""
+    return (
+        bottleneck.status in OPEN
+        and bottleneck.first_answer_at is None
+        and bottleneck.answer_due_on is not None
+        and bottleneck.answer_due_on < (today or date.today())
+    )
+
+
+def is_following(user, bottleneck: Bottleneck) -> bool:
+    """Asked of the link table, without loading every follower."""
+    link = bottleneck_followers.c
+    return bool(
+        db.session.scalar(
+            sa.select(
+                sa.exists().where(link.bottleneck_id == bottleneck.id, link.user_id == user.id)
+            )
+        )
+    )
+
+
+def occurrences_query(bottleneck: Bottleneck) -> sa.Select:
+    """Its occurrences, the most recent first (the reporter comes joined)."""
+    return (
+        sa.select(Occurrence)
+        .where(Occurrence.bottleneck_id == bottleneck.id)
+        .order_by(Occurrence.occurred_on.desc(), Occurrence.id.desc())
+    )
+
+
+def posts_query(bottleneck: Bottleneck) -> sa.Select:
+    """Its thread in the order it was written (the author comes joined)."""
+    return (
+        sa.select(Post)
+        .where(Post.thread_id == bottleneck.thread_id)
+        .order_by(Post.created_at, Post.id)
     )
 
 

@@ -22,6 +22,7 @@ from mdma.bottlenecks.models import (
 )
 from mdma.bottlenecks.states import LIFECYCLE, OPEN, Status
 from mdma.core.errors import RuleViolation
+from mdma.core.lifecycle import Transition
 from mdma.core.logbook import record
 from mdma.core.time import utcnow
 from mdma.core.workdays import add_working_days
@@ -98,6 +99,12 @@ def can_read(actor, bottleneck: Bottleneck) -> bool:
     if not has_permission(actor, Permission.BOTTLENECK_READ):
         return False
     return bottleneck.status != Status.DRAFT or bottleneck.reporter_id == actor.id
+
+
+def require_version(bottleneck: Bottleneck, version: int) -> None:
+    """An edit made on an older version than the stored one is refused, not overwritten."""
+    if version != bottleneck.version:
+        raise RuleViolation(_("Someone else changed this in the meantime."), status=409)
 
 
 def follow(actor, bottleneck: Bottleneck) -> None:
@@ -223,6 +230,8 @@ def triage(
         raise RuleViolation(_("Choose from the list."), "level")
     if any(owner.role != Role.POLICY_OWNER for owner in owners):
         raise RuleViolation(_("Only sector policy owners can be named."), "owners")
+    # Tags are typed text that is stored, so they pass the guard too.
+    guard.check(actor, ", ".join(tags), field="tags", subject=bottleneck)
     _move(actor, bottleneck, Status.TRIAGED)
     bottleneck.sectors = list(sectors)
     bottleneck.owners = list(owners)
@@ -244,6 +253,15 @@ def can_answer(actor, bottleneck: Bottleneck) -> bool:
     return actor in bottleneck.owners or any(s.id in routed for s in actor.sectors)
 
 
+def can_take(actor, bottleneck: Bottleneck, step: Transition) -> bool:
+    """Whether `actor` may take this step of the lifecycle; what buttons and the API offer."""
+    if step.target == Status.SUBMITTED:
+        return bottleneck.reporter_id == actor.id and has_permission(actor, step.permission)
+    if step.permission == Permission.BOTTLENECK_ANSWER:
+        return can_answer(actor, bottleneck)
+    return has_permission(actor, step.permission)
+
+
 def transition(
     actor, bottleneck: Bottleneck, target: Status, reason: str = "", *, confirmed: bool = False
 ) -> Bottleneck:
@@ -251,10 +269,7 @@ def transition(
     step = LIFECYCLE.transition(Status(bottleneck.status), Status(target))
     if step is None:
         raise RuleViolation(_("This step is not possible from the current status."), status=409)
-    if step.permission == Permission.BOTTLENECK_ANSWER:
-        if not can_answer(actor, bottleneck):
-            raise RuleViolation(_("You are not allowed to do this."), status=403)
-    elif not has_permission(actor, step.permission):
+    if not can_take(actor, bottleneck, step):
         raise RuleViolation(_("You are not allowed to do this."), status=403)
     if step.needs_reason and not reason.strip():
         raise RuleViolation(_("Write why: this step needs a reason."), "reason")

@@ -32,6 +32,7 @@ def test_me_describes_the_signed_in_user(client, login_as, policy_owner, sector)
         "sectors": [{"id": sector("housing").id, "code": "housing", "name": "Housing"}],
         "permissions": [
             "bottleneck:answer",
+            "bottleneck:discuss",
             "bottleneck:read",
             "directory:read",
             "privacy:check",
