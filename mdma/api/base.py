@@ -28,7 +28,44 @@ PAGE_SIZE = 25
 MAX_PAGE_SIZE = 100
 
 
+class FindingSchema(ma.Schema):
+    start = ma.fields.Int(dump_only=True)
+    end = ma.fields.Int(dump_only=True)
+    kind = ma.fields.Str(dump_only=True)
+    label = ma.fields.Str(
+        dump_only=True, metadata={"description": "The kind, in the caller's language"}
+    )
+    text = ma.fields.Str(dump_only=True)
+
+
+class PrivacyRefusalSchema(ma.Schema):
+    field = ma.fields.Str(dump_only=True)
+    findings = ma.fields.List(ma.fields.Nested(FindingSchema), dump_only=True)
+    redacted = ma.fields.Str(
+        dump_only=True, metadata={"description": "The text with each finding replaced"}
+    )
+
+
+class ErrorDetailSchema(ma.Schema):
+    status = ma.fields.Int(dump_only=True)
+    code = ma.fields.Str(dump_only=True, metadata={"description": "not_found, conflict, …"})
+    message = ma.fields.Str(dump_only=True, metadata={"description": "In the caller's language"})
+    fields = ma.fields.Dict(ma.fields.Str(), ma.fields.List(ma.fields.Str()), dump_only=True)
+    privacy = ma.fields.Nested(
+        PrivacyRefusalSchema,
+        dump_only=True,
+        metadata={"description": "Only when the guard refused a text as personal data"},
+    )
+
+
+class ErrorSchema(ma.Schema):
+    error = ma.fields.Nested(ErrorDetailSchema, dump_only=True)
+
+
 class MdmaApi(Api):
+    #: What the document says errors look like (json_error writes them).
+    ERROR_SCHEMA = ErrorSchema
+
     def _register_error_handlers(self):
         """The application's one error handler formats API errors (see json_error)."""
 

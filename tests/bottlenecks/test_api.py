@@ -1,4 +1,4 @@
-"""Bottlenecks as JSON: writing, lists, the lifecycle, evidence and discussion under /api/v1."""
+"""Bottlenecks as JSON: writing, one bottleneck, the lifecycle, evidence and discussion."""
 
 import json
 from datetime import date
@@ -13,7 +13,7 @@ from mdma.bottlenecks.states import Status
 from mdma.core.logbook import LogEntry
 from mdma.threads.models import Post
 from tests import factories
-from tests.conftest import login
+from tests.bottlenecks.conftest import count, report, route
 
 URL = "/api/v1/bottlenecks"
 NATIONAL_NUMBER = "85073000061"
@@ -32,63 +32,9 @@ def body(**changes) -> dict:
     } | changes
 
 
-def report(writer, title="Kinderopvang te duur voor leefloners", sector="children", **changes):
-    fields = {
-        "title": title,
-        "description": "Beschrijving zonder persoonsgegevens.",
-        "domains": ["children_stimulation"],
-        "sectors": [factories.sector(sector)],
-    }
-    return services.report(writer, services.Report(**(fields | changes)))
-
-
-def route(bottleneck, sector="housing", today=None):
-    coordinator = factories.create_user("coordinator")
-    sectors = [factories.sector(sector)]
-    return services.triage(
-        coordinator, bottleneck, sectors=sectors, level="structural", today=today
-    )
-
-
-def count(session, model) -> int:
-    return session.scalar(sa.select(sa.func.count()).select_from(model))
-
-
-@pytest.fixture
-def call(client, session):
-    """One API request by `user`. The test's data is committed first, so a refused request
-    rolls back only its own changes."""
-
-    def request(method, path, user, **kwargs):
-        session.commit()
-        login(client, user)
-        return client.open(path, method=method, **kwargs)
-
-    return request
-
-
-@pytest.fixture
-def writer(create_user):
-    return create_user("case_manager", name="Sofie Claes", language="en")
-
-
-@pytest.fixture
-def coordinator(create_user):
-    return create_user("coordinator", language="en")
-
-
-@pytest.fixture
-def owner(create_user, sector):
-    return create_user("policy_owner", sectors=[sector("housing")], language="en")
-
-
 @pytest.fixture
 def submitted(writer):
     return report(writer, "Huurwaarborg niet betaalbaar", sector="housing")
-
-
-def titles(response) -> list[str]:
-    return [item["title"] for item in response.json]
 
 
 # --- Writing ---------------------------------------------------------------------------------
@@ -189,6 +135,20 @@ def test_writer_edits_a_draft_at_its_current_version(call, writer):
     assert response.json["domains"] == draft["domains"]  # what the edit left out stays
 
 
+def test_writer_submits_a_draft_with_its_last_edit(call, writer):
+    draft = call("POST", URL, writer, json=body(submit=False)).json
+    edit = {"families_count": 4, "submit": True, "version": draft["version"]}
+    response = call("PATCH", f"{URL}/{draft['id']}", writer, json=edit)
+    assert (response.json["status"], response.json["families_count"]) == ("submitted", 4)
+
+
+def test_colleague_cannot_edit_a_submitted_bottleneck(call, session, submitted, create_user):
+    edit = {"title": "Overgeschreven", "version": submitted.version}
+    response = call("PATCH", f"{URL}/{submitted.id}", create_user(), json=edit)
+    assert response.status_code == 403
+    assert session.get(Bottleneck, submitted.id).title == "Huurwaarborg niet betaalbaar"
+
+
 def test_edit_on_a_stale_version_is_refused_with_409(call, session, writer):
     draft = call("POST", URL, writer, json=body(submit=False)).json
     stale = {"title": "Later", "version": draft["version"] - 1}
@@ -211,86 +171,6 @@ def test_a_draft_is_hidden_from_everyone_but_its_writer(call, writer, create_use
     assert call("GET", f"{URL}/{draft['id']}", colleague).status_code == 404
     assert call("GET", f"{URL}/{draft['id']}", create_user("coordinator")).status_code == 404
     assert draft["id"] not in [b["id"] for b in call("GET", URL, colleague).json]
-
-
-# --- Lists -----------------------------------------------------------------------------------
-
-
-def test_list_is_filtered_by_status(call, writer, coordinator):
-    declined = report(writer, "Afgewezen knelpunt")
-    report(writer, "Ingediend knelpunt")
-    services.transition(coordinator, declined, Status.DECLINED, "Valt buiten het netwerk.")
-    response = call("GET", URL, writer, query_string={"status": "declined"})
-    assert titles(response) == ["Afgewezen knelpunt"]
-    assert response.json[0]["status_label"] == "Declined"
-
-
-def test_list_is_filtered_by_sector(call, writer, sector):
-    report(writer, "Over huisvesting", sector="housing")
-    report(writer, "Over gezondheid", sector="health")
-    response = call("GET", URL, writer, query_string={"sector": sector("health").id})
-    assert titles(response) == ["Over gezondheid"]
-    assert response.json[0]["sectors"][0]["name"] == "Health"
-
-
-def test_mine_lists_what_i_reported_or_added_an_occurrence_to(call, writer, create_user):
-    colleague = create_user()
-    report(writer, "Mijn knelpunt")
-    joined = report(colleague, "Ook bij mij gezien")
-    report(colleague, "Niet het mijne")
-    services.add_occurrence(writer, joined, occurred_on=date.today())
-    response = call("GET", URL, writer, query_string={"mine": "true", "sort": "newest"})
-    assert titles(response) == ["Ook bij mij gezien", "Mijn knelpunt"]
-
-
-def test_routed_lists_what_was_routed_to_my_sector(call, writer, owner):
-    route(report(writer, "Naar huisvesting"), "housing")
-    route(report(writer, "Naar gezondheid"), "health")
-    assert titles(call("GET", URL, owner, query_string={"routed": "true"})) == ["Naar huisvesting"]
-
-
-def test_overdue_lists_routed_bottlenecks_whose_answer_is_late(call, writer):
-    late = route(report(writer, "Te laat beantwoord"), today=date(2024, 3, 4))
-    route(report(writer, "Nog op tijd"))
-    response = call("GET", URL, writer, query_string={"overdue": "true"})
-    assert titles(response) == ["Te laat beantwoord"]
-    assert response.json[0]["overdue"] is True
-    assert response.json[0]["answer_due_on"] == late.answer_due_on.isoformat()
-
-
-def test_list_comes_a_page_at_a_time(call, writer):
-    for number in range(1, 6):
-        report(writer, f"Knelpunt {number}")
-    response = call("GET", URL, writer, query_string={"page": 2, "page_size": 2})
-    assert titles(response) == ["Knelpunt 3", "Knelpunt 2"]
-    pagination = json.loads(response.headers["X-Pagination"])
-    assert (pagination["total"], pagination["total_pages"], pagination["page"]) == (5, 3, 2)
-
-
-@pytest.mark.parametrize(
-    "field, value", [("status", "lost"), ("sort", "random"), ("overdue", "maybe"), ("sector", "x")]
-)
-def test_an_invalid_filter_is_refused_at_its_field(call, writer, field, value):
-    response = call("GET", URL, writer, query_string={field: value})
-    assert response.status_code == 422
-    assert list(response.json["error"]["fields"]) == [field]
-
-
-def test_list_queries_do_not_grow_with_the_page_size(call, session, create_user, count_queries):
-    reader = create_user()
-    for number in range(20):
-        writer = create_user()
-        bottleneck = report(
-            writer, f"Knelpunt {number}", organisations=[factories.create_organisation()]
-        )
-        route(bottleneck, "housing" if number % 2 else "health")
-    session.commit()  # the writes are flushed before counting, and each request starts cold
-    counts = []
-    for size in (3, 20):
-        with count_queries() as counted:
-            assert len(call("GET", URL, reader, query_string={"page_size": size}).json) == size
-        counts.append(counted.statements)
-    assert len(counts[0]) == len(counts[1]), "\n".join(s[:150] for s in counts[1])
 
 
 # --- One bottleneck --------------------------------------------------------------------------
@@ -496,3 +376,10 @@ def test_bottleneck_endpoints_are_in_the_openapi_document(client):
         f"{URL}/{{bottleneck_id}}/posts",
     } <= set(paths)
     assert set(paths[f"{URL}/{{bottleneck_id}}/follow"]) >= {"put", "delete"}
+
+
+def test_openapi_document_describes_a_privacy_refusal_and_the_guarded_fields(client):
+    document = client.get("/api/v1/openapi.json").json
+    schemas = document["components"]["schemas"]
+    assert set(schemas["PrivacyRefusal"]["properties"]) == {"field", "findings", "redacted"}
+    assert schemas["BottleneckInput"]["properties"]["description"]["x-privacy-guard"] is True
