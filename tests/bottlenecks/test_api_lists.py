@@ -92,3 +92,36 @@ def test_list_queries_do_not_grow_with_the_page_size(call, session, create_user,
             assert len(call("GET", URL, reader, query_string={"page_size": size}).json) == size
         counts.append(counted.statements)
     assert len(counts[0]) == len(counts[1]), "\n".join(s[:150] for s in counts[1])
+
+
+def test_search_finds_words_of_the_title_and_description(call, writer):
+    report(writer, "Huurwaarborg te duur", description="De private huurmarkt vraagt drie maanden.")
+    report(writer, "Kinderopvang te duur")
+    response = call("GET", URL, writer, query_string={"q": "HUURMARKT"})
+    assert titles(response) == ["Huurwaarborg te duur"]
+
+
+def _add_occurrences(bottleneck, create_user, n):
+    for _ in range(n):
+        services.add_occurrence(create_user(), bottleneck, occurred_on=date(2026, 1, 5))
+
+
+def _add_posts(bottleneck, create_user, n):
+    for number in range(n):
+        services.add_post(create_user(), bottleneck, f"Bijdrage {number} zonder namen.")
+
+
+@pytest.mark.parametrize("part, fill", [("occurrences", _add_occurrences), ("posts", _add_posts)])
+def test_lists_of_one_bottleneck_run_as_many_queries_at_any_page_size(
+    call, session, writer, create_user, count_queries, part, fill
+):
+    bottleneck = report(writer)
+    fill(bottleneck, create_user, 20)
+    session.commit()
+    counts = []
+    for size in (3, 20):
+        path = f"{URL}/{bottleneck.id}/{part}"
+        with count_queries() as counted:
+            assert len(call("GET", path, writer, query_string={"page_size": size}).json) == size
+        counts.append(counted.statements)
+    assert len(counts[0]) == len(counts[1]), "\n".join(s[:150] for s in counts[1])
