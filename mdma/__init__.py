@@ -60,6 +60,7 @@ def _register_blueprints(app: Flask) -> None:
     from mdma.api.directory import blp as directory_api
     from mdma.api.privacy import blp as privacy_api
     from mdma.bottlenecks import routes as bottleneck_routes
+    from mdma.bottlenecks.api import blp as bottlenecks_api
     from mdma.directory import queries as directory_queries
     from mdma.directory import routes as directory_routes
     from mdma.notifications import routes as notification_routes
@@ -75,6 +76,7 @@ def _register_blueprints(app: Flask) -> None:
     api.register_blueprint(accounts_api)
     api.register_blueprint(directory_api)
     api.register_blueprint(privacy_api)
+    api.register_blueprint(bottlenecks_api)
     # The guard never takes an organisation of the directory for a person.
     guard.organisation_source = directory_queries.organisation_names
 

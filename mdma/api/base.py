@@ -1,17 +1,26 @@
 """The API object every domain's `api.py` registers its blueprint on, and the JSON error shape.
 
 Errors always look like `{"error": {"status": 404, "code": "not_found", "message": "…",
-"fields": {"name": ["…"]}}}`; `fields` is present only for input errors.
+"fields": {"name": ["…"]}}}`; `fields` is present only for input errors. A service's refusal
+keeps its own message; one that names a field is an input error (422). A privacy refusal adds
+`"privacy": {"field", "findings", "redacted"}` so the client can show what was found and offer
+the redaction, or resend with `confirmed_not_personal_data` for a false alarm.
 """
 
+from contextlib import contextmanager
+
+import marshmallow as ma
 from flask import current_app, jsonify, request
 from flask_login import current_user
 from flask_smorest import Api
 from flask_smorest import Blueprint as SmorestBlueprint
-from werkzeug.exceptions import HTTPException
+from sqlalchemy.orm.exc import StaleDataError
+from werkzeug.exceptions import Conflict, HTTPException
 
+from mdma.core.errors import RuleViolation
 from mdma.core.web import error_message
-from mdma.extensions import csrf
+from mdma.extensions import csrf, db
+from mdma.privacy.guard import PersonalDataFound
 
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
 #: List endpoints: `?page=1&page_size=25`; more than MAX_PAGE_SIZE is refused with 422.
@@ -19,7 +28,44 @@ PAGE_SIZE = 25
 MAX_PAGE_SIZE = 100
 
 
+class FindingSchema(ma.Schema):
+    start = ma.fields.Int(dump_only=True)
+    end = ma.fields.Int(dump_only=True)
+    kind = ma.fields.Str(dump_only=True)
+    label = ma.fields.Str(
+        dump_only=True, metadata={"description": "The kind, in the caller's language"}
+    )
+    text = ma.fields.Str(dump_only=True)
+
+
+class PrivacyRefusalSchema(ma.Schema):
+    field = ma.fields.Str(dump_only=True)
+    findings = ma.fields.List(ma.fields.Nested(FindingSchema), dump_only=True)
+    redacted = ma.fields.Str(
+        dump_only=True, metadata={"description": "The text with each finding replaced"}
+    )
+
+
+class ErrorDetailSchema(ma.Schema):
+    status = ma.fields.Int(dump_only=True)
+    code = ma.fields.Str(dump_only=True, metadata={"description": "not_found, conflict, …"})
+    message = ma.fields.Str(dump_only=True, metadata={"description": "In the caller's language"})
+    fields = ma.fields.Dict(ma.fields.Str(), ma.fields.List(ma.fields.Str()), dump_only=True)
+    privacy = ma.fields.Nested(
+        PrivacyRefusalSchema,
+        dump_only=True,
+        metadata={"description": "Only when the guard refused a text as personal data"},
+    )
+
+
+class ErrorSchema(ma.Schema):
+    error = ma.fields.Nested(ErrorDetailSchema, dump_only=True)
+
+
 class MdmaApi(Api):
+    #: What the document says errors look like (json_error writes them).
+    ERROR_SCHEMA = ErrorSchema
+
     def _register_error_handlers(self):
         """The application's one error handler formats API errors (see json_error)."""
 
@@ -48,6 +94,52 @@ def Blueprint(name: str, import_name: str, url_prefix: str, description: str):  
     )
 
 
+class FreeText(ma.fields.String):
+    """Free text that is stored: its service runs the privacy guard (the API's FreeTextField)."""
+
+    def __init__(self, **kwargs):
+        metadata = {
+            "description": "Free text, checked for personal data before it is stored",
+            "x-privacy-guard": True,
+            **kwargs.pop("metadata", {}),
+        }
+        super().__init__(metadata=metadata, **kwargs)
+
+
+@contextmanager
+def one_commit(renamed: dict[str, str] | None = None):
+    """The service calls of one request, committed once. A refusal rolls everything back and
+    answers as the JSON error; so does an edit of a row someone changed meanwhile (409).
+    `renamed` maps a service's field names to the API's (`sectors` → `sector_ids`)."""
+    try:
+        yield
+        db.session.commit()
+    except RuleViolation as violation:
+        db.session.rollback()
+        raise refusal(violation, renamed) from None
+    except StaleDataError:
+        db.session.rollback()
+        raise Conflict() from None
+
+
+def refusal(violation: RuleViolation, renamed: dict[str, str] | None = None) -> HTTPException:
+    """A service's refusal as an HTTP error that `json_error` formats."""
+    message = str(violation.message)
+    field = (renamed or {}).get(violation.field, violation.field)
+    error = HTTPException(description=message)
+    error.code = 422 if field and violation.status == 400 else violation.status
+    error.data = {"message": message}
+    if field:
+        error.data["messages"] = {"json": {field: [message]}}
+    if isinstance(violation, PersonalDataFound):
+        error.data["privacy"] = {
+            "field": field,
+            "findings": violation.as_json(),
+            "redacted": violation.redacted,
+        }
+    return error
+
+
 def _csrf_for_cookie_sessions():
     """A token-authenticated call needs no CSRF token; the platform's own pages' calls do."""
     if not request.path.startswith("/api/") or not current_app.config["WTF_CSRF_ENABLED"]:
@@ -73,22 +165,26 @@ def _code(status: int) -> str:
     }.get(status, "server_error" if status >= 500 else "error")
 
 
-def error_body(status: int, message: str, fields: dict | None = None) -> dict:
+def error_body(status: int, message: str, fields: dict | None = None, **extra) -> dict:
     error = {"status": status, "code": _code(status), "message": message}
     if fields:
         error["fields"] = fields
+    error.update(extra)
     return {"error": error}
 
 
 def json_error(error: HTTPException):
     fields = None
-    messages = (getattr(error, "data", None) or {}).get("messages")
+    data = getattr(error, "data", None) or {}
+    messages = data.get("messages")
     if messages:
         # webargs nests by location (`json`, `query`); callers care about the field names.
         fields = {}
         for location_errors in messages.values():
             fields.update(location_errors)
-    response = jsonify(error_body(error.code, error_message(error), fields))
+    extra = {"privacy": data["privacy"]} if "privacy" in data else {}
+    message = data.get("message") or error_message(error)
+    response = jsonify(error_body(error.code, message, fields, **extra))
     response.status_code = error.code
     if error.code == 401:
         response.headers["WWW-Authenticate"] = 'Bearer realm="mdma"'

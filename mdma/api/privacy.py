@@ -3,7 +3,7 @@
 import marshmallow as ma
 from flask.views import MethodView
 
-from mdma.api.base import Blueprint
+from mdma.api.base import Blueprint, FindingSchema
 from mdma.permissions import Permission, requires
 from mdma.privacy import redact, scan
 from mdma.privacy.guard import findings_json, known_organisations
@@ -13,16 +13,6 @@ blp = Blueprint("privacy_api", __name__, "/privacy", "The personal-data guard")
 
 class ScanInput(ma.Schema):
     text = ma.fields.Str(required=True, validate=ma.validate.Length(max=20000))
-
-
-class FindingSchema(ma.Schema):
-    start = ma.fields.Int(dump_only=True)
-    end = ma.fields.Int(dump_only=True)
-    kind = ma.fields.Str(dump_only=True)
-    label = ma.fields.Str(
-        dump_only=True, metadata={"description": "The kind, in the caller's language"}
-    )
-    text = ma.fields.Str(dump_only=True)
 
 
 class ScanResult(ma.Schema):

@@ -14,6 +14,7 @@ from mdma.bottlenecks.models import (
     Bottleneck,
     Occurrence,
     Step,
+    bottleneck_followers,
     bottleneck_organisations,
     bottleneck_owners,
     bottleneck_sectors,
@@ -115,6 +116,46 @@ def overdue_condition(today: date):
     )
 
 
+def is_overdue(bottleneck: Bottleneck, today: date | None = None) -> bool:
+    """`overdue_condition` for one loaded bottleneck."""
+    return (
+        bottleneck.status in OPEN
+        and bottleneck.first_answer_at is None
+        and bottleneck.answer_due_on is not None
+        and bottleneck.answer_due_on < (today or date.today())
+    )
+
+
+def is_following(user, bottleneck: Bottleneck) -> bool:
+    """Asked of the link table, without loading every follower."""
+    link = bottleneck_followers.c
+    return bool(
+        db.session.scalar(
+            sa.select(
+                sa.exists().where(link.bottleneck_id == bottleneck.id, link.user_id == user.id)
+            )
+        )
+    )
+
+
+def occurrences_query(bottleneck: Bottleneck) -> sa.Select:
+    """Its occurrences, the most recent first (the reporter comes joined)."""
+    return (
+        sa.select(Occurrence)
+        .where(Occurrence.bottleneck_id == bottleneck.id)
+        .order_by(Occurrence.occurred_on.desc(), Occurrence.id.desc())
+    )
+
+
+def posts_query(bottleneck: Bottleneck) -> sa.Select:
+    """Its thread in the order it was written (the author comes joined)."""
+    return (
+        sa.select(Post)
+        .where(Post.thread_id == bottleneck.thread_id)
+        .order_by(Post.created_at, Post.id)
+    )
+
+
 def list_query(actor, filters: ListFilter, *, today: date | None = None) -> sa.Select:
     """The bottlenecks `actor` may see, narrowed by `filters`, in the chosen order.
 
@@ -183,15 +224,6 @@ def snippets(ids: list[int], q: str) -> dict:
     return search.snippets(ids, q) if ids and q.strip() else {}
 
 
-def is_overdue(bottleneck: Bottleneck, today: date) -> bool:
-    return (
-        bottleneck.status in OPEN
-        and bottleneck.first_answer_at is None
-        and bottleneck.answer_due_on is not None
-        and bottleneck.answer_due_on < today
-    )
-
-
 def triage_queue() -> sa.Select:
     """Submitted and waiting to be routed, oldest first."""
     return (
@@ -220,15 +252,7 @@ def timeline(bottleneck: Bottleneck) -> list[Step]:
 
 
 def posts(bottleneck: Bottleneck) -> list[Post]:
-    if bottleneck.thread_id is None:
-        return []
-    return list(
-        db.session.scalars(
-            sa.select(Post)
-            .where(Post.thread_id == bottleneck.thread_id)
-            .order_by(Post.created_at, Post.id)
-        )
-    )
+    return list(db.session.scalars(posts_query(bottleneck)))
 
 
 def similar_to(bottleneck: Bottleneck, limit: int = 5) -> list[Bottleneck]:

@@ -215,7 +215,7 @@ def _detail_page(bottleneck: Bottleneck, **forms):
         posts=queries.posts(bottleneck),
         next_steps=services.next_steps(current_user, bottleneck),
         similar=queries.similar_to(bottleneck) if bottleneck.status == Status.DRAFT else [],
-        following=current_user in bottleneck.followers,
+        following=queries.is_following(current_user, bottleneck),
         overdue=queries.is_overdue(bottleneck, date.today()),
         **forms,
     )

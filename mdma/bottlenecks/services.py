@@ -24,6 +24,7 @@ from mdma.bottlenecks.models import (
 )
 from mdma.bottlenecks.states import LIFECYCLE, OPEN, Status
 from mdma.core.errors import RuleViolation
+from mdma.core.lifecycle import Transition
 from mdma.core.logbook import record
 from mdma.core.time import utcnow
 from mdma.core.workdays import add_working_days
@@ -100,6 +101,12 @@ def can_read(actor, bottleneck: Bottleneck) -> bool:
     if not has_permission(actor, Permission.BOTTLENECK_READ):
         return False
     return bottleneck.status != Status.DRAFT or bottleneck.reporter_id == actor.id
+
+
+def require_version(bottleneck: Bottleneck, version: int) -> None:
+    """An edit made on an older version than the stored one is refused, not overwritten."""
+    if version != bottleneck.version:
+        raise RuleViolation(_("Someone else changed this in the meantime."), status=409)
 
 
 def follow(actor, bottleneck: Bottleneck) -> None:
@@ -263,6 +270,15 @@ def can_answer(actor, bottleneck: Bottleneck) -> bool:
     return actor in bottleneck.owners or any(s.id in routed for s in actor.sectors)
 
 
+def can_take(actor, bottleneck: Bottleneck, step: Transition) -> bool:
+    """Whether `actor` may take this step of the lifecycle; what buttons and the API offer."""
+    if step.target == Status.SUBMITTED:
+        return bottleneck.reporter_id == actor.id and has_permission(actor, step.permission)
+    if step.permission == Permission.BOTTLENECK_ANSWER:
+        return can_answer(actor, bottleneck)
+    return has_permission(actor, step.permission)
+
+
 def transition(
     actor, bottleneck: Bottleneck, target: Status, reason: str = "", *, confirmed: bool = False
 ) -> Bottleneck:
@@ -270,7 +286,7 @@ def transition(
     step = LIFECYCLE.transition(Status(bottleneck.status), Status(target))
     if step is None or bottleneck.merged_into_id:
         raise RuleViolation(_("This step is not possible from the current status."), status=409)
-    if not may_take(actor, bottleneck, step):
+    if not can_take(actor, bottleneck, step):
         raise RuleViolation(_("You are not allowed to do this."), status=403)
     if step.needs_reason and not reason.strip():
         raise RuleViolation(_("Write why: this step needs a reason."), "reason")
@@ -281,13 +297,6 @@ def transition(
     bottleneck.closed_at = utcnow() if target == Status.CLOSED else None
     notices.status_changed(actor, bottleneck)
     return bottleneck
-
-
-def may_take(actor, bottleneck: Bottleneck, step) -> bool:
-    """The one rule for a lifecycle step: its permission, and for answers the routed sector."""
-    if step.permission == Permission.BOTTLENECK_ANSWER:
-        return can_answer(actor, bottleneck)
-    return has_permission(actor, step.permission)
 
 
 #: Steps with a page of their own rather than a button: submitting and routing.
@@ -301,7 +310,7 @@ def next_steps(actor, bottleneck: Bottleneck) -> list:
     return [
         step
         for step in LIFECYCLE.next_steps(Status(bottleneck.status))
-        if step.target not in _OWN_PAGES and may_take(actor, bottleneck, step)
+        if step.target not in _OWN_PAGES and can_take(actor, bottleneck, step)
     ]
 
 

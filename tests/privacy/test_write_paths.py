@@ -1,7 +1,8 @@
 """Every form and API input that takes free text is guarded, or is listed here with why not.
 
-A new text field fails this test until it is a FreeTextField (its service runs the guard) or
-is added to NOT_CONTENT with a reason; each guarded path must refuse a national number.
+A new text field fails this test until it is a FreeTextField (a form's) or a FreeText (an API
+schema's; its service runs the guard) or is added to NOT_CONTENT with a reason; each guarded
+path must refuse a national number. A code from a fixed list (`OneOf`) is no free text.
 """
 
 import importlib
@@ -14,10 +15,14 @@ from flask_wtf import FlaskForm
 from wtforms import PasswordField, StringField
 
 import mdma
+from mdma.api.base import FreeText
+from mdma.bottlenecks import services
 from mdma.bottlenecks.models import Bottleneck, Occurrence, Step
 from mdma.core.forms import Guarded
+from mdma.core.logbook import LogEntry
 from mdma.threads.models import Post
 from tests import factories
+from tests.conftest import login
 
 #: Fields that hold no text about families: account, directory and search data.
 NOT_CONTENT = {
@@ -38,6 +43,7 @@ NOT_CONTENT = {
     "ScanInput.text": "the live check itself: stores nothing",
     "OrganisationQuerySchema.q": "a search, not stored",
     "OrganisationQuerySchema.sector": "a filter, not stored",
+    "BottleneckQuery.q": "a search, not stored",
     "ListFilterForm.q": "a search, not stored",
     "TransitionForm.target": "a status code from a button, checked against the lifecycle",
 }
@@ -71,6 +77,49 @@ GUARDED_PAGES = {
     "MergeForm.reason": ("coordinator", "/bottlenecks/{b}/merge", {"duplicate_id": "{d}"}),
 }
 
+BOTTLENECKS = "/api/v1/bottlenecks"
+#: Guarded API fields: (schema field, the request that stores it; `{id}` is a bottleneck).
+GUARDED_API = {
+    "BottleneckInput.title": f"POST {BOTTLENECKS}",
+    "BottleneckInput.description": f"POST {BOTTLENECKS}",
+    "BottleneckEdit.title": f"PATCH {BOTTLENECKS}/{{id}}",
+    "BottleneckEdit.description": f"PATCH {BOTTLENECKS}/{{id}}",
+    "OccurrenceInput.note": f"POST {BOTTLENECKS}/{{id}}/occurrences",
+    "TriageInput.tags": f"POST {BOTTLENECKS}/{{id}}/triage",
+    "TransitionInput.reason": f"POST {BOTTLENECKS}/{{id}}/transitions",
+    "MergeInput.reason": f"POST {BOTTLENECKS}/{{id}}/merge",
+    "PostInput.body": f"POST {BOTTLENECKS}/{{id}}/posts",
+}
+#: Who makes each guarded request, and the rest of a valid body for `bottleneck` (`other` is a
+#: second bottleneck, for a merge). PATCH edits the caller's own draft.
+API_CALLS = {
+    f"POST {BOTTLENECKS}": ("case_manager", lambda bottleneck, other: {"title": "Waarborg"}),
+    f"PATCH {BOTTLENECKS}/{{id}}": (
+        "case_manager",
+        lambda bottleneck, other: {"version": bottleneck.version},
+    ),
+    f"POST {BOTTLENECKS}/{{id}}/occurrences": (
+        "social_worker",
+        lambda bottleneck, other: {"occurred_on": "2026-01-05"},
+    ),
+    f"POST {BOTTLENECKS}/{{id}}/triage": (
+        "coordinator",
+        lambda bottleneck, other: {
+            "sector_ids": [factories.sector("housing").id],
+            "level": "structural",
+        },
+    ),
+    f"POST {BOTTLENECKS}/{{id}}/transitions": (
+        "coordinator",
+        lambda bottleneck, other: {"to": "declined"},
+    ),
+    f"POST {BOTTLENECKS}/{{id}}/merge": (
+        "coordinator",
+        lambda bottleneck, other: {"duplicate_id": other.id},
+    ),
+    f"POST {BOTTLENECKS}/{{id}}/posts": ("case_manager", lambda bottleneck, other: {}),
+}
+
 
 def _all_subclasses(base):
     for module in pkgutil.walk_packages(mdma.__path__, "mdma."):
@@ -100,16 +149,28 @@ def _text_fields():
         if not schema.__module__.startswith("mdma."):
             continue
         for name, field in schema._declared_fields.items():
-            if isinstance(field, ma.fields.String) and not field.dump_only:
-                fields[f"{schema.__name__}.{name}"] = ma.fields.String
+            if field.dump_only:
+                continue
+            if isinstance(field, ma.fields.List):
+                field = field.inner  # tags: each item is a text
+            if isinstance(field, ma.fields.String) and not _is_choice(field):
+                fields[f"{schema.__name__}.{name}"] = type(field)
     return fields
+
+
+def _is_choice(field) -> bool:
+    return any(isinstance(validator, ma.validate.OneOf) for validator in field.validators)
+
+
+def _guarded(field_class) -> bool:
+    return issubclass(field_class, Guarded | FreeText)
 
 
 def test_every_free_text_input_is_guarded_or_explained():
     unexplained = [
         name
         for name, field_class in _text_fields().items()
-        if not issubclass(field_class, Guarded) and name not in NOT_CONTENT
+        if not _guarded(field_class) and name not in NOT_CONTENT
     ]
     assert not unexplained, (
         f"make these FreeTextFields or explain them in NOT_CONTENT: {unexplained}"
@@ -121,30 +182,63 @@ def test_every_guarded_field_has_a_page_that_is_tested():
     assert guarded == set(GUARDED_PAGES)
 
 
+def test_every_guarded_api_field_has_a_request_that_is_tested():
+    guarded = {n for n, c in _text_fields().items() if issubclass(c, FreeText)}
+    assert guarded == set(GUARDED_API)
+    assert set(GUARDED_API.values()) == set(API_CALLS)
+
+
+def _stored(session, bottleneck) -> tuple:
+    """Everything a guarded request could have written."""
+    counts = [
+        session.scalar(sa.select(sa.func.count()).select_from(model))
+        for model in (Bottleneck, Occurrence, Step, Post, LogEntry)
+    ]
+    session.refresh(bottleneck)
+    return (*counts, bottleneck.version, bottleneck.status, bottleneck.title, bottleneck.tags)
+
+
+@pytest.mark.parametrize("field, request_line", sorted(GUARDED_API.items()))
+def test_guarded_api_field_refuses_a_national_number_and_stores_nothing(
+    client, session, create_user, field, request_line
+):
+    role, rest_of_body = API_CALLS[request_line]
+    caller = create_user(role)
+    writer = caller if request_line.startswith("PATCH") else create_user()
+    report = services.Report(title="Huurwaarborg te duur", description="Zonder namen.")
+    bottleneck = services.save_draft(writer, report)
+    if not request_line.startswith("PATCH"):
+        services.submit(writer, bottleneck)
+    other = services.report(create_user(), report)
+    session.commit()  # a refused request rolls back its own changes, not the test's
+    before = _stored(session, bottleneck)
+    method, path = request_line.split(" ")
+    schema_name, name = field.split(".")
+    text = "Rijksregisternummer 85073000061."
+    value = [text] if name == "tags" else text
+    login(client, caller)
+    response = client.open(
+        path.format(id=bottleneck.id),
+        method=method,
+        json=rest_of_body(bottleneck, other) | {name: value},
+    )
+    assert response.status_code == 422, response.json
+    assert response.json["error"]["privacy"]["findings"][0]["kind"] == "national_number"
+    assert _stored(session, bottleneck) == before
+
+
 @pytest.mark.parametrize("field", sorted(GUARDED_PAGES))
 def test_guarded_page_refuses_a_national_number(client, session, create_user, login_as, field):
     role, url, data = GUARDED_PAGES[field]
-    ids = {"b": factories.create_bottleneck().id, "d": factories.create_bottleneck().id}
+    bottleneck, other = factories.create_bottleneck(), factories.create_bottleneck()
+    ids = {"b": bottleneck.id, "d": other.id}
     login_as(create_user(role))
     session.commit()  # the refused request rolls back its own changes only
+    before = _stored(session, bottleneck)
     name = field.split(".")[1]
     data = {key: value.format(**ids) for key, value in data.items()}
     response = client.post(
         url.format(**ids), data=data | {name: "Rijksregisternummer 85073000061."}
     )
     assert f'id="{name}-privacy"' in response.get_data(as_text=True)
-    assert not any("85073000061" in text for text in stored_texts(session))
-
-
-def stored_texts(session):
-    """Every free text the bottleneck pages store, wherever it is kept."""
-    columns = [
-        Bottleneck.title,
-        Bottleneck.description,
-        sa.cast(Bottleneck.tags, sa.String),
-        Occurrence.note,
-        Step.reason,
-        Post.body,
-    ]
-    for column in columns:
-        yield from session.scalars(sa.select(column))
+    assert _stored(session, bottleneck) == before

@@ -1,0 +1,333 @@
+"""Bottlenecks as JSON: the same services, permissions and privacy guard as the pages.
+
+A draft is its writer's alone (404 for everyone else). A merged bottleneck lives on in the one
+it was merged into: each of its addresses answers 308 with the same address there.
+"""
+
+import sqlalchemy as sa
+from flask import abort, redirect, request, url_for
+from flask.views import MethodView
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from mdma.accounts.models import User
+from mdma.api.base import MAX_PAGE_SIZE, PAGE_SIZE, Blueprint, one_commit, refusal
+from mdma.bottlenecks import queries, services
+from mdma.bottlenecks.models import Bottleneck
+from mdma.bottlenecks.schemas import (
+    EDITABLE,
+    BottleneckDetailSchema,
+    BottleneckEdit,
+    BottleneckInput,
+    BottleneckItemSchema,
+    BottleneckQuery,
+    MergeInput,
+    OccurrenceInput,
+    OccurrenceSchema,
+    PostInput,
+    PostSchema,
+    TransitionInput,
+    TriageInput,
+)
+from mdma.bottlenecks.states import LIFECYCLE, Status
+from mdma.core.errors import RuleViolation
+from mdma.directory.models import Organisation, Sector
+from mdma.extensions import db
+from mdma.permissions import Permission, requires
+
+blp = Blueprint(
+    "bottlenecks_api", __name__, "/bottlenecks", "Bottlenecks: report, route, discuss, decide"
+)
+#: The service's field names as this API names them.
+RENAMED = {"sectors": "sector_ids", "organisations": "organisation_ids", "owners": "owner_ids"}
+#: The steps with an endpoint of their own; every other step is a POST to /transitions.
+STEP_ENDPOINTS = {Status.SUBMITTED: "BottleneckSubmit", Status.TRIAGED: "BottleneckTriage"}
+MERGED = "Merged into another bottleneck: the same address there"
+
+
+def _actor() -> User:
+    return current_user._get_current_object()
+
+
+def _bottleneck(bottleneck_id: int) -> Bottleneck:
+    """The bottleneck the caller may read, or 404; a merged one redirects (see above)."""
+    bottleneck = db.session.get(Bottleneck, bottleneck_id)
+    if bottleneck is None or not services.can_read(_actor(), bottleneck):
+        abort(404)
+    if bottleneck.merged_into_id is not None:
+        args = {**request.view_args, "bottleneck_id": bottleneck.merged_into_id}
+        query = request.query_string.decode()
+        abort(redirect(url_for(request.endpoint, **args) + (f"?{query}" if query else ""), 308))
+    return bottleneck
+
+
+def _rows(model, wanted: list[int], field: str) -> list:
+    """The rows with these ids, or 422 at `field` when one of them does not exist."""
+    if not wanted:
+        return []
+    rows = db.session.scalars(sa.select(model).where(model.id.in_(set(wanted)))).all()
+    if len(rows) != len(set(wanted)):
+        raise refusal(RuleViolation(_("Choose from the list."), field))
+    return list(rows)
+
+
+def _page(query, pagination) -> list:
+    page = db.paginate(query, page=pagination.page, per_page=pagination.page_size, error_out=False)
+    pagination.item_count = page.total
+    return page.items
+
+
+def _stored(draft: Bottleneck) -> dict:
+    """A draft in the input's shape, so an edit may send only what changes."""
+    return {
+        "title": draft.title,
+        "description": draft.description,
+        "domains": draft.domain_list,
+        "sector_ids": [s.id for s in draft.sectors],
+        "organisation_ids": [o.id for o in draft.organisations],
+        "level": draft.level,
+        "families_count": draft.families_count,
+        "household": {
+            name: getattr(draft, name)
+            for name in ("household_type", "children_band", "youngest_age_band")
+        },
+    }
+
+
+def _report(data: dict) -> services.Report:
+    return services.Report(
+        title=data["title"],
+        description=data["description"],
+        domains=data["domains"],
+        sectors=_rows(Sector, data["sector_ids"], "sector_ids"),
+        organisations=_rows(Organisation, data["organisation_ids"], "organisation_ids"),
+        level=data["level"],
+        families_count=data["families_count"],
+        household=services.Household(**data["household"]),
+    )
+
+
+class Shown:
+    """A bottleneck as one caller sees it: the row (reads fall through to it), its evidence,
+    whether the caller follows it, and the steps the caller may take next."""
+
+    def __init__(self, bottleneck: Bottleneck, actor: User):
+        self.bottleneck = bottleneck
+        self.evidence = queries.evidence(bottleneck)
+        self.following = queries.is_following(actor, bottleneck)
+        self.next_steps = [
+            {
+                "to": step.target,
+                "label": str(step.label),
+                "needs_reason": step.needs_reason,
+                "href": url_for(
+                    f"bottlenecks_api.{STEP_ENDPOINTS.get(step.target, 'BottleneckTransitions')}",
+                    bottleneck_id=bottleneck.id,
+                ),
+            }
+            for step in LIFECYCLE.next_steps(Status(bottleneck.status))
+            if services.can_take(actor, bottleneck, step)
+        ]
+
+    def __getattr__(self, name):
+        return getattr(self.bottleneck, name)
+
+
+@blp.route("")
+class Bottlenecks(MethodView):
+    @requires(Permission.BOTTLENECK_READ)
+    @blp.arguments(BottleneckQuery, location="query")
+    @blp.response(200, BottleneckItemSchema(many=True))
+    @blp.paginate(page_size=PAGE_SIZE, max_page_size=MAX_PAGE_SIZE)
+    def get(self, args, pagination_parameters):
+        """List bottlenecks (drafts and merged duplicates never), filtered and sorted."""
+        filters = queries.ListFilter(
+            status=args["status"],
+            domain=args["domain"],
+            sector=args["sector"],
+            organisation=args["organisation"],
+            level=args["level"],
+            overdue=args["overdue"],
+            mine=args["mine"],
+            my_sectors=args["routed"],
+            q=args["q"],
+            sort=queries.Sort(args["sort"]) if args["sort"] else None,
+        )
+        return _page(queries.list_query(_actor(), filters), pagination_parameters)
+
+    @requires(Permission.BOTTLENECK_REPORT)
+    @blp.arguments(BottleneckInput)
+    @blp.response(201, BottleneckDetailSchema)
+    def post(self, data):
+        """Write a bottleneck: save it as a draft, or submit it for triage."""
+        actor = _actor()
+        with one_commit(RENAMED):
+            bottleneck = services.save_draft(
+                actor, _report(data), confirmed=data["confirmed_not_personal_data"]
+            )
+            if data["submit"]:
+                services.submit(actor, bottleneck)
+        return Shown(bottleneck, actor)
+
+
+@blp.route("/<int:bottleneck_id>")
+class BottleneckById(MethodView):
+    @requires(Permission.BOTTLENECK_READ)
+    @blp.response(200, BottleneckDetailSchema)
+    @blp.alt_response(308, description=MERGED)
+    def get(self, bottleneck_id):
+        """One bottleneck: its evidence, timeline and the steps the caller may take next."""
+        return Shown(_bottleneck(bottleneck_id), _actor())
+
+    @requires(Permission.BOTTLENECK_REPORT)
+    @blp.arguments(BottleneckEdit(partial=EDITABLE))
+    @blp.response(200, BottleneckDetailSchema)
+    def patch(self, data, bottleneck_id):
+        """Edit a draft (its writer only).
+
+        What the body leaves out stays as it is; an edit made on an older `version` answers 409.
+        """
+        actor, draft = _actor(), _bottleneck(bottleneck_id)
+        report = _report(_stored(draft) | data)
+        with one_commit(RENAMED):
+            services.require_version(draft, data["version"])
+            services.save_draft(actor, report, draft, confirmed=data["confirmed_not_personal_data"])
+            if data["submit"]:
+                services.submit(actor, draft)
+        return Shown(draft, actor)
+
+
+@blp.route("/<int:bottleneck_id>/submit")
+class BottleneckSubmit(MethodView):
+    @requires(Permission.BOTTLENECK_REPORT)
+    @blp.response(200, BottleneckDetailSchema)
+    def post(self, bottleneck_id):
+        """Submit a draft for triage (its writer only)."""
+        actor, bottleneck = _actor(), _bottleneck(bottleneck_id)
+        with one_commit():
+            services.submit(actor, bottleneck)
+        return Shown(bottleneck, actor)
+
+
+@blp.route("/<int:bottleneck_id>/occurrences")
+class BottleneckOccurrences(MethodView):
+    @requires(Permission.BOTTLENECK_READ)
+    @blp.response(200, OccurrenceSchema(many=True))
+    @blp.paginate(page_size=PAGE_SIZE, max_page_size=MAX_PAGE_SIZE)
+    def get(self, bottleneck_id, pagination_parameters):
+        """Its occurrences, the most recent first."""
+        query = queries.occurrences_query(_bottleneck(bottleneck_id))
+        return _page(query, pagination_parameters)
+
+    @requires(Permission.BOTTLENECK_REPORT)
+    @blp.arguments(OccurrenceInput)
+    @blp.response(201, OccurrenceSchema)
+    def post(self, data, bottleneck_id):
+        """Another family met with this bottleneck."""
+        actor, bottleneck = _actor(), _bottleneck(bottleneck_id)
+        with one_commit():
+            occurrence = services.add_occurrence(
+                actor,
+                bottleneck,
+                occurred_on=data["occurred_on"],
+                domains=data["domains"],
+                household=services.Household(**data["household"]),
+                note=data["note"],
+                confirmed=data["confirmed_not_personal_data"],
+            )
+        return occurrence
+
+
+@blp.route("/<int:bottleneck_id>/triage")
+class BottleneckTriage(MethodView):
+    @requires(Permission.BOTTLENECK_TRIAGE)
+    @blp.arguments(TriageInput)
+    @blp.response(200, BottleneckDetailSchema)
+    def post(self, data, bottleneck_id):
+        """Route a submitted bottleneck to sectors and policy owners; the answer clock starts."""
+        actor, bottleneck = _actor(), _bottleneck(bottleneck_id)
+        sectors = _rows(Sector, data["sector_ids"], "sector_ids")
+        owners = _rows(User, data["owner_ids"], "owner_ids")
+        with one_commit(RENAMED):
+            services.triage(
+                actor, bottleneck, sectors=sectors, level=data["level"], owners=owners,
+                tags=data["tags"],
+            )  # fmt: skip
+        return Shown(bottleneck, actor)
+
+
+# Every step /transitions takes is owned by answering or triage, and the coordinator answers
+# too; the service then checks the step itself (which sector, which state, a reason).
+@blp.route("/<int:bottleneck_id>/transitions")
+class BottleneckTransitions(MethodView):
+    @requires(Permission.BOTTLENECK_ANSWER)
+    @blp.arguments(TransitionInput)
+    @blp.response(200, BottleneckDetailSchema)
+    def post(self, data, bottleneck_id):
+        """Take a step of the lifecycle: resolve, decline, close, reopen…
+
+        A step that is not the caller's answers 403, one not possible from the current status
+        409, one without the reason it needs 422; nothing changes then.
+        """
+        actor, bottleneck = _actor(), _bottleneck(bottleneck_id)
+        with one_commit():
+            services.transition(
+                actor, bottleneck, Status(data["to"]), data["reason"],
+                confirmed=data["confirmed_not_personal_data"],
+            )  # fmt: skip
+        return Shown(bottleneck, actor)
+
+
+@blp.route("/<int:bottleneck_id>/merge")
+class BottleneckMerge(MethodView):
+    @requires(Permission.BOTTLENECK_TRIAGE)
+    @blp.arguments(MergeInput)
+    @blp.response(200, BottleneckDetailSchema)
+    def post(self, data, bottleneck_id):
+        """Fold a duplicate into this bottleneck; the duplicate's address redirects here."""
+        actor, keep = _actor(), _bottleneck(bottleneck_id)
+        (duplicate,) = _rows(Bottleneck, [data["duplicate_id"]], "duplicate_id")
+        with one_commit():
+            services.merge(actor, keep, duplicate, data["reason"])
+        return Shown(keep, actor)
+
+
+@blp.route("/<int:bottleneck_id>/follow")
+class BottleneckFollow(MethodView):
+    @requires(Permission.BOTTLENECK_READ)
+    @blp.response(204)
+    def put(self, bottleneck_id):
+        """Follow it: hear of its answers and steps."""
+        bottleneck = _bottleneck(bottleneck_id)
+        with one_commit():
+            services.follow(_actor(), bottleneck)
+
+    @requires(Permission.BOTTLENECK_READ)
+    @blp.response(204)
+    def delete(self, bottleneck_id):
+        """Stop following it."""
+        bottleneck = _bottleneck(bottleneck_id)
+        with one_commit():
+            services.unfollow(_actor(), bottleneck)
+
+
+@blp.route("/<int:bottleneck_id>/posts")
+class BottleneckPosts(MethodView):
+    @requires(Permission.BOTTLENECK_READ)
+    @blp.response(200, PostSchema(many=True))
+    @blp.paginate(page_size=PAGE_SIZE, max_page_size=MAX_PAGE_SIZE)
+    def get(self, bottleneck_id, pagination_parameters):
+        """Its discussion, oldest post first."""
+        return _page(queries.posts_query(_bottleneck(bottleneck_id)), pagination_parameters)
+
+    @requires(Permission.BOTTLENECK_DISCUSS)
+    @blp.arguments(PostInput)
+    @blp.response(201, PostSchema)
+    def post(self, data, bottleneck_id):
+        """Post in its discussion; a routed sector's first post is its first answer."""
+        actor, bottleneck = _actor(), _bottleneck(bottleneck_id)
+        with one_commit():
+            post = services.add_post(
+                actor, bottleneck, data["body"], confirmed=data["confirmed_not_personal_data"]
+            )
+        return post

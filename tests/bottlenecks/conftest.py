@@ -1,0 +1,59 @@
+"""Shared by the bottleneck API tests: requests made as a user, the people who make them, and
+bottlenecks written and routed through the services."""
+
+import pytest
+import sqlalchemy as sa
+
+from mdma.bottlenecks import services
+from tests import factories
+from tests.conftest import login
+
+
+def report(writer, title="Kinderopvang te duur voor leefloners", sector="children", **changes):
+    fields = {
+        "title": title,
+        "description": "Beschrijving zonder persoonsgegevens.",
+        "domains": ["children_stimulation"],
+        "sectors": [factories.sector(sector)],
+    }
+    return services.report(writer, services.Report(**(fields | changes)))
+
+
+def route(bottleneck, sector="housing", today=None):
+    coordinator = factories.create_user("coordinator")
+    sectors = [factories.sector(sector)]
+    return services.triage(
+        coordinator, bottleneck, sectors=sectors, level="structural", today=today
+    )
+
+
+def count(session, model) -> int:
+    return session.scalar(sa.select(sa.func.count()).select_from(model))
+
+
+@pytest.fixture
+def call(client, session):
+    """One API request by `user`. The test's data is committed first, so a refused request
+    rolls back only its own changes."""
+
+    def request(method, path, user, **kwargs):
+        session.commit()
+        login(client, user)
+        return client.open(path, method=method, **kwargs)
+
+    return request
+
+
+@pytest.fixture
+def writer(create_user):
+    return create_user("case_manager", name="Sofie Claes", language="en")
+
+
+@pytest.fixture
+def coordinator(create_user):
+    return create_user("coordinator", language="en")
+
+
+@pytest.fixture
+def owner(create_user, sector):
+    return create_user("policy_owner", sectors=[sector("housing")], language="en")

@@ -1,0 +1,127 @@
+"""The list of bottlenecks as JSON: filters, sorting, pages, and a fixed number of queries."""
+
+import json
+from datetime import date
+
+import pytest
+
+from mdma.bottlenecks import services
+from mdma.bottlenecks.states import Status
+from tests import factories
+from tests.bottlenecks.conftest import report, route
+
+URL = "/api/v1/bottlenecks"
+
+
+def titles(response) -> list[str]:
+    return [item["title"] for item in response.json]
+
+
+def test_list_is_filtered_by_status(call, writer, coordinator):
+    declined = report(writer, "Afgewezen knelpunt")
+    report(writer, "Ingediend knelpunt")
+    services.transition(coordinator, declined, Status.DECLINED, "Valt buiten het netwerk.")
+    response = call("GET", URL, writer, query_string={"status": "declined"})
+    assert titles(response) == ["Afgewezen knelpunt"]
+    assert response.json[0]["status_label"] == "Declined"
+
+
+def test_list_is_filtered_by_sector(call, writer, sector):
+    report(writer, "Over huisvesting", sector="housing")
+    report(writer, "Over gezondheid", sector="health")
+    response = call("GET", URL, writer, query_string={"sector": sector("health").id})
+    assert titles(response) == ["Over gezondheid"]
+    assert response.json[0]["sectors"][0]["name"] == "Health"
+
+
+def test_mine_lists_what_i_reported_or_added_an_occurrence_to(call, writer, create_user):
+    colleague = create_user()
+    report(writer, "Mijn knelpunt")
+    joined = report(colleague, "Ook bij mij gezien")
+    report(colleague, "Niet het mijne")
+    services.add_occurrence(writer, joined, occurred_on=date.today())
+    response = call("GET", URL, writer, query_string={"mine": "true", "sort": "newest"})
+    assert titles(response) == ["Ook bij mij gezien", "Mijn knelpunt"]
+
+
+def test_routed_lists_what_was_routed_to_my_sector(call, writer, owner):
+    route(report(writer, "Naar huisvesting"), "housing")
+    route(report(writer, "Naar gezondheid"), "health")
+    assert titles(call("GET", URL, owner, query_string={"routed": "true"})) == ["Naar huisvesting"]
+
+
+def test_overdue_lists_routed_bottlenecks_whose_answer_is_late(call, writer):
+    late = route(report(writer, "Te laat beantwoord"), today=date(2024, 3, 4))
+    route(report(writer, "Nog op tijd"))
+    response = call("GET", URL, writer, query_string={"overdue": "true"})
+    assert titles(response) == ["Te laat beantwoord"]
+    assert response.json[0]["overdue"] is True
+    assert response.json[0]["answer_due_on"] == late.answer_due_on.isoformat()
+
+
+def test_list_comes_a_page_at_a_time(call, writer):
+    for number in range(1, 6):
+        report(writer, f"Knelpunt {number}")
+    response = call("GET", URL, writer, query_string={"page": 2, "page_size": 2})
+    assert titles(response) == ["Knelpunt 3", "Knelpunt 2"]
+    pagination = json.loads(response.headers["X-Pagination"])
+    assert (pagination["total"], pagination["total_pages"], pagination["page"]) == (5, 3, 2)
+
+
+@pytest.mark.parametrize(
+    "field, value", [("status", "lost"), ("sort", "random"), ("overdue", "maybe"), ("sector", "x")]
+)
+def test_an_invalid_filter_is_refused_at_its_field(call, writer, field, value):
+    response = call("GET", URL, writer, query_string={field: value})
+    assert response.status_code == 422
+    assert list(response.json["error"]["fields"]) == [field]
+
+
+def test_list_queries_do_not_grow_with_the_page_size(call, session, create_user, count_queries):
+    reader = create_user()
+    for number in range(20):
+        writer = create_user()
+        bottleneck = report(
+            writer, f"Knelpunt {number}", organisations=[factories.create_organisation()]
+        )
+        route(bottleneck, "housing" if number % 2 else "health")
+    session.commit()  # the writes are flushed before counting, and each request starts cold
+    counts = []
+    for size in (3, 20):
+        with count_queries() as counted:
+            assert len(call("GET", URL, reader, query_string={"page_size": size}).json) == size
+        counts.append(counted.statements)
+    assert len(counts[0]) == len(counts[1]), "\n".join(s[:150] for s in counts[1])
+
+
+def test_search_finds_words_of_the_title_and_description(call, writer):
+    report(writer, "Huurwaarborg te duur", description="De private huurmarkt vraagt drie maanden.")
+    report(writer, "Kinderopvang te duur")
+    response = call("GET", URL, writer, query_string={"q": "HUURMARKT"})
+    assert titles(response) == ["Huurwaarborg te duur"]
+
+
+def _add_occurrences(bottleneck, create_user, n):
+    for _ in range(n):
+        services.add_occurrence(create_user(), bottleneck, occurred_on=date(2026, 1, 5))
+
+
+def _add_posts(bottleneck, create_user, n):
+    for number in range(n):
+        services.add_post(create_user(), bottleneck, f"Bijdrage {number} zonder namen.")
+
+
+@pytest.mark.parametrize("part, fill", [("occurrences", _add_occurrences), ("posts", _add_posts)])
+def test_lists_of_one_bottleneck_run_as_many_queries_at_any_page_size(
+    call, session, writer, create_user, count_queries, part, fill
+):
+    bottleneck = report(writer)
+    fill(bottleneck, create_user, 20)
+    session.commit()
+    counts = []
+    for size in (3, 20):
+        path = f"{URL}/{bottleneck.id}/{part}"
+        with count_queries() as counted:
+            assert len(call("GET", path, writer, query_string={"page_size": size}).json) == size
+        counts.append(counted.statements)
+    assert len(counts[0]) == len(counts[1]), "\n".join(s[:150] for s in counts[1])
