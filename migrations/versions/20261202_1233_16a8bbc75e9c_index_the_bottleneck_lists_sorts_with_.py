@@ -40,6 +40,9 @@ def upgrade():
         batch_op.create_index('ix_occurrences_reporter_bottleneck', ['reporter_id', 'bottleneck_id'], unique=False)
 
     # ### end Alembic commands ###
+    # Without statistics on the new indexes SQLite guesses, and guesses a full sort.
+    for table in ("bottlenecks", "occurrences", "bottleneck_sectors", "bottleneck_organisations"):
+        op.execute(f"ANALYZE {table}")
 
 
 def downgrade():
