@@ -78,18 +78,44 @@ def create_user(email, name, role, sectors, organisation, password):
 
 
 @main.command()
+@click.option(
+    "--scale",
+    type=click.IntRange(min=1),
+    default=None,
+    metavar="N",
+    help="Also generate N bottlenecks with 5×N occurrences, in bulk (for benchmarks).",
+)
+@click.option("--seed", default=2026, show_default=True, help="Seed of the generated volume.")
 @with_appcontext
-def demo():
-    """Load fictional demo data: organisations of a Flemish city and users of every role."""
+def demo(scale, seed):
+    """Load fictional demo data: organisations of a Flemish city, users of every role and
+    bottlenecks in every state."""
+    import time
+
     from mdma.accounts.demo import DEMO_PASSWORD, create_demo_users
+    from mdma.bottlenecks.demo import create_demo_bottlenecks
     from mdma.directory.demo import create_demo_organisations
     from mdma.extensions import db
 
     organisations = create_demo_organisations()
     users = create_demo_users()
+    bottlenecks = create_demo_bottlenecks()
     db.session.commit()
     created = sum(1 for *_rest, new in users if new)
-    click.echo(f"Demo data: {organisations} new organisations, {created} new users.")
+    click.echo(
+        f"Demo data: {organisations} new organisations, {created} new users, "
+        f"{bottlenecks} new bottlenecks."
+    )
+    if scale:
+        from mdma.bottlenecks.demo.staff import create_volume_staff
+        from mdma.bottlenecks.demo.volume import generate
+
+        started = time.perf_counter()
+        create_volume_staff()
+        written = generate(scale, seed=seed)
+        db.session.commit()
+        tables = ", ".join(f"{count:,} {table}" for table, count in written.items())
+        click.echo(f"Generated in {time.perf_counter() - started:.0f} s: {tables}.")
     click.echo(f"Demo log-ins (password for all: {DEMO_PASSWORD}):")
     for email, role, _new in users:
         click.echo(f"  {role:<14} {email}")

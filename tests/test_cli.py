@@ -8,6 +8,8 @@ from sqlalchemy.orm import Session
 
 from mdma.accounts.demo import DEMO_PASSWORD
 from mdma.accounts.models import User
+from mdma.bottlenecks.demo.stories import STORIES
+from mdma.bottlenecks.models import Bottleneck
 from mdma.cli import main
 from mdma.directory.models import Organisation
 from mdma.permissions import Role
@@ -128,3 +130,24 @@ def test_running_demo_twice_adds_nothing(database):
     assert "0 new organisations, 0 new users" in result.output
     assert _organisation_count(database) == organisations
     assert set(_users(database)) == users
+
+
+def _bottleneck_statuses(engine) -> list[str]:
+    with Session(engine) as session:
+        return list(session.scalars(sa.select(Bottleneck.status)))
+
+
+def test_demo_tells_bottlenecks_in_every_kind_of_state(database):
+    result = mdma("demo")
+    assert result.exit_code == 0, result.output
+    statuses = set(_bottleneck_statuses(database))
+    assert {"draft", "submitted", "triaged", "in_discussion", "resolved", "closed"} <= statuses
+    assert f"{len(STORIES)} new bottlenecks" in result.output
+    assert "0 new bottlenecks" in mdma("demo").output
+
+
+def test_demo_at_scale_adds_the_generated_volume(database):
+    result = mdma("demo", "--scale", "50")
+    assert result.exit_code == 0, result.output
+    assert "50 bottlenecks" in result.output and "250 occurrences" in result.output
+    assert len(_bottleneck_statuses(database)) == len(STORIES) + 50

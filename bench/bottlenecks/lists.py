@@ -1,0 +1,310 @@
+"""Benchmark the bottleneck lists and search at volume, on SQLite and PostgreSQL.
+
+.venv/bin/python bench/bottlenecks/lists.py [--scale 100000] [--postgres URL] [--no-sqlite]
+        [--reuse] [--runs 30] [--page-size 20] [--only WORD] [--layers html,api,query] [--explain]
+
+Builds a database with `mdma demo --scale N` data (or reuses the one a former `--reuse` run
+kept), then times each case of the filter matrix through the Flask test client, signed in:
+the HTML page `GET /bottlenecks?…`, the API `GET /api/v1/bottlenecks?…`, and the query layer
+alone (`db.paginate(queries.list_query(…))`, what both of them run). Prints median and p95 per
+case, the worst p95, and the SQL statements per request at page sizes 10 and 50.
+A layer whose route does not exist yet (404) is reported as missing.
+"""
+
+import argparse
+import secrets
+import statistics
+import sys
+import tempfile
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+import psycopg
+import sqlalchemy as sa
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from cases import Case, cases  # noqa: E402
+from flask_migrate import upgrade  # noqa: E402
+
+from mdma import create_app  # noqa: E402
+from mdma.accounts.models import User  # noqa: E402
+from mdma.bottlenecks import queries  # noqa: E402
+from mdma.bottlenecks.models import Bottleneck  # noqa: E402
+from mdma.extensions import db  # noqa: E402
+
+BUDGET_MS = 100
+LAYERS = {"html": "/bottlenecks", "api": "/api/v1/bottlenecks", "query": None}
+
+
+def main() -> None:
+    args = _arguments()
+    backends = ([] if args.no_sqlite else [("SQLite", _sqlite_database(args))]) + (
+        [("PostgreSQL", _postgres_database(args))] if args.postgres else []
+    )
+    for name, (url, drop) in backends:
+        try:
+            _run_backend(name, url, args)
+        finally:
+            drop()
+
+
+def _arguments():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--scale", type=int, default=100_000)
+    parser.add_argument("--postgres", metavar="URL", help="a role that may create databases")
+    parser.add_argument("--no-sqlite", action="store_true")
+    parser.add_argument("--reuse", action="store_true", help="keep the database for next time")
+    parser.add_argument("--runs", type=int, default=30)
+    parser.add_argument("--warmup", type=int, default=3)
+    parser.add_argument("--page-size", type=int, default=20)
+    parser.add_argument("--only", default="", help="run the cases whose name contains this")
+    parser.add_argument("--layers", default="html,api,query")
+    parser.add_argument("--explain", action="store_true", help="query plans of slow cases")
+    return parser.parse_args()
+
+
+# --- Databases -------------------------------------------------------------------------------
+
+
+def _sqlite_database(args):
+    if args.reuse:
+        folder = Path(tempfile.gettempdir()) / "mdma-bench"
+        folder.mkdir(exist_ok=True)
+        return f"sqlite:///{folder / f'lists-{args.scale}.sqlite'}", lambda: None
+    folder = Path(tempfile.mkdtemp(prefix="mdma-bench-"))
+    path = folder / "lists.sqlite"
+
+    def drop():
+        for file in folder.iterdir():
+            file.unlink()
+        folder.rmdir()
+
+    return f"sqlite:///{path}", drop
+
+
+def _postgres_database(args):
+    admin = sa.make_url(args.postgres)
+    plain = admin.set(drivername="postgresql").render_as_string(hide_password=False)
+    name = f"mdma_bench_lists_{args.scale}" if args.reuse else f"mdma_bench_{secrets.token_hex(4)}"
+    with psycopg.connect(plain, autocommit=True) as conn:
+        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+        if not exists:
+            conn.execute(f'CREATE DATABASE "{name}"')
+
+    def drop():
+        if not args.reuse:
+            with psycopg.connect(plain, autocommit=True) as conn:
+                conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+    url = admin.set(drivername="postgresql+psycopg", database=name)
+    return url.render_as_string(hide_password=False), drop
+
+
+def _build(scale: int) -> None:
+    """Migrate, then load the demo and the generated volume unless it is there already."""
+    from mdma.accounts.demo import create_demo_users
+    from mdma.bottlenecks.demo import create_demo_bottlenecks
+    from mdma.bottlenecks.demo.staff import create_volume_staff
+    from mdma.bottlenecks.demo.volume import generate
+    from mdma.directory.demo import create_demo_organisations
+
+    upgrade()
+    present = db.session.scalar(sa.select(sa.func.count()).select_from(Bottleneck))
+    if present >= scale:
+        print(f"  reusing {present:,} bottlenecks")
+        return
+    started = time.perf_counter()
+    create_demo_organisations()
+    create_demo_users()
+    create_demo_bottlenecks()
+    create_volume_staff()
+    written = generate(scale)
+    db.session.commit()
+    rows = sum(written.values())
+    print(f"  loaded {rows:,} rows in {time.perf_counter() - started:.0f} s: {written}")
+
+
+# --- Measuring -------------------------------------------------------------------------------
+
+
+def _run_backend(name: str, url: str, args) -> None:
+    print(f"\n== {name} ({sa.make_url(url).render_as_string()})")
+    instance = tempfile.mkdtemp(prefix="mdma-bench-instance-")
+    app = create_app(
+        {
+            "SQLALCHEMY_DATABASE_URI": url,
+            "SECRET_KEY": secrets.token_hex(16),
+            "TESTING": True,
+            "WTF_CSRF_ENABLED": False,
+        },
+        instance_path=instance,
+    )
+    with app.app_context():
+        _build(args.scale)
+        users = {u.email.split("@")[0]: u for u in db.session.scalars(sa.select(User)) if u.active}
+        matrix = [c for c in cases(db.session, users) if args.only in c.name]
+        db.session.remove()
+    layers = [layer for layer in args.layers.split(",") if layer]
+    print(
+        f"  {'case (ms; ! = p95 over budget)':<44} "
+        + " ".join(f"{layer + ' med p95 cpu':>22} " for layer in layers)
+        + "SQL per request, page size 10/50"
+    )
+    results = []
+    for case in matrix:
+        results.append((case, {layer: _measure(app, case, layer, args) for layer in layers}))
+        _print_row(*results[-1], layers)
+    _summary(results, layers)
+    if args.explain:
+        slow = [c for c, r in results if (r.get("query") or {}).get("p95", 0) > BUDGET_MS]
+        with app.app_context():
+            for case in slow:
+                _explain(case, args.page_size)
+    with app.app_context():
+        db.engine.dispose()
+
+
+@contextmanager
+def _counting(engine):
+    statements = []
+
+    def note(_conn, _cursor, statement, *_args):
+        statements.append(statement)
+
+    sa.event.listen(engine, "before_cursor_execute", note)
+    try:
+        yield statements
+    finally:
+        sa.event.remove(engine, "before_cursor_execute", note)
+
+
+def _measure(app, case: Case, layer: str, args) -> dict | None:
+    """Times in ms of `runs` requests after a warm-up, and statements at page sizes 10 and 50;
+    None when the layer's route does not exist (yet)."""
+    client = app.test_client()
+    with client.session_transaction() as flask_session:
+        flask_session["_user_id"] = case.user.get_id()
+        flask_session["_fresh"] = True
+
+    def request(page_size: int):
+        params = case.params | {"page_size": page_size}
+        if layer == "query":
+            return _query_layer(app, case, params)
+        response = client.get(LAYERS[layer], query_string=params)
+        if response.status_code == 404:
+            return None
+        if response.status_code != 200:
+            raise RuntimeError(f"{layer} {case.name}: HTTP {response.status_code}")
+        return response
+
+    if request(args.page_size) is None:
+        return None
+    for _ in range(args.warmup - 1):
+        request(args.page_size)
+    times, cpu = [], []
+    for _ in range(args.runs):
+        started, started_cpu = time.perf_counter(), time.process_time()
+        request(args.page_size)
+        times.append((time.perf_counter() - started) * 1000)
+        cpu.append((time.process_time() - started_cpu) * 1000)
+    with app.app_context():
+        engine = db.engine
+    counts = []
+    for page_size in (10, 50):
+        with _counting(engine) as statements:
+            request(page_size)
+        counts.append(len(statements))
+    times.sort()
+    return {
+        "median": statistics.median(times),
+        "p95": times[max(0, round(0.95 * len(times)) - 1)],
+        # This process only: with SQLite all of the work, with PostgreSQL all but the server's.
+        "cpu": statistics.median(cpu),
+        "queries": counts,
+    }
+
+
+def _query_layer(app, case: Case, params: dict):
+    """What a list page asks of the database: one page of bottlenecks with the total, and
+    what a row shows (reporter, sectors, organisations)."""
+    with app.app_context():
+        actor = db.session.get(User, case.user.id)
+        page = db.paginate(
+            queries.list_query(actor, case.filters()),
+            page=params.get("page", 1),
+            per_page=params["page_size"],
+            error_out=False,
+        )
+        shown = [(b.reporter.name, b.sectors, b.organisations) for b in page.items]
+        db.session.remove()
+        return page.total, shown
+
+
+def _explain(case: Case, page_size: int) -> None:
+    """The plan of the page query and of its count, as the database chose them."""
+    actor = db.session.get(User, case.user.id)
+    query = queries.list_query(actor, case.filters())
+    page = case.params.get("page", 1)
+    statements = {
+        "page": query.limit(page_size).offset((page - 1) * page_size),
+        "count": sa.select(sa.func.count()).select_from(query.order_by(None).subquery()),
+    }
+    print(f"\n-- {case.name}")
+    for label, statement in statements.items():
+        compiled = statement.compile(db.engine, compile_kwargs={"literal_binds": True})
+        prefix = (
+            "EXPLAIN QUERY PLAN "
+            if db.engine.dialect.name == "sqlite"
+            else "EXPLAIN (ANALYZE, BUFFERS) "
+        )
+        plan = db.session.execute(sa.text(prefix + str(compiled).replace(":", r"\:"))).all()
+        print(f"   {label}:")
+        for row in plan:
+            print("     ", " | ".join(str(part) for part in row))
+    db.session.remove()
+
+
+# --- Output ----------------------------------------------------------------------------------
+
+
+def _cell(result: dict | None) -> str:
+    if result is None:
+        return f"{'(no route)':>22}"
+    mark = "!" if result["p95"] > BUDGET_MS else " "
+    return f"{result['median']:6.1f} {result['p95']:6.1f}{mark}{result['cpu']:6.1f} "
+
+
+def _print_row(case: Case, result: dict, layers: list[str]) -> None:
+    counts = " ".join(
+        "{}:{}".format(layer[0], "=" if r["queries"][0] == r["queries"][1] else "≠")
+        + "{}/{}".format(*r["queries"])
+        for layer, r in result.items()
+        if r
+    )
+    print(f"  {case.name:<44} " + " ".join(_cell(result[layer]) for layer in layers) + counts)
+
+
+def _summary(results, layers: list[str]) -> None:
+    for layer in layers:
+        measured = [(r[layer]["p95"], c.name) for c, r in results if r.get(layer)]
+        if not measured:
+            print(f"  {layer}: route missing; see the query layer")
+            continue
+        worst, name = max(measured)
+        over = sum(1 for p95, _name in measured if p95 > BUDGET_MS)
+        equal = all(
+            r[layer]["queries"][0] == r[layer]["queries"][1] for c, r in results if r.get(layer)
+        )
+        print(
+            f"  {layer}: worst p95 {worst:.1f} ms ({name}); {over} of {len(measured)} cases over "
+            f"{BUDGET_MS} ms; SQL statements per request equal at page size 10 and 50: "
+            f"{'yes' if equal else 'NO'}"
+        )
+
+
+if __name__ == "__main__":
+    main()
