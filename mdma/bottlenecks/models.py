@@ -74,6 +74,7 @@ class HouseholdContext:
     children_band: Mapped[str | None] = mapped_column(sa.String(4))
     youngest_age_band: Mapped[str | None] = mapped_column(sa.String(6))
 
+
 #: The full-text index (see search.py) is an FTS5 table on SQLite and a tsvector table on
 #: PostgreSQL, made by its migration rather than from a model.
 UNMANAGED_TABLE_PREFIXES.add("bottleneck_search")

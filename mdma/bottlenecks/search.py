@@ -56,12 +56,12 @@ def fts5_query(groups: list[list[str]], *, any_word: bool = False, columns: str 
     return f"{columns} : ({query})" if columns else query
 
 
-def tsquery(groups: list[list[str]], *, any_word: bool = False):
+def tsquery(groups: list[list[str]], *, any_word: bool = False, weights: str = ""):
     """A tsquery from plain words: the prefixes as they are (`simple`) or through the Dutch
     stemmer, so `gezin:*` finds gezinnen and `huurwaarborgen` finds huurwaarborg."""
     parts = []
     for group in groups:
-        prefixes = " | ".join(f"{p}:*" for p in group)
+        prefixes = " | ".join(f"{p}:*{weights}" for p in group)
         parts.append(
             sa.func.to_tsquery(sa.cast("simple", REGCONFIG), prefixes).op("||")(
                 sa.func.to_tsquery(sa.cast("mdma_dutch", REGCONFIG), prefixes)
@@ -102,9 +102,7 @@ def snippets(ids: list[int], q: str) -> dict[int, Markup]:
     if not ids or not groups:
         return {}
     if _dialect() == "sqlite":
-        columns = [
-            sa.func.snippet(fts_table, column, START, STOP, "…", 16) for column in (1, 2, 0)
-        ]
+        columns = [sa.func.snippet(fts_table, column, START, STOP, "…", 16) for column in (1, 2, 0)]
         rows = db.session.execute(
             sa.select(fts.c.rowid, *columns)
             .select_from(fts)
@@ -116,7 +114,10 @@ def snippets(ids: list[int], q: str) -> dict[int, Markup]:
         posts = sa.literal_column("bottleneck_search.posts")
         columns = [
             sa.func.ts_headline(
-                sa.cast("mdma_dutch", REGCONFIG), sa.func.translate(column, "<>", ANGLES), found, options
+                sa.cast("mdma_dutch", REGCONFIG),
+                sa.func.translate(column, "<>", ANGLES),
+                found,
+                options,
             )
             for column in (Bottleneck.description, posts, Bottleneck.title)
         ]

@@ -13,14 +13,20 @@ WORD = re.compile(r"[^\W_]+")
 VOWELS = frozenset("aeiouy")
 #: Long vowels Dutch writes double in a closed syllable (huur) and single in an open one (huren).
 DOUBLING = frozenset("aeou")
+VOICELESS = {"z": "s", "v": "f"}
 
 _local = threading.local()
 
 
+#: The combining diacritical marks NFKD splits off letters (ë → e + ¨).
+COMBINING = re.compile(r"[\u0300-\u036f]")
+
+
 def fold(text: str) -> str:
     """Lower case without diacritics: België and belgie are one word."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    if text.isascii():
+        return text.lower()
+    return COMBINING.sub("", unicodedata.normalize("NFKD", text.lower()))
 
 
 def words(text: str) -> list[str]:
@@ -60,8 +66,10 @@ def stem(word: str) -> str:
 @lru_cache(maxsize=200_000)
 def key(word: str) -> str:
     """What two spellings of one word have in common, for comparing: the stem with double
-    vowels single (huur, huren → hur; factuur, facturen → factur)."""
-    return re.sub(r"([aeou])\1", r"\1", stem(word))
+    vowels single (huur, huren → hur; factuur, facturen → factur), ending voiceless."""
+    single = re.sub(r"([aeou])\1", r"\1", stem(word))
+    # Plurals voice a final s or f: prijs/prijzen, brief/brieven.
+    return single[:-1] + VOICELESS.get(single[-1], single[-1]) if single else single
 
 
 def prefixes(word: str) -> list[str]:
@@ -70,12 +78,7 @@ def prefixes(word: str) -> list[str]:
     base = stem(word)
     found = {word, base}
     # An open syllable's single long vowel is written double when the word ends there.
-    if (
-        len(base) > 2
-        and base[-1] not in VOWELS
-        and base[-2] in DOUBLING
-        and base[-3] not in VOWELS
-    ):
+    if len(base) > 2 and base[-1] not in VOWELS and base[-2] in DOUBLING and base[-3] not in VOWELS:
         found.add(base[:-1] + base[-2] + base[-1])
     found = {p for p in found if len(p) >= 3} or {word}
     return sorted(p for p in found if not any(p != q and p.startswith(q) for q in found))

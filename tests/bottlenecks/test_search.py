@@ -100,8 +100,22 @@ def test_drafts_are_never_found(session, writer, create_user):
 
 @pytest.mark.parametrize(
     "hostile",
-    ['"foo" OR (', "*", "-", "()", "NEAR(", "huur*", "-huur", "huur OR", "'; DROP TABLE", "a" * 500,
-     "huur " * 200, "^:&|!", "title:huur", "\x00huur"],
+    [
+        '"foo" OR (',
+        "*",
+        "-",
+        "()",
+        "NEAR(",
+        "huur*",
+        "-huur",
+        "huur OR",
+        "'; DROP TABLE",
+        "a" * 500,
+        "huur " * 200,
+        "^:&|!",
+        "title:huur",
+        "\x00huur",
+    ],
 )
 def test_hostile_input_gives_results_or_none_but_never_an_error(session, writer, hostile):
     report(writer, "Huurwaarborg niet betaalbaar")

@@ -82,6 +82,8 @@ def test_upgrade_after_a_full_downgrade_builds_the_schema_again(migrating_app):
 def test_models_and_migrations_do_not_drift_apart(migrating_app):
     upgrade()
     with db.engine.connect() as connection:
-        context = MigrationContext.configure(connection, opts={"compare_type": True, "include_object": include_object})
+        context = MigrationContext.configure(
+            connection, opts={"compare_type": True, "include_object": include_object}
+        )
         differences = compare_metadata(context, db.metadata)
     assert differences == []
