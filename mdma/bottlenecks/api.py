@@ -12,7 +12,7 @@ from flask_login import current_user
 
 from mdma.accounts.models import User
 from mdma.api.base import MAX_PAGE_SIZE, PAGE_SIZE, Blueprint, one_commit, refusal
-from mdma.bottlenecks import queries, services
+from mdma.bottlenecks import queries, services, similar
 from mdma.bottlenecks.models import Bottleneck
 from mdma.bottlenecks.schemas import (
     EDITABLE,
@@ -26,6 +26,7 @@ from mdma.bottlenecks.schemas import (
     OccurrenceSchema,
     PostInput,
     PostSchema,
+    SimilarQuery,
     TransitionInput,
     TriageInput,
 )
@@ -131,6 +132,20 @@ class Shown:
 
     def __getattr__(self, name):
         return getattr(self.bottleneck, name)
+
+
+@blp.route("/similar")
+class SimilarBottlenecks(MethodView):
+    @requires(Permission.BOTTLENECK_READ)
+    @blp.arguments(SimilarQuery, location="query")
+    @blp.response(200, BottleneckItemSchema(many=True))
+    def get(self, args):
+        """Existing bottlenecks that may be the same problem as a text being written (best first);
+        nothing is stored."""
+        found = similar.similar(
+            args["title"], args["description"], limit=5, exclude_id=args["exclude"]
+        )
+        return [bottleneck for bottleneck, _score in found]
 
 
 @blp.route("")

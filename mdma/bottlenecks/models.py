@@ -9,7 +9,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from mdma.accounts.models import User
 from mdma.bottlenecks.states import STATUS_LABELS, Status
-from mdma.core.models import Timestamped
+from mdma.core.models import UNMANAGED_TABLE_PREFIXES, Timestamped
 from mdma.core.time import utcnow
 from mdma.directory.models import LIFE_DOMAIN_LABELS, LifeDomain, Organisation, Sector
 from mdma.extensions import db
@@ -89,6 +89,11 @@ class HouseholdContext:
     youngest_age_band: Mapped[str | None] = mapped_column(sa.String(6))
 
 
+#: The full-text index (see search.py) is an FTS5 table on SQLite and a tsvector table on
+#: PostgreSQL, made by its migration rather than from a model.
+UNMANAGED_TABLE_PREFIXES.add("bottleneck_search")
+
+
 class Bottleneck(HouseholdContext, Timestamped, db.Model):
     __tablename__ = "bottlenecks"
 
@@ -118,7 +123,7 @@ class Bottleneck(HouseholdContext, Timestamped, db.Model):
     #: Set when merged into another bottleneck; its address then redirects there.
     merged_into_id: Mapped[int | None] = mapped_column(sa.ForeignKey("bottlenecks.id"))
     #: The discussion: answers of the routed sectors and everyone else's posts.
-    thread_id: Mapped[int | None] = mapped_column(sa.ForeignKey("threads.id"))
+    thread_id: Mapped[int | None] = mapped_column(sa.ForeignKey("threads.id"), index=True)
     #: Several people edit one bottleneck: a stale edit answers 409 instead of overwriting.
     version: Mapped[int] = mapped_column(nullable=False, default=1)
 

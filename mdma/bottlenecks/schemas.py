@@ -127,6 +127,12 @@ class BottleneckQuery(ma.Schema):
     sort = choice(queries.Sort, load_default=None)
 
 
+class SimilarQuery(ma.Schema):
+    title = ma.fields.Str(required=True, validate=ma.validate.Length(max=200))
+    description = ma.fields.Str(load_default="", validate=ma.validate.Length(max=2000))
+    exclude = ma.fields.Int(load_default=None, metadata={"description": "The draft being written"})
+
+
 # --- Outputs ---------------------------------------------------------------------------------
 
 

@@ -9,6 +9,16 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from mdma.core.time import utcnow
 
+#: Tables the migrations create by hand because they differ per database (full-text
+#: indexes and their SQLite shadow tables): named by prefix, registered by their package.
+UNMANAGED_TABLE_PREFIXES: set[str] = set()
+
+
+def include_object(obj, name, type_, reflected, compare_to) -> bool:
+    """Alembic's autogenerate hook: leave the hand-made tables out of the comparison."""
+    unmanaged = type_ == "table" and compare_to is None and reflected
+    return not (unmanaged and name.startswith(tuple(UNMANAGED_TABLE_PREFIXES)))
+
 
 class Timestamped:
     created_at: Mapped[datetime] = mapped_column(sa.DateTime, default=utcnow, nullable=False)

@@ -383,3 +383,20 @@ def test_openapi_document_describes_a_privacy_refusal_and_the_guarded_fields(cli
     schemas = document["components"]["schemas"]
     assert set(schemas["PrivacyRefusal"]["properties"]) == {"field", "findings", "redacted"}
     assert schemas["BottleneckInput"]["properties"]["description"]["x-privacy-guard"] is True
+
+
+def test_similar_suggests_a_reworded_duplicate_while_typing(client, session, create_user, login_as):
+    existing = factories.create_bottleneck(title="Huurwaarborg komt te laat bij een nieuwe woning")
+    login_as(create_user("case_manager"))
+    response = client.get(
+        "/api/v1/bottlenecks/similar", query_string={"title": "Huurborg laat uitbetaald"}
+    )
+    assert response.status_code == 200
+    assert existing.id in [item["id"] for item in response.json]
+
+
+def test_similar_needs_a_title(client, session, create_user, login_as):
+    login_as(create_user("case_manager"))
+    response = client.get("/api/v1/bottlenecks/similar")
+    assert response.status_code == 422
+    assert "title" in response.json["error"]["fields"]

@@ -9,6 +9,7 @@ from alembic.script import ScriptDirectory
 from flask_migrate import downgrade, upgrade
 
 from mdma import config, create_app
+from mdma.core.models import include_object
 from mdma.directory.models import Sector
 from mdma.extensions import db
 from tests import conftest  # its `testing_config` would be collected as a test if imported
@@ -81,6 +82,8 @@ def test_upgrade_after_a_full_downgrade_builds_the_schema_again(migrating_app):
 def test_models_and_migrations_do_not_drift_apart(migrating_app):
     upgrade()
     with db.engine.connect() as connection:
-        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        context = MigrationContext.configure(
+            connection, opts={"compare_type": True, "include_object": include_object}
+        )
         differences = compare_metadata(context, db.metadata)
     assert differences == []

@@ -44,6 +44,8 @@ NOT_CONTENT = {
     "OrganisationQuerySchema.q": "a search, not stored",
     "OrganisationQuerySchema.sector": "a filter, not stored",
     "BottleneckQuery.q": "a search, not stored",
+    "SimilarQuery.title": "suggestions while typing, not stored",
+    "SimilarQuery.description": "suggestions while typing, not stored",
     "ListFilterForm.q": "a search, not stored",
     "TransitionForm.target": "a status code from a button, checked against the lifecycle",
 }

@@ -1,0 +1,84 @@
+"""Words for searching and comparing bottlenecks: folded, stop words out, Dutch stems."""
+
+import re
+import threading
+import unicodedata
+from functools import cache, lru_cache
+from importlib import resources
+
+import Stemmer
+
+#: Letters and digits; everything else (quotes, operators, `*`, `-`, brackets) separates words.
+WORD = re.compile(r"[^\W_]+")
+VOWELS = frozenset("aeiouy")
+#: Long vowels Dutch writes double in a closed syllable (huur) and single in an open one (huren).
+DOUBLING = frozenset("aeou")
+VOICELESS = {"z": "s", "v": "f"}
+
+_local = threading.local()
+
+
+#: The combining diacritical marks NFKD splits off letters (ë → e + ¨).
+COMBINING = re.compile(r"[\u0300-\u036f]")
+
+
+def fold(text: str) -> str:
+    """Lower case without diacritics: België and belgie are one word."""
+    if text.isascii():
+        return text.lower()
+    return COMBINING.sub("", unicodedata.normalize("NFKD", text.lower()))
+
+
+def words(text: str) -> list[str]:
+    return WORD.findall(fold(text or ""))
+
+
+@cache
+def stop_words() -> frozenset[str]:
+    source = resources.files("mdma.bottlenecks") / "data" / "stopwords.txt"
+    lines = source.read_text(encoding="utf-8").splitlines()
+    return frozenset(w for line in lines if not line.startswith("#") for w in line.split())
+
+
+def significant(text: str) -> list[str]:
+    """The words that say what a text is about: no stop words, no single letters."""
+    stop = stop_words()
+    return [w for w in words(text) if len(w) > 1 and w not in stop]
+
+
+def _stemmer() -> Stemmer.Stemmer:
+    # Stemmer objects are not thread-safe: one per thread.
+    if not hasattr(_local, "stemmer"):
+        _local.stemmer = Stemmer.Stemmer("dutch_porter")
+    return _local.stemmer
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """The Snowball (Porter) Dutch stem PostgreSQL's `dutch` configuration uses too, with a
+    doubled final consonant undone, so gezin and gezinnen share `gezin`."""
+    stemmed = _stemmer().stemWord(word)
+    if len(stemmed) > 3 and stemmed[-1] == stemmed[-2] and stemmed[-1] not in VOWELS:
+        stemmed = stemmed[:-1]
+    return stemmed
+
+
+@lru_cache(maxsize=200_000)
+def key(word: str) -> str:
+    """What two spellings of one word have in common, for comparing: the stem with double
+    vowels single (huur, huren → hur; factuur, facturen → factur), ending voiceless."""
+    single = re.sub(r"([aeou])\1", r"\1", stem(word))
+    # Plurals voice a final s or f: prijs/prijzen, brief/brieven.
+    return single[:-1] + VOICELESS.get(single[-1], single[-1]) if single else single
+
+
+def prefixes(word: str) -> list[str]:
+    """Prefixes that find the forms of `word` in the full-text index (gezinnen → gezin*,
+    facturen → factur* and factuur*), none of them covered by another."""
+    base = stem(word)
+    found = {word, base}
+    # An open syllable's single long vowel is written double when the word ends there.
+    if len(base) > 2 and base[-1] not in VOWELS and base[-2] in DOUBLING and base[-3] not in VOWELS:
+        found.add(base[:-1] + base[-2] + base[-1])
+    found = {p for p in found if len(p) >= 3} or {word}
+    return sorted(p for p in found if not any(p != q and p.startswith(q) for q in found))

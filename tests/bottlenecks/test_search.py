@@ -1,0 +1,154 @@
+"""Full-text search: what a case manager finds when searching the list of bottlenecks."""
+
+import pytest
+
+from mdma.bottlenecks import queries, search, services
+from mdma.extensions import db
+
+
+def report(writer, title, description="Zonder verdere toelichting.", *, draft=False):
+    submitted = services.save_draft if draft else services.report
+    return submitted(writer, services.Report(title=title, description=description))
+
+
+def found(actor, q: str) -> list[str]:
+    """The titles a search lists, best match first."""
+    query = queries.list_query(actor, queries.ListFilter(q=q))
+    return [b.title for b in db.session.scalars(query)]
+
+
+@pytest.fixture
+def writer(create_user):
+    return create_user()
+
+
+def test_a_word_in_the_title_is_found(session, writer):
+    report(writer, "Huurwaarborg niet betaalbaar")
+    report(writer, "Wachtlijst kinderopvang")
+    assert found(writer, "huurwaarborg") == ["Huurwaarborg niet betaalbaar"]
+
+
+def test_a_word_in_the_description_is_found(session, writer):
+    report(writer, "Te hoge kosten", "De energiefactuur loopt op na de winter.")
+    assert found(writer, "energiefactuur") == ["Te hoge kosten"]
+
+
+def test_a_word_in_a_post_is_found(session, writer):
+    bottleneck = report(writer, "Schoolkosten")
+    services.add_post(writer, bottleneck, "Het OCMW verwijst door naar de schoolraad.")
+    assert found(writer, "schoolraad") == ["Schoolkosten"]
+
+
+def test_a_post_added_later_and_then_edited_is_found(session, writer):
+    bottleneck = report(writer, "Schoolkosten")
+    assert found(writer, "studietoelage") == []
+    post = services.add_post(writer, bottleneck, "Aanvraag studietoelage loopt vertraging op.")
+    assert found(writer, "studietoelage") == ["Schoolkosten"]
+    post.body = "Aanvraag schooltoeslag loopt vertraging op."
+    session.flush()
+    assert found(writer, "studietoelage") == []
+    assert found(writer, "schooltoeslag") == ["Schoolkosten"]
+
+
+def test_an_edited_title_is_found_by_its_new_words(session, writer):
+    bottleneck = report(writer, "Wachtlijst", draft=True)
+    services.save_draft(
+        writer, services.Report(title="Wachtlijst tandarts", description=""), bottleneck
+    )
+    services.submit(writer, bottleneck)
+    assert found(writer, "tandarts") == ["Wachtlijst tandarts"]
+
+
+def test_diacritics_do_not_matter(session, writer):
+    report(writer, "Kosten in België", "Een gezin met een oud café-abonnement.")
+    assert found(writer, "belgie") == ["Kosten in België"]
+    assert found(writer, "cafe") == ["Kosten in België"]
+    report(writer, "Doorverwijzing naar Brussel", "Geen opvang in de regio.")
+    assert found(writer, "regió") == ["Doorverwijzing naar Brussel"]
+
+
+def test_a_word_finds_its_plural_and_longer_forms(session, writer):
+    report(writer, "Grote gezinnen vinden geen woning")
+    report(writer, "Huren boven budget")
+    assert found(writer, "gezin") == ["Grote gezinnen vinden geen woning"]
+    assert found(writer, "woningen") == ["Grote gezinnen vinden geen woning"]
+    assert found(writer, "huur") == ["Huren boven budget"]
+
+
+def test_every_word_must_match(session, writer):
+    report(writer, "Huurwaarborg niet betaalbaar")
+    report(writer, "Huurachterstand na ontslag")
+    assert found(writer, "huur ontslag") == ["Huurachterstand na ontslag"]
+
+
+def test_a_merged_duplicates_posts_are_found_under_the_kept_bottleneck(
+    session, writer, create_user
+):
+    coordinator = create_user("coordinator")
+    keep = report(writer, "Huurwaarborg niet betaalbaar")
+    duplicate = report(writer, "Borg voor huurwoning te hoog")
+    services.add_post(writer, duplicate, "Het Vlaams Woningfonds biedt een renteloze lening.")
+    services.merge(coordinator, keep, duplicate)
+    assert found(writer, "woningfonds") == ["Huurwaarborg niet betaalbaar"]
+
+
+def test_drafts_are_never_found(session, writer, create_user):
+    report(writer, "Huurwaarborg niet betaalbaar", draft=True)
+    assert found(writer, "huurwaarborg") == []
+    assert found(create_user(), "huurwaarborg") == []
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    [
+        '"foo" OR (',
+        "*",
+        "-",
+        "()",
+        "NEAR(",
+        "huur*",
+        "-huur",
+        "huur OR",
+        "'; DROP TABLE",
+        "a" * 500,
+        "huur " * 200,
+        "^:&|!",
+        "title:huur",
+        "\x00huur",
+    ],
+)
+def test_hostile_input_gives_results_or_none_but_never_an_error(session, writer, hostile):
+    report(writer, "Huurwaarborg niet betaalbaar")
+    titles = found(writer, hostile)
+    assert titles in ([], ["Huurwaarborg niet betaalbaar"])
+    assert isinstance(search.snippets([1], hostile), dict)
+
+
+def test_a_title_match_ranks_above_a_match_in_a_post(session, writer):
+    in_post = report(writer, "Schoolkosten te hoog")
+    services.add_post(writer, in_post, "Ook de kinderopvang rekent bij.")
+    report(writer, "Kinderopvang te duur")
+    assert found(writer, "kinderopvang") == ["Kinderopvang te duur", "Schoolkosten te hoog"]
+
+
+def test_snippets_mark_the_words_and_escape_the_rest(session, writer):
+    bottleneck = report(
+        writer, "Energie", "Factuur <script>alert(1)</script> van de energieleverancier."
+    )
+    excerpt = search.snippets([bottleneck.id], "energieleverancier")[bottleneck.id]
+    assert "<script>" not in excerpt
+    assert "&lt;script&gt;" in excerpt
+    assert "<mark>energieleverancier</mark>" in excerpt
+
+
+def test_snippets_come_from_the_post_that_matches(session, writer):
+    bottleneck = report(writer, "Schoolkosten", "Facturen stapelen zich op.")
+    services.add_post(writer, bottleneck, "De school biedt een afbetalingsplan aan.")
+    excerpt = search.snippets([bottleneck.id], "afbetalingsplannen afbetalingsplan")
+    assert "<mark>afbetalingsplan</mark>" in excerpt[bottleneck.id]
+
+
+def test_reindex_all_rebuilds_the_index_from_the_tables(session, writer):
+    report(writer, "Huurwaarborg niet betaalbaar")
+    search.reindex_all()
+    assert found(writer, "huurwaarborg") == ["Huurwaarborg niet betaalbaar"]

@@ -1,0 +1,99 @@
+"""Similar bottlenecks: what a case manager is shown while writing a new one."""
+
+import pytest
+
+from mdma.bottlenecks import services
+from mdma.bottlenecks.similar import rarity, similar
+
+
+@pytest.fixture(autouse=True)
+def fresh_rarity():
+    """Word rarity is sampled per process; each test's rolled-back data needs its own."""
+    rarity.taken_at = float("-inf")
+
+
+def report(writer, title, description, *, draft=False):
+    save = services.save_draft if draft else services.report
+    return save(writer, services.Report(title=title, description=description))
+
+
+def titles(found) -> list[str]:
+    return [bottleneck.title for bottleneck, _score in found]
+
+
+def reported(writer):
+    """A few submitted bottlenecks on neighbouring topics."""
+    return {
+        "borg": report(
+            writer,
+            "Huurwaarborg niet te betalen voor gezinnen met leefloon",
+            "Gezinnen vinden een woning maar kunnen de huurwaarborg niet betalen.",
+        ),
+        "huur": report(
+            writer,
+            "Huurachterstand leidt tot uithuiszetting",
+            "Na enkele maanden onbetaalde huur volgt een vonnis van de vrederechter.",
+        ),
+        "energie": report(
+            writer,
+            "Energiefactuur onbetaalbaar na eindafrekening",
+            "De jaarlijkse afrekening van gas en elektriciteit is te hoog.",
+        ),
+        "opvang": report(
+            writer,
+            "Wachtlijst kinderopvang belemmert werk zoeken",
+            "Ouders vinden geen plaats in de kinderopvang en kunnen niet solliciteren.",
+        ),
+    }
+
+
+def test_a_duplicate_in_other_words_is_suggested_first(session, create_user):
+    writer = create_user()
+    reported(writer)
+    found = similar(
+        "Borg voor appartement onbetaalbaar",
+        "Mama met bijstand van het sociaal huis kan de borgsom niet ophoesten.",
+    )
+    assert titles(found)[0] == "Huurwaarborg niet te betalen voor gezinnen met leefloon"
+    assert 0 < found[0][1] <= 1
+
+
+def test_synonyms_of_the_field_find_each_other(session, create_user):
+    writer = create_user()
+    reported(writer)
+    assert titles(similar("Hoge energierekening"))[0] == (
+        "Energiefactuur onbetaalbaar na eindafrekening"
+    )
+    assert titles(similar("Geen plaats in de crèche"))[0] == (
+        "Wachtlijst kinderopvang belemmert werk zoeken"
+    )
+
+
+def test_drafts_merged_bottlenecks_and_the_excluded_one_are_not_suggested(session, create_user):
+    writer, coordinator = create_user(), create_user("coordinator")
+    found = reported(writer)
+    draft = report(writer, "Huurwaarborg te hoog", "Borg van drie maanden huur.", draft=True)
+    duplicate = report(writer, "Waarborg voor huurwoning te duur", "Borg niet betaalbaar.")
+    services.merge(coordinator, found["borg"], duplicate)
+    suggested = similar("Huurwaarborg te hoog", "Borg niet betaalbaar.", limit=10)
+    assert draft.title not in titles(suggested)
+    assert duplicate.title not in titles(suggested)
+    assert found["borg"].title in titles(suggested)
+    excluded = similar("Huurwaarborg te hoog", "Borg.", limit=10, exclude_id=found["borg"].id)
+    assert found["borg"].title not in titles(excluded)
+
+
+def test_stop_words_alone_suggest_nothing(session, create_user):
+    reported(create_user())
+    assert similar("de het een van", "and the of le la") == []
+
+
+def test_an_unrelated_text_suggests_nothing_from_unrelated_topics(session, create_user):
+    reported(create_user())
+    assert titles(similar("Zwembad", "Zwemles te duur")) == []
+
+
+def test_hostile_input_is_no_error(session, create_user):
+    reported(create_user())
+    for text in ('"borg" OR (', "*", "-", "a" * 500, "borg " * 300):
+        assert isinstance(similar(text, text), list)
