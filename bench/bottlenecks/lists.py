@@ -6,7 +6,7 @@
 Builds a database with `mdma demo --scale N` data (or reuses the one a former `--reuse` run
 kept), then times each case of the filter matrix through the Flask test client, signed in:
 the HTML page `GET /bottlenecks?…`, the API `GET /api/v1/bottlenecks?…`, and the query layer
-alone (`db.paginate(queries.list_query(…))`, what both of them run). Prints median and p95 per
+alone (`queries.list_page(…)`, what both of them run). Prints median and p95 per
 case, the worst p95, and the SQL statements per request at page sizes 10 and 50.
 A layer whose route does not exist yet (404) is reported as missing.
 """
@@ -233,11 +233,8 @@ def _query_layer(app, case: Case, params: dict):
     what a row shows (reporter, sectors, organisations)."""
     with app.app_context():
         actor = db.session.get(User, case.user.id)
-        page = db.paginate(
-            queries.list_query(actor, case.filters()),
-            page=params.get("page", 1),
-            per_page=params["page_size"],
-            error_out=False,
+        page = queries.list_page(
+            actor, case.filters(), page=params.get("page", 1), per_page=params["page_size"]
         )
         shown = [(b.reporter.name, b.sectors, b.organisations) for b in page.items]
         db.session.remove()
@@ -247,7 +244,7 @@ def _query_layer(app, case: Case, params: dict):
 def _explain(case: Case, page_size: int) -> None:
     """The plan of the page query and of its count, as the database chose them."""
     actor = db.session.get(User, case.user.id)
-    query = queries.list_query(actor, case.filters())
+    query = queries.list_ids(actor, case.filters())
     page = case.params.get("page", 1)
     statements = {
         "page": query.limit(page_size).offset((page - 1) * page_size),

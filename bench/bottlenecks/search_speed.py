@@ -115,10 +115,8 @@ def timed(function, repeat: int) -> list[float]:
 
 
 def list_page(actor, q: str) -> None:
-    query = queries.list_query(actor, queries.ListFilter(q=q))
-    db.session.scalar(sa.select(sa.func.count()).select_from(query.order_by(None).subquery()))
-    page = db.session.scalars(query.limit(20)).all()
-    search.snippets([b.id for b in page], q)
+    page = queries.list_page(actor, queries.ListFilter(q=q), page=1, per_page=20)
+    search.snippets([b.id for b in page.items], q)
 
 
 def main() -> int:

@@ -155,7 +155,12 @@ class Bottlenecks(MethodView):
     @blp.response(200, BottleneckItemSchema(many=True))
     @blp.paginate(page_size=PAGE_SIZE, max_page_size=MAX_PAGE_SIZE)
     def get(self, args, pagination_parameters):
-        """List bottlenecks (drafts and merged duplicates never), filtered and sorted."""
+        """List bottlenecks (drafts and merged duplicates never), filtered and sorted.
+
+        The total in `X-Pagination` is counted up to 10,000: a total of 10,001 means more.
+        A search in the order of relevance ranks the best of the 2,000 most recent matches
+        first; the older matches follow, the most recent first.
+        """
         filters = queries.ListFilter(
             status=args["status"],
             domain=args["domain"],
@@ -168,7 +173,14 @@ class Bottlenecks(MethodView):
             q=args["q"],
             sort=queries.Sort(args["sort"]) if args["sort"] else None,
         )
-        return _page(queries.list_query(_actor(), filters), pagination_parameters)
+        page = queries.list_page(
+            _actor(),
+            filters,
+            page=pagination_parameters.page,
+            per_page=pagination_parameters.page_size,
+        )
+        pagination_parameters.item_count = page.total
+        return page.items
 
     @requires(Permission.BOTTLENECK_REPORT)
     @blp.arguments(BottleneckInput)

@@ -100,9 +100,7 @@ class Bottleneck(HouseholdContext, Timestamped, db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     title: Mapped[str] = mapped_column(sa.String(200), nullable=False)
     description: Mapped[str] = mapped_column(sa.Text, nullable=False, default="")
-    status: Mapped[str] = mapped_column(
-        sa.String(20), nullable=False, default=Status.DRAFT, index=True
-    )
+    status: Mapped[str] = mapped_column(sa.String(20), nullable=False, default=Status.DRAFT)
     level: Mapped[str] = mapped_column(sa.String(20), nullable=False, default=Level.OPERATIONAL)
     #: With how many families the reporter meets it.
     families_count: Mapped[int] = mapped_column(nullable=False, default=1)
@@ -115,7 +113,7 @@ class Bottleneck(HouseholdContext, Timestamped, db.Model):
     submitted_at: Mapped[datetime | None] = mapped_column(sa.DateTime)
     triaged_at: Mapped[datetime | None] = mapped_column(sa.DateTime)
     #: The routed sectors owe a first answer by this working day.
-    answer_due_on: Mapped[date | None] = mapped_column(sa.Date, index=True)
+    answer_due_on: Mapped[date | None] = mapped_column(sa.Date)
     first_answer_at: Mapped[datetime | None] = mapped_column(sa.DateTime)
     #: The last day the routed sectors were reminded of an overdue first answer.
     reminded_on: Mapped[date | None] = mapped_column(sa.Date)
@@ -141,10 +139,27 @@ class Bottleneck(HouseholdContext, Timestamped, db.Model):
     thread: Mapped[Thread | None] = relationship(lazy="select")
 
     __mapper_args__ = {"version_id_col": version}
-    # The lists: each sort walks its index, and the listed-or-not columns ride along, so a page
-    # and its count read the index instead of 100,000 wide rows (bench/bottlenecks).
+    # The lists: each sort walks its index, and the columns the filters read ride along, so a
+    # page and its count read the index instead of 100,000 wide rows (bench/bottlenecks).
     __table_args__ = (
-        sa.Index("ix_bottlenecks_listed_newest", "submitted_at", "status", "merged_into_id"),
+        sa.Index(
+            "ix_bottlenecks_listed_newest",
+            "submitted_at",
+            "status",
+            "merged_into_id",
+            "level",
+            "domains",
+        ),
+        sa.Index("ix_bottlenecks_by_status", "status", "submitted_at", "merged_into_id"),
+        # Routed and waiting for a first answer: the overdue lists and the reminders.
+        sa.Index(
+            "ix_bottlenecks_awaiting_answer",
+            "first_answer_at",
+            "status",
+            "answer_due_on",
+            "merged_into_id",
+            "submitted_at",
+        ),
         sa.Index(
             "ix_bottlenecks_listed_occurrences", "occurrence_count", "status", "merged_into_id"
         ),

@@ -7,6 +7,7 @@ from enum import StrEnum
 
 import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
+from sqlalchemy import orm
 
 from mdma.accounts.models import User
 from mdma.bottlenecks import search, similar
@@ -20,6 +21,7 @@ from mdma.bottlenecks.models import (
     bottleneck_sectors,
 )
 from mdma.bottlenecks.states import FINISHED, OPEN, Status
+from mdma.core.pagination import IdPagination, Ids, count_up_to, paginate_ids
 from mdma.directory.models import LIFE_DOMAIN_LABELS, LifeDomain
 from mdma.extensions import db
 from mdma.permissions import Role
@@ -156,14 +158,49 @@ def posts_query(bottleneck: Bottleneck) -> sa.Select:
     )
 
 
-def list_query(actor, filters: ListFilter, *, today: date | None = None) -> sa.Select:
-    """The bottlenecks `actor` may see, narrowed by `filters`, in the chosen order.
+#: Searches in the order of relevance rank the best of this many most recent matches first.
+RANKED_MATCHES = 2_000
 
-    Drafts are their writer's alone and merged duplicates live on in the bottleneck they were
-    merged into, so neither is listed.
+
+def list_ids(actor, filters: ListFilter, *, today: date | None = None) -> Ids:
+    """The ids of the bottlenecks `actor` may see, narrowed by `filters`, in the chosen order.
+
+    Ids alone, so that the database filters, sorts and counts over narrow index entries
+    (`list_page` loads the rows of one page). Drafts are their writer's alone and merged
+    duplicates live on in the bottleneck they were merged into, so neither is listed.
     """
-    today = today or date.today()
-    query = sa.select(Bottleneck).where(
+    query = _filtered(actor, filters, today or date.today())
+    if filters.q.strip():
+        if filters.order == Sort.RELEVANCE:
+            return _by_relevance(query, filters.q)
+        query = query.where(search.contains(Bottleneck.id, filters.q))
+    return Ids.of(query.order_by(*_order(filters.order)))
+
+
+def list_page(
+    actor, filters: ListFilter, *, page: int | None = None, per_page: int | None = None
+) -> IdPagination:
+    """One page of `list_ids` with what a list row shows: reporter, sectors, organisations.
+
+    The same statements whatever the page size: the rows of the page come with their reporter
+    joined and their sectors and organisations in one query each; nothing else of them is
+    loaded, so the count cannot depend on who happens to be on the page.
+    """
+    row = (
+        orm.joinedload(Bottleneck.reporter).options(
+            orm.lazyload(User.organisation), orm.lazyload(User.sectors)
+        ),
+        orm.selectinload(Bottleneck.sectors),
+        orm.selectinload(Bottleneck.organisations),
+        orm.lazyload(Bottleneck.owners),
+    )
+    return paginate_ids(
+        list_ids(actor, filters), Bottleneck, page=page, per_page=per_page, options=row
+    )
+
+
+def _filtered(actor, filters: ListFilter, today: date) -> sa.Select:
+    query = sa.select(Bottleneck.id).where(
         Bottleneck.status != Status.DRAFT, Bottleneck.merged_into_id.is_(None)
     )
     if filters.status:
@@ -174,44 +211,64 @@ def list_query(actor, filters: ListFilter, *, today: date | None = None) -> sa.S
     if filters.level:
         query = query.where(Bottleneck.level == filters.level)
     if filters.sector:
-        query = query.where(_linked(bottleneck_sectors, "sector_id", [filters.sector]))
+        query = query.where(_among(_linked(bottleneck_sectors, [filters.sector])))
     if filters.organisation:
-        query = query.where(
-            _linked(bottleneck_organisations, "organisation_id", [filters.organisation])
-        )
+        query = query.where(_among(_linked(bottleneck_organisations, [filters.organisation])))
     if filters.overdue:
         query = query.where(overdue_condition(today))
     if filters.mine:
-        added = sa.select(Occurrence.id).where(
-            Occurrence.bottleneck_id == Bottleneck.id, Occurrence.reporter_id == actor.id
-        )
-        query = query.where(sa.or_(Bottleneck.reporter_id == actor.id, added.exists()))
+        reported = sa.select(Bottleneck.id).where(Bottleneck.reporter_id == actor.id)
+        added = sa.select(Occurrence.bottleneck_id).where(Occurrence.reporter_id == actor.id)
+        query = query.where(_among(sa.union(reported, added)))
     if filters.my_sectors:
-        query = query.where(
-            sa.or_(
-                _linked(bottleneck_sectors, "sector_id", [s.id for s in actor.sectors]),
-                _linked(bottleneck_owners, "user_id", [actor.id]),
-            )
+        # Routed: the coordinator chose the sectors, not (only) the writer's suggestion.
+        routed = sa.union(
+            _linked(bottleneck_sectors, [s.id for s in actor.sectors]),
+            _linked(bottleneck_owners, [actor.id]),
         )
-    rank = None
-    if filters.q.strip():
-        matches = search.match(filters.q)
-        query = query.join(matches, matches.c.bottleneck_id == Bottleneck.id)
-        rank = matches.c.rank
-    return query.order_by(*_order(filters.order, rank))
+        query = query.where(Bottleneck.triaged_at.is_not(None), _among(routed))
+    return query
 
 
-def _linked(table: sa.Table, column: str, ids: list[int]):
-    return (
-        sa.select(table.c.bottleneck_id)
-        .where(table.c.bottleneck_id == Bottleneck.id, table.c[column].in_(ids))
-        .exists()
+def _by_relevance(query: sa.Select, q: str) -> Ids:
+    """The matches of `q` among `query`: the best of the RANKED_MATCHES most recent matches
+    first, by rank; after them the older matches, the most recent first (a word found in most
+    bottlenecks would otherwise rank tens of thousands of them for one page)."""
+    ranked = search.ranked(q, RANKED_MATCHES)
+    matched = query.where(search.contains(Bottleneck.id, q))
+    best_query = query.join(ranked, ranked.c.bottleneck_id == Bottleneck.id).order_by(
+        ranked.c.rank.desc(), Bottleneck.id.desc()
     )
 
+    older = matched.where(Bottleneck.id < search.oldest_ranked(q, RANKED_MATCHES)).order_by(
+        Bottleneck.id.desc()
+    )
 
-def _order(sort: Sort, rank) -> list:
-    if sort == Sort.RELEVANCE:
-        return [rank.desc(), Bottleneck.id.desc()]
+    def page(offset: int, limit: int) -> list[int]:
+        best = list(db.session.scalars(best_query))
+        ids = best[offset : offset + limit]
+        # Asked even when the page is full (for nothing then), so that every page of a search
+        # costs the same statements.
+        skip, rest = max(0, offset - len(best)), limit - len(ids)
+        return ids + list(db.session.scalars(older.offset(skip).limit(rest)))
+
+    return Ids(page=page, count=lambda limit: count_up_to(matched, limit))
+
+
+def _linked(table: sa.Table, ids: list[int]) -> sa.Select:
+    """The bottlenecks linked to any of `ids` through `table` (its second key column)."""
+    target = next(c for c in table.primary_key.columns if c.name != "bottleneck_id")
+    return sa.select(table.c.bottleneck_id).where(target.in_(ids))
+
+
+def _among(ids: sa.Select | sa.CompoundSelect):
+    """The bottleneck is one of `ids`. On SQLite `id + 0`, for the reason `search.contains`
+    gives: the list's index then keeps its order and a page stops early."""
+    dialect = db.session.get_bind().dialect.name
+    return (Bottleneck.id + 0 if dialect == "sqlite" else Bottleneck.id).in_(ids)
+
+
+def _order(sort: Sort) -> list:
     if sort == Sort.MOST_OCCURRENCES:
         return [Bottleneck.occurrence_count.desc(), Bottleneck.id.desc()]
     if sort == Sort.LONGEST_OPEN:

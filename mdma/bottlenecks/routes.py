@@ -87,9 +87,7 @@ def _list_filter(form: ListFilterForm) -> queries.ListFilter:
 def index():
     form = _filter_form()
     filters = _list_filter(form)
-    page = db.paginate(
-        queries.list_query(current_user, filters), per_page=PAGE_SIZE, error_out=False
-    )
+    page = queries.list_page(current_user, filters, per_page=PAGE_SIZE)
     snippets = queries.snippets([b.id for b in page.items], filters.q) if filters.q else {}
     return render_template(
         "bottlenecks/index.html",

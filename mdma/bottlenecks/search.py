@@ -22,15 +22,16 @@ MAX_WORD_LENGTH = 40
 MAX_INPUT_LENGTH = 500
 #: bm25 weights of the FTS5 columns (title, description, posts); PostgreSQL has A, B, C.
 WEIGHTS = (10.0, 4.0, 1.0)
-#: Marks the matches inside excerpts; private-use characters, so stored text cannot fake them.
-START, STOP = "\ue000", "\ue001"
-#: ts_headline drops what looks like an HTML tag: hide the angle brackets from its parser.
-ANGLES = "\ue002\ue003"
+#: Words in an excerpt of a search result.
+EXCERPT_WORDS = 24
 
-fts = sa.table("bottleneck_search", sa.column("rowid", sa.Integer))
+fts = sa.table("bottleneck_search", sa.column("rowid", sa.Integer), sa.column("posts"))
 fts_table = sa.literal_column("bottleneck_search")
 pg_search = sa.table(
-    "bottleneck_search", sa.column("bottleneck_id", sa.Integer), sa.column("document")
+    "bottleneck_search",
+    sa.column("bottleneck_id", sa.Integer),
+    sa.column("document"),
+    sa.column("posts"),
 )
 
 
@@ -70,70 +71,154 @@ def tsquery(groups: list[list[str]], *, any_word: bool = False, weights: str = "
     return reduce(lambda a, b: a.op("||" if any_word else "&&")(b), parts)
 
 
-def match(q: str) -> sa.Subquery:
-    """The bottlenecks that match `q`: columns `bottleneck_id` and `rank` (higher is better)."""
+def matching(q: str) -> sa.Select:
+    """The ids of the bottlenecks that match every word of `q` (none when `q` has no word)."""
+    groups = terms(q)
+    if not groups:
+        return sa.select(Bottleneck.id).where(sa.false())
+    if _dialect() == "sqlite":
+        return sa.select(fts.c.rowid).where(fts_table.op("MATCH")(fts5_query(groups)))
+    return sa.select(pg_search.c.bottleneck_id).where(
+        pg_search.c.document.op("@@")(tsquery(groups))
+    )
+
+
+def contains(ids, q: str):
+    """The condition "`ids` (a column of bottleneck ids) matches `q`", as a filter.
+
+    On SQLite `ids + 0`: the sum hides the column from the planner, which then walks the list's
+    own index in its order and looks each row up among the matches, instead of fetching every
+    match by its key and sorting them all — a thousand times slower for a common word.
+    """
+    column = ids + 0 if _dialect() == "sqlite" else ids
+    return column.in_(matching(q))
+
+
+def ranked(q: str, newest: int) -> sa.Subquery:
+    """The `newest` most recently written bottlenecks that match `q`, with their `rank`
+    (higher is better): the title weighs most, then the description, then the posts.
+
+    Bounded, because ranking costs per match: a word in most bottlenecks would rank tens of
+    thousands of them for one page. Columns `bottleneck_id` and `rank`.
+    """
     groups = terms(q)
     if not groups:
         return (
             sa.select(Bottleneck.id.label("bottleneck_id"), sa.literal(0.0).label("rank"))
             .where(sa.false())
-            .subquery("matches")
+            .subquery("ranked")
         )
     if _dialect() == "sqlite":
-        rank = -sa.func.bm25(fts_table, *WEIGHTS)
+        # FTS5 walks its index newest first and ranks only the rows it returns.
         query = (
-            sa.select(fts.c.rowid.label("bottleneck_id"), rank.label("rank"))
-            .select_from(fts)
+            sa.select(
+                fts.c.rowid.label("bottleneck_id"),
+                (-sa.func.bm25(fts_table, *WEIGHTS)).label("rank"),
+            )
             .where(fts_table.op("MATCH")(fts5_query(groups)))
+            .order_by(fts.c.rowid.desc())
+            .limit(newest)
         )
-    else:
-        found = tsquery(groups)
-        query = sa.select(
+        return query.subquery("ranked")
+    found = tsquery(groups)
+    newest_ids = (
+        sa.select(pg_search.c.bottleneck_id)
+        .where(pg_search.c.document.op("@@")(found))
+        .order_by(pg_search.c.bottleneck_id.desc())
+        .limit(newest)
+        .subquery("newest")
+    )
+    # Ranked outside the subquery, so only the chosen rows are ranked.
+    return (
+        sa.select(
             pg_search.c.bottleneck_id,
             sa.func.ts_rank(pg_search.c.document, found).label("rank"),
-        ).where(pg_search.c.document.op("@@")(found))
-    return query.subquery("matches")
+        )
+        .join(newest_ids, newest_ids.c.bottleneck_id == pg_search.c.bottleneck_id)
+        .subquery("ranked")
+    )
+
+
+def oldest_ranked(q: str, newest: int):
+    """A scalar subquery: the oldest of `ranked(q, newest)`, or NULL when fewer than `newest`
+    bottlenecks match (then every match is ranked)."""
+    groups = terms(q)
+    if not groups:
+        return sa.literal_column("NULL", sa.Integer)
+    if _dialect() == "sqlite":
+        query = sa.select(fts.c.rowid).where(fts_table.op("MATCH")(fts5_query(groups)))
+        key = fts.c.rowid
+    else:
+        query = sa.select(pg_search.c.bottleneck_id).where(
+            pg_search.c.document.op("@@")(tsquery(groups))
+        )
+        key = pg_search.c.bottleneck_id
+    return query.order_by(key.desc()).offset(newest - 1).limit(1).scalar_subquery()
 
 
 def snippets(ids: list[int], q: str) -> dict[int, Markup]:
     """A short excerpt per bottleneck, escaped, with the words that match in `<mark>`: from the
-    description or the posts where they match, else the beginning of the description."""
+    description, else the posts, else the title — where the words are —, else the beginning of
+    the description.
+
+    Cut and marked here rather than by the database (FTS5 `snippet`, `ts_headline`), which
+    would run the whole search again for one page: a word is marked when it is a form the
+    search finds, that is when it or its stem begins with one of the prefixes of a word of `q`.
+    """
     groups = terms(q)
     if not ids or not groups:
         return {}
-    if _dialect() == "sqlite":
-        columns = [sa.func.snippet(fts_table, column, START, STOP, "…", 16) for column in (1, 2, 0)]
-        rows = db.session.execute(
-            sa.select(fts.c.rowid, *columns)
-            .select_from(fts)
-            .where(fts_table.op("MATCH")(fts5_query(groups)), fts.c.rowid.in_(ids))
-        )
-    else:
-        options = f'StartSel="{START}", StopSel="{STOP}", MaxWords=24, MinWords=10, MaxFragments=2, FragmentDelimiter=" … "'
-        found = tsquery(groups)
-        posts = sa.literal_column("bottleneck_search.posts")
-        columns = [
-            sa.func.ts_headline(
-                sa.cast("mdma_dutch", REGCONFIG),
-                sa.func.translate(column, "<>", ANGLES),
-                found,
-                options,
-            )
-            for column in (Bottleneck.description, posts, Bottleneck.title)
-        ]
-        rows = db.session.execute(
-            sa.select(Bottleneck.id, *columns)
-            .join(pg_search, pg_search.c.bottleneck_id == Bottleneck.id)
-            .where(Bottleneck.id.in_(ids))
-        )
-    return {row[0]: _excerpt(row[1:]) for row in rows}
+    prefixes = tuple(p for group in groups for p in group)
+    index = fts if _dialect() == "sqlite" else pg_search
+    key = index.c.rowid if _dialect() == "sqlite" else index.c.bottleneck_id
+    rows = db.session.execute(
+        sa.select(Bottleneck.id, Bottleneck.title, Bottleneck.description, index.c.posts)
+        .outerjoin(index, key == Bottleneck.id)
+        .where(Bottleneck.id.in_(ids))
+    )
+    found = {}
+    for bottleneck_id, title, description, thread in rows:
+        for source in (description, thread, title):
+            excerpt = _excerpt(source or "", prefixes)
+            if excerpt is not None:
+                break
+        else:
+            excerpt = _excerpt(description or "", ())
+        found[bottleneck_id] = excerpt
+    return found
 
 
-def _excerpt(candidates) -> Markup:
-    marked = [c for c in candidates if c and START in c]
-    chosen = marked[0] if marked else (candidates[0] or "")
-    html = str(escape(chosen)).replace(ANGLES[0], "&lt;").replace(ANGLES[1], "&gt;")
-    return Markup(html.replace(START, "<mark>").replace(STOP, "</mark>"))
+def _finds(word: str, prefixes: tuple[str, ...]) -> bool:
+    folded = text.fold(word)
+    return folded.startswith(prefixes) or text.stem(folded).startswith(prefixes)
+
+
+def _excerpt(source: str, prefixes: tuple[str, ...]) -> Markup | None:
+    """About EXCERPT_WORDS words of `source` around its first word that `prefixes` find, those
+    words in `<mark>`; None when no word is found (with no prefixes: the beginning)."""
+    spans = [m.span() for m in text.WORD.finditer(source)]
+    hits = [i for i, (a, b) in enumerate(spans) if prefixes and _finds(source[a:b], prefixes)]
+    if prefixes and not hits:
+        return None
+    first = max(0, (hits[0] if hits else 0) - EXCERPT_WORDS // 4)
+    last = min(len(spans), first + EXCERPT_WORDS)
+    if not spans:
+        return Markup("")
+    # Cut at white space, so that no word loses its quotes or brackets.
+    start = max(0, source.rfind(" ", 0, spans[first][0]) + 1) if first else 0
+    stop = source.find(" ", spans[last - 1][1]) if last < len(spans) else -1
+    stop = len(source) if stop == -1 else stop
+    html, at = [], start
+    for i in hits:
+        if first <= i < last:
+            a, b = spans[i]
+            html += [escape(source[at:a]), Markup("<mark>"), escape(source[a:b]), Markup("</mark>")]
+            at = b
+    html.append(escape(source[at:stop]))
+    cut = Markup("…")
+    return (
+        (cut if start else Markup("")) + Markup("").join(html) + (cut if stop < len(source) else "")
+    )
 
 
 def reindex_all() -> None:

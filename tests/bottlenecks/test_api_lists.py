@@ -50,6 +50,13 @@ def test_routed_lists_what_was_routed_to_my_sector(call, writer, owner):
     assert titles(call("GET", URL, owner, query_string={"routed": "true"})) == ["Naar huisvesting"]
 
 
+def test_routed_waits_for_the_coordinator_not_the_writers_suggestion(call, writer, owner):
+    report(writer, "Voorgesteld voor huisvesting", sector="housing")
+    route(report(writer, "Naar huisvesting gerouteerd"), "housing")
+    response = call("GET", URL, owner, query_string={"routed": "true"})
+    assert titles(response) == ["Naar huisvesting gerouteerd"]
+
+
 def test_overdue_lists_routed_bottlenecks_whose_answer_is_late(call, writer):
     late = route(report(writer, "Te laat beantwoord"), today=date(2024, 3, 4))
     route(report(writer, "Nog op tijd"))

@@ -6,6 +6,7 @@ import sqlalchemy as sa
 
 from mdma.bottlenecks.models import Bottleneck, Occurrence
 from mdma.bottlenecks.states import Status
+from mdma.core import pagination
 from mdma.core.logbook import LogEntry
 from mdma.notifications.models import Notification
 from mdma.threads.models import Post
@@ -78,6 +79,21 @@ def test_list_filters_by_sector_and_shows_the_count(client, session, create_user
     page = client.get(f"/bottlenecks?sector={children.id}").get_data(as_text=True)
     assert "Geen plaats in de kinderopvang" in page
     assert "Energiefactuur te hoog" not in page
+
+
+def test_a_list_longer_than_the_count_limit_says_more_than(
+    client, session, create_user, login_as, monkeypatch
+):
+    monkeypatch.setattr(pagination, "COUNT_LIMIT", 25)
+    for number in range(45):
+        factories.create_bottleneck(title=f"Knelpunt {number}")
+    login_as(create_user("case_manager"))
+    page = client.get("/bottlenecks").get_data(as_text=True)
+    assert "More than 25 bottlenecks" in page
+    assert "Page 1 · more than 25 in all" in page
+    assert 'rel="next"' in page
+    last = client.get("/bottlenecks?page=3").get_data(as_text=True)
+    assert "Knelpunt 0" in last and 'rel="next"' not in last
 
 
 def test_an_invalid_filter_value_is_ignored_and_marked(client, session, create_user, login_as):

@@ -3,7 +3,6 @@
 import pytest
 
 from mdma.bottlenecks import queries, search, services
-from mdma.extensions import db
 
 
 def report(writer, title, description="Zonder verdere toelichting.", *, draft=False):
@@ -13,8 +12,8 @@ def report(writer, title, description="Zonder verdere toelichting.", *, draft=Fa
 
 def found(actor, q: str) -> list[str]:
     """The titles a search lists, best match first."""
-    query = queries.list_query(actor, queries.ListFilter(q=q))
-    return [b.title for b in db.session.scalars(query)]
+    page = queries.list_page(actor, queries.ListFilter(q=q), page=1, per_page=100)
+    return [b.title for b in page.items]
 
 
 @pytest.fixture
@@ -152,3 +151,61 @@ def test_reindex_all_rebuilds_the_index_from_the_tables(session, writer):
     report(writer, "Huurwaarborg niet betaalbaar")
     search.reindex_all()
     assert found(writer, "huurwaarborg") == ["Huurwaarborg niet betaalbaar"]
+
+
+def test_snippets_cut_a_long_text_around_the_first_match_and_mark_every_form(session, writer):
+    opening = "Een lange aanloop zonder het gezochte woord. " * 10
+    bottleneck = report(
+        writer, "Wonen", opening + "Twee gezinnen en een gezin wachten op een woning."
+    )
+    excerpt = search.snippets([bottleneck.id], "gezin")[bottleneck.id]
+    assert excerpt.startswith("…") and "aanloop" in excerpt
+    assert "<mark>gezinnen</mark> en een <mark>gezin</mark> wachten" in excerpt
+    assert len(excerpt) < 300
+
+
+def test_snippets_show_the_beginning_of_the_description_when_no_word_is_found(session, writer):
+    bottleneck = report(writer, "Budgetmeter", "Wie een meter heeft, betaalt vooraf.")
+    excerpt = search.snippets([bottleneck.id], "ruimtevaart")
+    assert excerpt[bottleneck.id] == "Wie een meter heeft, betaalt vooraf."
+
+
+def test_past_the_ranked_window_older_matches_follow_the_most_recent_first(
+    session, writer, monkeypatch
+):
+    monkeypatch.setattr(queries, "RANKED_MATCHES", 2)
+    report(writer, "Huurwaarborg oud een", "Huurwaarborg, huurwaarborg, huurwaarborg.")
+    report(writer, "Huurwaarborg oud twee", "Huurwaarborg en nog eens huurwaarborg.")
+    report(writer, "Wonen nieuw een", "Een keer huurwaarborg.")
+    report(writer, "Huurwaarborg nieuw twee", "Over de huurwaarborg.")
+    report(writer, "Zonder het woord", "Niets over waarborgen.")
+    expected = [
+        "Huurwaarborg nieuw twee",  # the two most recent matches, the title match first
+        "Wonen nieuw een",
+        "Huurwaarborg oud twee",  # then the older ones, most recent first
+        "Huurwaarborg oud een",
+    ]
+    assert found(writer, "huurwaarborg") == expected
+    pages = [
+        [
+            b.title
+            for b in queries.list_page(
+                writer, queries.ListFilter(q="huurwaarborg"), page=n, per_page=3
+            ).items
+        ]
+        for n in (1, 2)
+    ]
+    assert pages == [expected[:3], expected[3:]]
+
+
+def test_a_filter_applies_to_ranked_and_older_matches_alike(session, writer, monkeypatch):
+    monkeypatch.setattr(queries, "RANKED_MATCHES", 1)
+    old = report(writer, "Energie oud", "Energiefactuur.")
+    report(writer, "Energie nieuw", "Energiefactuur.")
+    services.save_draft(writer, services.Report(title="Energie ontwerp", description="Energie."))
+    assert found(writer, "energie") == ["Energie nieuw", "Energie oud"]
+    page = queries.list_page(
+        writer, queries.ListFilter(q="energie", status="submitted"), page=1, per_page=10
+    )
+    assert (page.total, len(page.items)) == (2, 2)
+    assert old in page.items
