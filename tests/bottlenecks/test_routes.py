@@ -158,9 +158,9 @@ def test_a_future_occurrence_date_is_refused_at_its_field(client, session, creat
 
 def routed(create_user):
     bottleneck = factories.create_bottleneck()
-    from mdma.bottlenecks import services
+    from mdma.bottlenecks import routing
 
-    services.triage(
+    routing.triage(
         create_user("coordinator"),
         bottleneck,
         sectors=[factories.sector("income")],
