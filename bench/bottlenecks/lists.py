@@ -20,7 +20,6 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
-import psycopg
 import sqlalchemy as sa
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -34,6 +33,7 @@ from mdma import create_app  # noqa: E402
 from mdma.accounts.models import User  # noqa: E402
 from mdma.bottlenecks import queries  # noqa: E402
 from mdma.bottlenecks.models import Bottleneck  # noqa: E402
+from mdma.core.databases import create_database, throwaway_database  # noqa: E402
 from mdma.extensions import db  # noqa: E402
 
 BUDGET_MS = 100
@@ -87,21 +87,10 @@ def _sqlite_database(args):
 
 
 def _postgres_database(args):
-    admin = sa.make_url(args.postgres)
-    plain = admin.set(drivername="postgresql").render_as_string(hide_password=False)
-    name = f"mdma_bench_lists_{args.scale}" if args.reuse else f"mdma_bench_{secrets.token_hex(4)}"
-    with psycopg.connect(plain, autocommit=True) as conn:
-        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
-        if not exists:
-            conn.execute(f'CREATE DATABASE "{name}"')
-
-    def drop():
-        if not args.reuse:
-            with psycopg.connect(plain, autocommit=True) as conn:
-                conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-    url = admin.set(drivername="postgresql+psycopg", database=name)
-    return url.render_as_string(hide_password=False), drop
+    if args.reuse:
+        name = f"mdma_bench_lists_{args.scale}"
+        return create_database(args.postgres, name, exist_ok=True), lambda: None
+    return throwaway_database(args.postgres, "mdma_bench")
 
 
 def _build(scale: int) -> None:
