@@ -130,10 +130,10 @@ def bottlenecks_group():
 @with_appcontext
 def remind():
     """Remind routed sectors of overdue first answers (run once a working day, e.g. from cron)."""
-    from mdma.bottlenecks import services
+    from mdma.bottlenecks import routing
     from mdma.extensions import db
 
-    count = services.send_reminders()
+    count = routing.send_reminders()
     db.session.commit()
     click.echo(f"{count} overdue bottleneck(s): reminders sent.")
 

@@ -4,12 +4,10 @@ test; a real SMTP server for mail; small factories.
 """
 
 import os
-import secrets
 import socket
 import time
 from contextlib import contextmanager
 
-import psycopg
 import pytest
 import sqlalchemy as sa
 from aiosmtpd.controller import Controller
@@ -19,6 +17,7 @@ from flask_sqlalchemy.session import Session as FlaskSession
 
 from mdma import create_app
 from mdma.api.base import api
+from mdma.core.databases import throwaway_database
 from mdma.extensions import db, socketio
 from tests import factories
 
@@ -87,27 +86,12 @@ def shared_extensions_kept():
 # --- Databases ----------------------------------------------------------------------------
 
 
-def postgres_database(admin_url: str):
-    """Create a database of our own on the server; returns its URL and a function to drop it."""
-    url = sa.make_url(admin_url)
-    name = f"mdma_test_{secrets.token_hex(4)}"
-    plain = url.set(drivername="postgresql").render_as_string(hide_password=False)
-    with psycopg.connect(plain, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-
-    def drop():
-        with psycopg.connect(plain, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-    return url.set(database=name).render_as_string(hide_password=False), drop
-
-
 @pytest.fixture(scope="session", params=BACKENDS)
 def database_url(request, tmp_path_factory):
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.sqlite'}"
         return
-    url, drop = postgres_database(POSTGRES_URL)
+    url, drop = throwaway_database(POSTGRES_URL, "mdma_test")
     yield url
     drop()
 

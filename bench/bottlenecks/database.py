@@ -1,17 +1,15 @@
 """A fresh, migrated database for the bottleneck benchmarks: SQLite in a temporary folder,
 or a database of its own on a PostgreSQL server (dropped afterwards)."""
 
-import secrets
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 
-import psycopg
-import sqlalchemy as sa
 from flask_migrate import upgrade
 
 from mdma import create_app
 from mdma.accounts.models import User
+from mdma.core.databases import throwaway_database
 from mdma.extensions import db
 
 
@@ -21,7 +19,7 @@ def fresh_database(postgres_url: str | None = None, sqlite_path: str | None = No
     with tempfile.TemporaryDirectory() as folder:
         drop = None
         if postgres_url:
-            url, drop = _postgres_database(postgres_url)
+            url, drop = throwaway_database(postgres_url, "mdma_bench")
         else:
             url = f"sqlite:///{sqlite_path or Path(folder) / 'bench.sqlite'}"
         app = create_app(
@@ -37,20 +35,6 @@ def fresh_database(postgres_url: str | None = None, sqlite_path: str | None = No
         finally:
             if drop:
                 drop()
-
-
-def _postgres_database(admin_url: str):
-    url = sa.make_url(admin_url)
-    name = f"mdma_bench_{secrets.token_hex(4)}"
-    plain = url.set(drivername="postgresql").render_as_string(hide_password=False)
-    with psycopg.connect(plain, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-
-    def drop():
-        with psycopg.connect(plain, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-    return url.set(database=name).render_as_string(hide_password=False), drop
 
 
 def reporter() -> User:

@@ -20,7 +20,6 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
-import psycopg
 import sqlalchemy as sa
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -34,6 +33,7 @@ from mdma import create_app  # noqa: E402
 from mdma.accounts.models import User  # noqa: E402
 from mdma.bottlenecks import queries  # noqa: E402
 from mdma.bottlenecks.models import Bottleneck  # noqa: E402
+from mdma.core.databases import create_database, throwaway_database  # noqa: E402
 from mdma.extensions import db  # noqa: E402
 
 BUDGET_MS = 100
@@ -87,21 +87,10 @@ def _sqlite_database(args):
 
 
 def _postgres_database(args):
-    admin = sa.make_url(args.postgres)
-    plain = admin.set(drivername="postgresql").render_as_string(hide_password=False)
-    name = f"mdma_bench_lists_{args.scale}" if args.reuse else f"mdma_bench_{secrets.token_hex(4)}"
-    with psycopg.connect(plain, autocommit=True) as conn:
-        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
-        if not exists:
-            conn.execute(f'CREATE DATABASE "{name}"')
-
-    def drop():
-        if not args.reuse:
-            with psycopg.connect(plain, autocommit=True) as conn:
-                conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-    url = admin.set(drivername="postgresql+psycopg", database=name)
-    return url.render_as_string(hide_password=False), drop
+    if args.reuse:
+        name = f"mdma_bench_lists_{args.scale}"
+        return create_database(args.postgres, name, exist_ok=True), lambda: None
+    return throwaway_database(args.postgres, "mdma_bench")
 
 
 def _build(scale: int) -> None:
@@ -161,9 +150,8 @@ def _run_backend(name: str, url: str, args) -> None:
     _summary(results, layers)
     if args.explain:
         slow = [c for c, r in results if (r.get("query") or {}).get("p95", 0) > BUDGET_MS]
-        with app.app_context():
-            for case in slow:
-                _explain(case, args.page_size)
+        for case in slow:
+            _explain(app, case, args.page_size)
     with app.app_context():
         db.engine.dispose()
 
@@ -241,28 +229,29 @@ def _query_layer(app, case: Case, params: dict):
         return page.total, shown
 
 
-def _explain(case: Case, page_size: int) -> None:
-    """The plan of the page query and of its count, as the database chose them."""
-    actor = db.session.get(User, case.user.id)
-    query = queries.list_ids(actor, case.filters())
-    page = case.params.get("page", 1)
-    statements = {
-        "page": query.limit(page_size).offset((page - 1) * page_size),
-        "count": sa.select(sa.func.count()).select_from(query.order_by(None).subquery()),
-    }
+def _explain(app, case: Case, page_size: int) -> None:
+    """The plan of every statement one request of the case runs, as the database chose it."""
+    with app.app_context():
+        engine = db.engine
+    seen = []
+
+    def note(_conn, _cursor, statement, parameters, *_args):
+        if statement.lstrip().upper().startswith("SELECT"):
+            seen.append((statement, parameters))
+
+    sa.event.listen(engine, "before_cursor_execute", note)
+    try:
+        _query_layer(app, case, case.params | {"page_size": page_size})
+    finally:
+        sa.event.remove(engine, "before_cursor_execute", note)
     print(f"\n-- {case.name}")
-    for label, statement in statements.items():
-        compiled = statement.compile(db.engine, compile_kwargs={"literal_binds": True})
-        prefix = (
-            "EXPLAIN QUERY PLAN "
-            if db.engine.dialect.name == "sqlite"
-            else "EXPLAIN (ANALYZE, BUFFERS) "
-        )
-        plan = db.session.execute(sa.text(prefix + str(compiled).replace(":", r"\:"))).all()
-        print(f"   {label}:")
-        for row in plan:
-            print("     ", " | ".join(str(part) for part in row))
-    db.session.remove()
+    sqlite = engine.dialect.name == "sqlite"
+    prefix = "EXPLAIN QUERY PLAN " if sqlite else "EXPLAIN (ANALYZE, BUFFERS) "
+    with engine.connect() as connection:
+        for statement, parameters in seen:
+            print("   ", " ".join(statement.split())[:160])
+            for row in connection.exec_driver_sql(prefix + statement, parameters):
+                print("     ", " | ".join(str(part) for part in row))
 
 
 # --- Output ----------------------------------------------------------------------------------

@@ -12,7 +12,7 @@ from flask_login import current_user
 
 from mdma.accounts.models import User
 from mdma.api.base import MAX_PAGE_SIZE, PAGE_SIZE, Blueprint, one_commit, refusal
-from mdma.bottlenecks import queries, services, similar
+from mdma.bottlenecks import queries, routing, services, similar
 from mdma.bottlenecks.models import Bottleneck
 from mdma.bottlenecks.schemas import (
     EDITABLE,
@@ -127,7 +127,7 @@ class Shown:
                 ),
             }
             for step in LIFECYCLE.next_steps(Status(bottleneck.status))
-            if services.can_take(actor, bottleneck, step)
+            if routing.can_take(actor, bottleneck, step)
         ]
 
     def __getattr__(self, name):
@@ -276,7 +276,7 @@ class BottleneckTriage(MethodView):
         sectors = _rows(Sector, data["sector_ids"], "sector_ids")
         owners = _rows(User, data["owner_ids"], "owner_ids")
         with one_commit(RENAMED):
-            services.triage(
+            routing.triage(
                 actor, bottleneck, sectors=sectors, level=data["level"], owners=owners,
                 tags=data["tags"],
             )  # fmt: skip
@@ -298,7 +298,7 @@ class BottleneckTransitions(MethodView):
         """
         actor, bottleneck = _actor(), _bottleneck(bottleneck_id)
         with one_commit():
-            services.transition(
+            routing.transition(
                 actor, bottleneck, Status(data["to"]), data["reason"],
                 confirmed=data["confirmed_not_personal_data"],
             )  # fmt: skip

@@ -8,7 +8,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from mdma.accounts.models import User
-from mdma.bottlenecks import queries, services
+from mdma.bottlenecks import queries, routing, services
 from mdma.bottlenecks.forms import (
     BottleneckForm,
     ListFilterForm,
@@ -211,7 +211,7 @@ def _detail_page(bottleneck: Bottleneck, **forms):
         evidence=queries.evidence(bottleneck),
         steps=queries.timeline(bottleneck),
         posts=queries.posts(bottleneck),
-        next_steps=services.next_steps(current_user, bottleneck),
+        next_steps=routing.next_steps(current_user, bottleneck),
         similar=queries.similar_to(bottleneck) if bottleneck.status == Status.DRAFT else [],
         following=queries.is_following(current_user, bottleneck),
         overdue=queries.is_overdue(bottleneck, date.today()),
@@ -261,7 +261,7 @@ def transition(bottleneck_id):
         abort(400)
     done = submit(
         form,
-        lambda: services.transition(
+        lambda: routing.transition(
             current_user,
             bottleneck,
             Status(form.target.data),
@@ -325,7 +325,7 @@ def triage(bottleneck_id):
         form.tags.data = ", ".join(bottleneck.tags)
     done = submit(
         form,
-        lambda: services.triage(
+        lambda: routing.triage(
             current_user,
             bottleneck,
             sectors=_by_ids(Sector, form.sectors.data),

@@ -1,4 +1,5 @@
-"""The bottleneck verbs, actor first: draft, submit, add an occurrence, triage, step, follow.
+"""The bottleneck verbs of writing, actor first: draft, submit, add an occurrence, merge, post,
+follow. Routing and the other lifecycle steps are in `routing`.
 
 Each checks the capability and the object rule, runs the privacy guard on the free text it
 stores, records the step and the logbook, and flushes; the request commits.
@@ -7,11 +8,8 @@ stores, records the step and the logbook, and flushes; the request commits.
 from dataclasses import dataclass, field
 from datetime import date
 
-import sqlalchemy as sa
-from flask import current_app
 from flask_babel import gettext as _
 
-from mdma.accounts.models import User
 from mdma.bottlenecks import notices
 from mdma.bottlenecks.models import (
     CHILDREN_BANDS,
@@ -20,17 +18,15 @@ from mdma.bottlenecks.models import (
     HouseholdType,
     Level,
     Occurrence,
-    Step,
 )
-from mdma.bottlenecks.states import LIFECYCLE, OPEN, Status
+from mdma.bottlenecks.routing import can_answer, move, record_step, require
+from mdma.bottlenecks.states import OPEN, Status
 from mdma.core.errors import RuleViolation
-from mdma.core.lifecycle import Transition
 from mdma.core.logbook import record
 from mdma.core.time import utcnow
-from mdma.core.workdays import add_working_days
 from mdma.directory.models import LifeDomain, Organisation, Sector
 from mdma.extensions import db
-from mdma.permissions import Permission, Role, has_permission
+from mdma.permissions import Permission, has_permission
 from mdma.privacy import guard
 from mdma.threads import services as threads
 
@@ -58,11 +54,6 @@ class Report:
     household: Household = field(default_factory=Household)
 
 
-def _require(actor, permission: Permission) -> None:
-    if not has_permission(actor, permission):
-        raise RuleViolation(_("You are not allowed to do this."), status=403)
-
-
 def _domains(values) -> str:
     valid = {d.value for d in LifeDomain}
     unknown = set(values) - valid
@@ -81,19 +72,6 @@ def _household(target, household: Household) -> None:
         if value not in allowed | {None, ""}:
             raise RuleViolation(_("Choose from the list."), name)
         setattr(target, name, value or None)
-
-
-def _step(actor, bottleneck: Bottleneck, source, target, reason: str = "") -> None:
-    db.session.add(
-        Step(
-            bottleneck_id=bottleneck.id,
-            actor_id=actor.id,
-            source=source,
-            target=target,
-            reason=reason,
-        )
-    )
-    record(actor, f"bottleneck:{target}", bottleneck, source=source)
 
 
 def can_read(actor, bottleneck: Bottleneck) -> bool:
@@ -126,7 +104,7 @@ def save_draft(
     actor, report: Report, bottleneck: Bottleneck | None = None, *, confirmed: bool = False
 ) -> Bottleneck:
     """Create or edit a draft. Drafts are stored text too: the guard runs on them as well."""
-    _require(actor, Permission.BOTTLENECK_REPORT)
+    require(actor, Permission.BOTTLENECK_REPORT)
     if bottleneck is not None and (
         bottleneck.reporter_id != actor.id or bottleneck.status != Status.DRAFT
     ):
@@ -167,7 +145,7 @@ def submit(actor, bottleneck: Bottleneck) -> Bottleneck:
     """Send a draft to the coordinator's triage queue; its writer follows it."""
     if bottleneck.reporter_id != actor.id:
         raise RuleViolation(_("Only its writer can submit a draft."), status=403)
-    _move(actor, bottleneck, Status.SUBMITTED)
+    move(actor, bottleneck, Status.SUBMITTED)
     bottleneck.submitted_at = utcnow()
     follow(actor, bottleneck)
     return bottleneck
@@ -189,7 +167,7 @@ def add_occurrence(
     confirmed: bool = False,
 ) -> Occurrence:
     """Another family met with this bottleneck; the writer follows it from now on."""
-    _require(actor, Permission.BOTTLENECK_REPORT)
+    require(actor, Permission.BOTTLENECK_REPORT)
     if bottleneck.status in (Status.DRAFT, Status.CLOSED) or bottleneck.merged_into_id:
         raise RuleViolation(_("Occurrences can only be added to an open bottleneck."))
     if occurred_on > date.today():
@@ -211,122 +189,13 @@ def add_occurrence(
     return occurrence
 
 
-# --- Triage and lifecycle --------------------------------------------------------------------
-
-
-def triage(
-    actor,
-    bottleneck: Bottleneck,
-    *,
-    sectors: list[Sector],
-    level: str,
-    owners: list[User] = (),
-    tags: list[str] = (),
-    today: date | None = None,
-    confirmed: bool = False,
-) -> Bottleneck:
-    """Route to sectors (and named policy owners); they owe a first answer in working days."""
-    _require(actor, Permission.BOTTLENECK_TRIAGE)
-    if not sectors:
-        raise RuleViolation(_("Route the bottleneck to at least one sector."), "sectors")
-    if level not in {lvl.value for lvl in Level}:
-        raise RuleViolation(_("Choose from the list."), "level")
-    if any(owner.role != Role.POLICY_OWNER for owner in owners):
-        raise RuleViolation(_("Only sector policy owners can be named."), "owners")
-    tags = sorted({t.strip().lower() for t in tags if t.strip()})
-    guard.check(actor, ", ".join(tags), field="tags", confirmed=confirmed, subject=bottleneck)
-    _move(actor, bottleneck, Status.TRIAGED)
-    bottleneck.sectors = list(sectors)
-    bottleneck.owners = list(owners)
-    bottleneck.level = level
-    bottleneck.tags = tags
-    bottleneck.triaged_at = utcnow()
-    days = current_app.config["MDMA_ANSWER_WORKING_DAYS"]
-    bottleneck.answer_due_on = add_working_days(today or date.today(), days)
-    notices.routed(actor, bottleneck, sector_owners(bottleneck))
-    return bottleneck
-
-
-def sector_owners(bottleneck: Bottleneck) -> list[User]:
-    """Who answers for the routed sectors: their policy owners and the owners named by name."""
-    sector_ids = [s.id for s in bottleneck.sectors]
-    owners = db.session.scalars(
-        sa.select(User).where(
-            User.role == Role.POLICY_OWNER,
-            User.active.is_(True),
-            User.sectors.any(Sector.id.in_(sector_ids)),
-        )
-    ).all()
-    return [*owners, *(u for u in bottleneck.owners if u not in owners)]
-
-
-def can_answer(actor, bottleneck: Bottleneck) -> bool:
-    """The coordinator, a named policy owner, or a policy owner of a routed sector."""
-    if has_permission(actor, Permission.BOTTLENECK_TRIAGE):
-        return True
-    if not has_permission(actor, Permission.BOTTLENECK_ANSWER):
-        return False
-    routed = {s.id for s in bottleneck.sectors}
-    return actor in bottleneck.owners or any(s.id in routed for s in actor.sectors)
-
-
-def can_take(actor, bottleneck: Bottleneck, step: Transition) -> bool:
-    """Whether `actor` may take this step of the lifecycle; what buttons and the API offer."""
-    if step.target == Status.SUBMITTED:
-        return bottleneck.reporter_id == actor.id and has_permission(actor, step.permission)
-    if step.permission == Permission.BOTTLENECK_ANSWER:
-        return can_answer(actor, bottleneck)
-    return has_permission(actor, step.permission)
-
-
-def transition(
-    actor, bottleneck: Bottleneck, target: Status, reason: str = "", *, confirmed: bool = False
-) -> Bottleneck:
-    """Take one step of the lifecycle; refused (nothing changes) when it is not allowed."""
-    step = LIFECYCLE.transition(Status(bottleneck.status), Status(target))
-    if step is None or bottleneck.merged_into_id:
-        raise RuleViolation(_("This step is not possible from the current status."), status=409)
-    if not can_take(actor, bottleneck, step):
-        raise RuleViolation(_("You are not allowed to do this."), status=403)
-    if step.needs_reason and not reason.strip():
-        raise RuleViolation(_("Write why: this step needs a reason."), "reason")
-    guard.check(actor, reason, field="reason", confirmed=confirmed, subject=bottleneck)
-    _move(actor, bottleneck, target, reason.strip())
-    if target == Status.IN_DISCUSSION and bottleneck.first_answer_at is None:
-        bottleneck.first_answer_at = utcnow()
-    bottleneck.closed_at = utcnow() if target == Status.CLOSED else None
-    notices.status_changed(actor, bottleneck)
-    return bottleneck
-
-
-#: Steps with a page of their own rather than a button: submitting and routing.
-_OWN_PAGES = {Status.SUBMITTED, Status.TRIAGED}
-
-
-def next_steps(actor, bottleneck: Bottleneck) -> list:
-    """The lifecycle steps `actor` may take now, for buttons and the API."""
-    if bottleneck.merged_into_id:
-        return []
-    return [
-        step
-        for step in LIFECYCLE.next_steps(Status(bottleneck.status))
-        if step.target not in _OWN_PAGES and can_take(actor, bottleneck, step)
-    ]
-
-
-def _move(actor, bottleneck: Bottleneck, target: Status, reason: str = "") -> None:
-    source = Status(bottleneck.status)
-    if LIFECYCLE.transition(source, target) is None:
-        raise RuleViolation(_("This step is not possible from the current status."), status=409)
-    bottleneck.status = target
-    db.session.flush()
-    _step(actor, bottleneck, source, target, reason)
+# --- Merging duplicates ----------------------------------------------------------------------
 
 
 def merge(actor, keep: Bottleneck, duplicate: Bottleneck, reason: str = "") -> Bottleneck:
     """Fold a duplicate into `keep`: its occurrences, followers, sectors and organisations move
     over, it becomes an occurrence of its own, and its address points to `keep` from now on."""
-    _require(actor, Permission.BOTTLENECK_TRIAGE)
+    require(actor, Permission.BOTTLENECK_TRIAGE)
     if keep.id == duplicate.id:
         raise RuleViolation(_("A bottleneck cannot be merged into itself."))
     if duplicate.merged_into_id or keep.merged_into_id:
@@ -362,29 +231,10 @@ def merge(actor, keep: Bottleneck, duplicate: Bottleneck, reason: str = "") -> B
         source = Status(duplicate.status)
         duplicate.status = Status.CLOSED
         duplicate.closed_at = utcnow()
-        _step(actor, duplicate, source, Status.CLOSED, reason.strip() or _("Merged."))
+        record_step(actor, duplicate, source, Status.CLOSED, reason.strip() or _("Merged."))
     db.session.flush()
     record(actor, "bottleneck:merged", keep, duplicate=duplicate.id)
     return keep
-
-
-# --- Discussion ------------------------------------------------------------------------------
-
-
-def add_post(actor, bottleneck: Bottleneck, body: str, *, confirmed: bool = False):
-    """Post in the bottleneck's thread. The first post of a routed sector's policy owner is the
-    first answer: it stops the deadline clock and opens the discussion."""
-    _require(actor, Permission.BOTTLENECK_DISCUSS)
-    if bottleneck.status in (Status.DRAFT, Status.CLOSED) or bottleneck.merged_into_id:
-        raise RuleViolation(_("This bottleneck is not open for discussion."), status=409)
-    post = threads.add_post(actor, bottleneck.thread, body, subject=bottleneck, confirmed=confirmed)
-    if _is_first_answer(actor, bottleneck):
-        bottleneck.first_answer_at = utcnow()
-        if bottleneck.status == Status.TRIAGED:
-            _move(actor, bottleneck, Status.IN_DISCUSSION)
-    follow(actor, bottleneck)
-    notices.posted(actor, bottleneck, post)
-    return post
 
 
 def load_for_merge(bottleneck_id: int | None) -> Bottleneck:
@@ -394,23 +244,23 @@ def load_for_merge(bottleneck_id: int | None) -> Bottleneck:
     return duplicate
 
 
-def send_reminders(today: date | None = None) -> int:
-    """Remind the routed sectors of every overdue first answer, at most once a day each."""
-    today = today or date.today()
-    overdue = db.session.scalars(
-        sa.select(Bottleneck).where(
-            Bottleneck.status.in_([s.value for s in OPEN]),
-            Bottleneck.first_answer_at.is_(None),
-            Bottleneck.answer_due_on < today,
-            sa.or_(Bottleneck.reminded_on.is_(None), Bottleneck.reminded_on < today),
-        )
-    ).all()
-    for bottleneck in overdue:
-        notices.overdue(bottleneck, sector_owners(bottleneck))
-        bottleneck.reminded_on = today
-        record(None, "bottleneck:reminded", bottleneck)
-    db.session.flush()
-    return len(overdue)
+# --- Discussion ------------------------------------------------------------------------------
+
+
+def add_post(actor, bottleneck: Bottleneck, body: str, *, confirmed: bool = False):
+    """Post in the bottleneck's thread. The first post of a routed sector's policy owner is the
+    first answer: it stops the deadline clock and opens the discussion."""
+    require(actor, Permission.BOTTLENECK_DISCUSS)
+    if bottleneck.status in (Status.DRAFT, Status.CLOSED) or bottleneck.merged_into_id:
+        raise RuleViolation(_("This bottleneck is not open for discussion."), status=409)
+    post = threads.add_post(actor, bottleneck.thread, body, subject=bottleneck, confirmed=confirmed)
+    if _is_first_answer(actor, bottleneck):
+        bottleneck.first_answer_at = utcnow()
+        if bottleneck.status == Status.TRIAGED:
+            move(actor, bottleneck, Status.IN_DISCUSSION)
+    follow(actor, bottleneck)
+    notices.posted(actor, bottleneck, post)
+    return post
 
 
 def _is_first_answer(actor, bottleneck: Bottleneck) -> bool:

@@ -6,16 +6,7 @@
   var token = document.querySelector('meta[name="csrf-token"]');
 
   function render(region, text, result) {
-    region.textContent = "";
-    if (!result.findings.length) {
-      region.hidden = true;
-      return;
-    }
-    region.hidden = false;
-    var title = document.createElement("p");
-    title.className = "privacy-title";
-    title.textContent = region.getAttribute("data-title");
-    region.appendChild(title);
+    if (!openLivePanel(region, "privacy-title", result.findings.length > 0)) return;
     var preview = document.createElement("p");
     preview.className = "privacy-preview";
     var position = 0;

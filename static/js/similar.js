@@ -12,16 +12,7 @@
   var latest = 0;
 
   function render(items) {
-    region.textContent = "";
-    if (!items.length) {
-      region.hidden = true;
-      return;
-    }
-    region.hidden = false;
-    var heading = document.createElement("p");
-    heading.className = "similar-title";
-    heading.textContent = region.getAttribute("data-title");
-    region.appendChild(heading);
+    if (!openLivePanel(region, "similar-title", items.length > 0)) return;
     var list = document.createElement("ul");
     items.forEach(function (item) {
       var entry = document.createElement("li");

@@ -4,7 +4,7 @@ bottlenecks written and routed through the services."""
 import pytest
 import sqlalchemy as sa
 
-from mdma.bottlenecks import services
+from mdma.bottlenecks import routing, services
 from tests import factories
 from tests.conftest import login
 
@@ -22,9 +22,7 @@ def report(writer, title="Kinderopvang te duur voor leefloners", sector="childre
 def route(bottleneck, sector="housing", today=None):
     coordinator = factories.create_user("coordinator")
     sectors = [factories.sector(sector)]
-    return services.triage(
-        coordinator, bottleneck, sectors=sectors, level="structural", today=today
-    )
+    return routing.triage(coordinator, bottleneck, sectors=sectors, level="structural", today=today)
 
 
 def count(session, model) -> int:

@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from mdma.bottlenecks import services
+from mdma.bottlenecks import routing, services
 from mdma.bottlenecks.states import Status
 from tests import factories
 from tests.bottlenecks.conftest import report, route
@@ -20,7 +20,7 @@ def titles(response) -> list[str]:
 def test_list_is_filtered_by_status(call, writer, coordinator):
     declined = report(writer, "Afgewezen knelpunt")
     report(writer, "Ingediend knelpunt")
-    services.transition(coordinator, declined, Status.DECLINED, "Valt buiten het netwerk.")
+    routing.transition(coordinator, declined, Status.DECLINED, "Valt buiten het netwerk.")
     response = call("GET", URL, writer, query_string={"status": "declined"})
     assert titles(response) == ["Afgewezen knelpunt"]
     assert response.json[0]["status_label"] == "Declined"

@@ -4,7 +4,7 @@ from datetime import date, timedelta
 
 import sqlalchemy as sa
 
-from mdma.bottlenecks import services
+from mdma.bottlenecks import routing, services
 from mdma.cli import main
 from mdma.core.workdays import add_working_days
 from mdma.notifications import services as notifications
@@ -23,7 +23,7 @@ def routed_long_ago(create_user):
     income = factories.sector("income")
     owner = create_user("policy_owner", sectors=[income])
     bottleneck = factories.create_bottleneck()
-    services.triage(
+    routing.triage(
         create_user("coordinator"),
         bottleneck,
         sectors=[income],
@@ -37,7 +37,7 @@ def test_routing_notifies_the_sectors_policy_owners_but_not_others(session, crea
     income_owner = create_user("policy_owner", sectors=[factories.sector("income")])
     housing_owner = create_user("policy_owner", sectors=[factories.sector("housing")])
     bottleneck = factories.create_bottleneck()
-    services.triage(
+    routing.triage(
         create_user("coordinator"),
         bottleneck,
         sectors=[factories.sector("income")],
@@ -50,7 +50,7 @@ def test_routing_notifies_the_sectors_policy_owners_but_not_others(session, crea
 def test_a_named_owner_of_another_sector_is_notified_too(session, create_user):
     named = create_user("policy_owner", sectors=[factories.sector("health")])
     bottleneck = factories.create_bottleneck()
-    services.triage(
+    routing.triage(
         create_user("coordinator"),
         bottleneck,
         sectors=[factories.sector("income")],
@@ -70,7 +70,7 @@ def test_the_reporter_hears_of_each_step_but_not_of_their_own_post(session, crea
 def test_the_notification_speaks_the_recipients_language(app, session, create_user):
     owner = create_user("policy_owner", sectors=[factories.sector("income")], language="fr")
     bottleneck = factories.create_bottleneck(title="Groeipakket komt te laat")
-    services.triage(
+    routing.triage(
         create_user("coordinator"),
         bottleneck,
         sectors=[factories.sector("income")],
@@ -84,17 +84,17 @@ def test_the_notification_speaks_the_recipients_language(app, session, create_us
 def test_overdue_first_answers_are_reminded_once_a_day(session, create_user):
     bottleneck, owner = routed_long_ago(create_user)
     assert bottleneck.answer_due_on == add_working_days(date.today() - timedelta(days=60), 10)
-    assert services.send_reminders() == 1
-    assert services.send_reminders() == 0  # not twice on one day
+    assert routing.send_reminders() == 1
+    assert routing.send_reminders() == 0  # not twice on one day
     assert kinds_of(session, owner).count("bottleneck.overdue") == 1
     tomorrow = date.today() + timedelta(days=1)
-    assert services.send_reminders(tomorrow) == 1
+    assert routing.send_reminders(tomorrow) == 1
 
 
 def test_an_answered_bottleneck_is_not_reminded(session, create_user):
     bottleneck, owner = routed_long_ago(create_user)
     services.add_post(owner, bottleneck, "Eerste antwoord.")
-    assert services.send_reminders() == 0
+    assert routing.send_reminders() == 0
 
 
 def test_reminder_command_mails_the_owner(app, session, create_user, outbox):

@@ -89,8 +89,8 @@ def test_a_list_longer_than_the_count_limit_says_more_than(
         factories.create_bottleneck(title=f"Knelpunt {number}")
     login_as(create_user("case_manager"))
     page = client.get("/bottlenecks").get_data(as_text=True)
-    assert "More than 25 bottlenecks" in page
-    assert "Page 1 · more than 25 in all" in page
+    assert "Meer dan 25 knelpunten" in page
+    assert "Pagina 1 · meer dan 25 in totaal" in page
     assert 'rel="next"' in page
     last = client.get("/bottlenecks?page=3").get_data(as_text=True)
     assert "Knelpunt 0" in last and 'rel="next"' not in last
@@ -174,9 +174,9 @@ def test_a_future_occurrence_date_is_refused_at_its_field(client, session, creat
 
 def routed(create_user):
     bottleneck = factories.create_bottleneck()
-    from mdma.bottlenecks import services
+    from mdma.bottlenecks import routing
 
-    services.triage(
+    routing.triage(
         create_user("coordinator"),
         bottleneck,
         sectors=[factories.sector("income")],

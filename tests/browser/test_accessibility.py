@@ -143,6 +143,7 @@ def test_profile_page_is_accessible_in_french_and_english(page, live_server):
 
 def test_bottleneck_pages_are_accessible_with_content(page, live_server):
     """The list, a bottleneck with evidence, discussion and timeline, and each of its forms."""
+    from mdma.bottlenecks import routing
     from mdma.bottlenecks import services as bottlenecks
 
     with live_server.app.app_context():
@@ -151,7 +152,7 @@ def test_bottleneck_pages_are_accessible_with_content(page, live_server):
         income = factories.sector("income")
         owner = factories.create_user("policy_owner", name="Sweep Owner", sectors=[income])
         routed = factories.create_bottleneck(writer, title="Groeipakket komt te laat")
-        bottlenecks.triage(coordinator, routed, sectors=[income], level="structural", tags=["geld"])
+        routing.triage(coordinator, routed, sectors=[income], level="structural", tags=["geld"])
         bottlenecks.add_post(owner, routed, "We **bekijken** het.\n\n- eerst\n- dan")
         bottlenecks.add_occurrence(writer, routed, occurred_on=routed.created_at.date())
         waiting = factories.create_bottleneck(writer, title="Schoolfactuur onbetaalbaar")

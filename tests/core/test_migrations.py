@@ -9,6 +9,7 @@ from alembic.script import ScriptDirectory
 from flask_migrate import downgrade, upgrade
 
 from mdma import config, create_app
+from mdma.core.databases import throwaway_database
 from mdma.core.models import include_object
 from mdma.directory.models import Sector
 from mdma.extensions import db
@@ -22,7 +23,7 @@ def empty_database(request, tmp_path):
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path / 'empty.sqlite'}"
         return
-    url, drop = conftest.postgres_database(conftest.POSTGRES_URL)
+    url, drop = throwaway_database(conftest.POSTGRES_URL, "mdma_test")
     yield url
     drop()
 

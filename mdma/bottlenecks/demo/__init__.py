@@ -6,7 +6,7 @@ from datetime import date, timedelta
 import sqlalchemy as sa
 
 from mdma.accounts.models import User
-from mdma.bottlenecks import services
+from mdma.bottlenecks import routing, services
 from mdma.bottlenecks.demo.stories import STORIES, Story
 from mdma.bottlenecks.models import Bottleneck, Step
 from mdma.bottlenecks.states import Status
@@ -44,7 +44,7 @@ def _tell(story: Story, users: dict[str, User]) -> Bottleneck:
         return services.save_draft(reporter, report)
     bottleneck = services.report(reporter, report)
     if story.route:
-        services.triage(
+        routing.triage(
             users["coordinator"],
             bottleneck,
             sectors=[sectors[code] for code in story.route],
@@ -64,7 +64,7 @@ def _tell(story: Story, users: dict[str, User]) -> Bottleneck:
     for who, body in story.posts:
         services.add_post(users[who], bottleneck, body)
     for who, target, reason in story.steps:
-        services.transition(users[who], bottleneck, Status(target), reason)
+        routing.transition(users[who], bottleneck, Status(target), reason)
     _backdate(bottleneck, story.days_ago)
     return bottleneck
 
