@@ -63,7 +63,9 @@ def _arguments():
     parser.add_argument("--page-size", type=int, default=20)
     parser.add_argument("--only", default="", help="run the cases whose name contains this")
     parser.add_argument("--layers", default="html,api,query")
-    parser.add_argument("--explain", action="store_true", help="query plans of slow cases")
+    parser.add_argument(
+        "--explain", action="store_true", help="query plans of slow cases (all with --only)"
+    )
     return parser.parse_args()
 
 
@@ -149,7 +151,9 @@ def _run_backend(name: str, url: str, args) -> None:
         _print_row(*results[-1], layers)
     _summary(results, layers)
     if args.explain:
-        slow = [c for c, r in results if (r.get("query") or {}).get("p95", 0) > BUDGET_MS]
+        slow = [
+            c for c, r in results if args.only or (r.get("query") or {}).get("p95", 0) > BUDGET_MS
+        ]
         for case in slow:
             _explain(app, case, args.page_size)
     with app.app_context():

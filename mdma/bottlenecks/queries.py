@@ -22,7 +22,7 @@ from mdma.bottlenecks.models import (
 )
 from mdma.bottlenecks.states import FINISHED, OPEN, Status
 from mdma.core.pagination import IdPagination, Ids, count_up_to, paginate_ids
-from mdma.directory.models import LIFE_DOMAIN_LABELS, LifeDomain
+from mdma.directory.models import LIFE_DOMAIN_LABELS, LifeDomain, Organisation
 from mdma.extensions import db
 from mdma.permissions import Role
 from mdma.threads.models import Post
@@ -169,12 +169,30 @@ def list_ids(actor, filters: ListFilter, *, today: date | None = None) -> Ids:
     (`list_page` loads the rows of one page). Drafts are their writer's alone and merged
     duplicates live on in the bottleneck they were merged into, so neither is listed.
     """
-    query = _filtered(actor, filters, today or date.today())
-    if filters.q.strip():
-        if filters.order == Sort.RELEVANCE:
-            return _by_relevance(query, filters.q)
-        query = query.where(search.contains(Bottleneck.id, filters.q))
-    return Ids.of(query.order_by(*_order(filters.order)))
+    today = today or date.today()
+    q = filters.q.strip()
+    if q and filters.order == Sort.RELEVANCE:
+        return _by_relevance(_conditions(actor, filters, today, walk_index=False), q)
+    # Newest first and most occurrences first are the orders of an index.
+    walk_index = filters.order in (Sort.NEWEST, Sort.MOST_OCCURRENCES)
+    listed = sa.select(Bottleneck.id).where(
+        *_conditions(actor, filters, today, walk_index=walk_index)
+    )
+    counted = sa.select(Bottleneck.id).where(*_conditions(actor, filters, today, walk_index=False))
+    if q:
+        if walk_index:
+            listed = listed.where(_among(search.matching(q), walk_index=True))
+        else:
+            listed = _joined_matches(listed, q)
+        counted = _joined_matches(counted, q)
+    return Ids.of(listed.order_by(*_order(filters.order)), counted=counted)
+
+
+def _joined_matches(query: sa.Select, q: str) -> sa.Select:
+    """`query` narrowed to the matches of `q`, read from the search index as it streams them
+    (an `IN` would collect every match first)."""
+    matches = search.matching(q).subquery("matches")
+    return query.join(matches, matches.c[0] == Bottleneck.id)
 
 
 def list_page(
@@ -191,7 +209,7 @@ def list_page(
             orm.lazyload(User.organisation), orm.lazyload(User.sectors)
         ),
         orm.selectinload(Bottleneck.sectors),
-        orm.selectinload(Bottleneck.organisations),
+        orm.selectinload(Bottleneck.organisations).lazyload(Organisation.sectors),
         orm.lazyload(Bottleneck.owners),
     )
     return paginate_ids(
@@ -199,50 +217,60 @@ def list_page(
     )
 
 
-def _filtered(actor, filters: ListFilter, today: date) -> sa.Select:
-    query = sa.select(Bottleneck.id).where(
-        Bottleneck.status != Status.DRAFT, Bottleneck.merged_into_id.is_(None)
-    )
+def _conditions(actor, filters: ListFilter, today: date, *, walk_index: bool) -> list:
+    """What `filters` asks of a listed bottleneck, but the search words (see `_among` for
+    `walk_index`)."""
+    conditions = [Bottleneck.status != Status.DRAFT, Bottleneck.merged_into_id.is_(None)]
     if filters.status:
-        query = query.where(Bottleneck.status == filters.status)
+        conditions.append(Bottleneck.status == filters.status)
     if filters.domain:
         # Domains are a sorted comma-separated list of codes, none a part of another.
-        query = query.where(Bottleneck.domains.contains(filters.domain))
+        conditions.append(Bottleneck.domains.contains(filters.domain))
     if filters.level:
-        query = query.where(Bottleneck.level == filters.level)
+        conditions.append(Bottleneck.level == filters.level)
     if filters.sector:
-        query = query.where(_among(_linked(bottleneck_sectors, [filters.sector])))
+        linked = _linked(bottleneck_sectors, [filters.sector])
+        conditions.append(_among(linked, walk_index=walk_index))
     if filters.organisation:
-        query = query.where(_among(_linked(bottleneck_organisations, [filters.organisation])))
+        linked = _linked(bottleneck_organisations, [filters.organisation])
+        conditions.append(_among(linked, walk_index=walk_index))
     if filters.overdue:
-        query = query.where(overdue_condition(today))
+        conditions.append(overdue_condition(today))
     if filters.mine:
         reported = sa.select(Bottleneck.id).where(Bottleneck.reporter_id == actor.id)
         added = sa.select(Occurrence.bottleneck_id).where(Occurrence.reporter_id == actor.id)
-        query = query.where(_among(sa.union(reported, added)))
+        conditions.append(_among(sa.union(reported, added), walk_index=walk_index))
     if filters.my_sectors:
         # Routed: the coordinator chose the sectors, not (only) the writer's suggestion.
         routed = sa.union(
             _linked(bottleneck_sectors, [s.id for s in actor.sectors]),
             _linked(bottleneck_owners, [actor.id]),
         )
-        query = query.where(Bottleneck.triaged_at.is_not(None), _among(routed))
-    return query
+        conditions += [Bottleneck.triaged_at.is_not(None), _among(routed, walk_index=walk_index)]
+    return conditions
 
 
-def _by_relevance(query: sa.Select, q: str) -> Ids:
-    """The matches of `q` among `query`: the best of the RANKED_MATCHES most recent matches
-    first, by rank; after them the older matches, the most recent first (a word found in most
-    bottlenecks would otherwise rank tens of thousands of them for one page)."""
+def _by_relevance(conditions: list, q: str) -> Ids:
+    """The matches of `q` that meet `conditions`: the best of the RANKED_MATCHES most recent
+    matches first, by rank; after them the older matches, the most recent first (a word found
+    in most bottlenecks would otherwise rank tens of thousands of them for one page)."""
     ranked = search.ranked(q, RANKED_MATCHES)
-    matched = query.where(search.contains(Bottleneck.id, q))
-    best_query = query.join(ranked, ranked.c.bottleneck_id == Bottleneck.id).order_by(
-        ranked.c.rank.desc(), Bottleneck.id.desc()
+    best_query = (
+        sa.select(Bottleneck.id)
+        .join(ranked, ranked.c.bottleneck_id == Bottleneck.id)
+        .where(*conditions)
+        .order_by(ranked.c.rank.desc(), Bottleneck.id.desc())
     )
-
-    older = matched.where(Bottleneck.id < search.oldest_ranked(q, RANKED_MATCHES)).order_by(
-        Bottleneck.id.desc()
+    # Read from the index of matches in its own order, newest first, so a page stops early.
+    matches = search.matching(q).subquery("matches")
+    match_id = matches.c[0]
+    older = (
+        sa.select(Bottleneck.id)
+        .join(matches, match_id == Bottleneck.id)
+        .where(*conditions, match_id < search.oldest_ranked(q, RANKED_MATCHES))
+        .order_by(match_id.desc())
     )
+    counted = _joined_matches(sa.select(Bottleneck.id).where(*conditions), q)
 
     def page(offset: int, limit: int) -> list[int]:
         best = list(db.session.scalars(best_query))
@@ -252,7 +280,7 @@ def _by_relevance(query: sa.Select, q: str) -> Ids:
         skip, rest = max(0, offset - len(best)), limit - len(ids)
         return ids + list(db.session.scalars(older.offset(skip).limit(rest)))
 
-    return Ids(page=page, count=lambda limit: count_up_to(matched, limit))
+    return Ids(page=page, count=lambda limit: count_up_to(counted, limit))
 
 
 def _linked(table: sa.Table, ids: list[int]) -> sa.Select:
@@ -261,11 +289,17 @@ def _linked(table: sa.Table, ids: list[int]) -> sa.Select:
     return sa.select(table.c.bottleneck_id).where(target.in_(ids))
 
 
-def _among(ids: sa.Select | sa.CompoundSelect):
-    """The bottleneck is one of `ids`. On SQLite `id + 0`, for the reason `search.contains`
-    gives: the list's index then keeps its order and a page stops early."""
-    dialect = db.session.get_bind().dialect.name
-    return (Bottleneck.id + 0 if dialect == "sqlite" else Bottleneck.id).in_(ids)
+def _among(ids: sa.Select | sa.CompoundSelect, *, walk_index: bool):
+    """The bottleneck is one of `ids` (links, search matches).
+
+    With `walk_index`, for a page read in the order of an index: on SQLite the id is written
+    `id + 0`, which hides it from the planner, so that it walks the list's index in its order
+    and looks each row up among `ids` until the page is full, instead of fetching every one of
+    `ids` by its key and sorting them all — for a word in most bottlenecks, ten times slower.
+    Counting is the other way round: it has no order to keep and is quickest from `ids`.
+    """
+    sqlite = db.session.get_bind().dialect.name == "sqlite"
+    return (Bottleneck.id + 0 if walk_index and sqlite else Bottleneck.id).in_(ids)
 
 
 def _order(sort: Sort) -> list:

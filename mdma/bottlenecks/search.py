@@ -83,17 +83,6 @@ def matching(q: str) -> sa.Select:
     )
 
 
-def contains(ids, q: str):
-    """The condition "`ids` (a column of bottleneck ids) matches `q`", as a filter.
-
-    On SQLite `ids + 0`: the sum hides the column from the planner, which then walks the list's
-    own index in its order and looks each row up among the matches, instead of fetching every
-    match by its key and sorting them all — a thousand times slower for a common word.
-    """
-    column = ids + 0 if _dialect() == "sqlite" else ids
-    return column.in_(matching(q))
-
-
 def ranked(q: str, newest: int) -> sa.Subquery:
     """The `newest` most recently written bottlenecks that match `q`, with their `rank`
     (higher is better): the title weighs most, then the description, then the posts.
