@@ -7,6 +7,7 @@ import pytest
 import sqlalchemy as sa
 
 from mdma.accounts.demo import create_demo_users
+from mdma.bottlenecks import queries, services
 from mdma.bottlenecks.demo import texts
 from mdma.bottlenecks.demo.staff import create_volume_staff
 from mdma.bottlenecks.demo.volume import generate
@@ -118,3 +119,17 @@ def test_the_phrases_hold_no_personal_data():
         *texts.RESOLVE_REASONS,
     ]
     assert [p for p in phrases if scan(p)] == []
+
+
+def test_generated_bottlenecks_are_searchable_and_the_index_follows_later_writes(
+    session, generated
+):
+    _written, bottlenecks = generated
+    listed = next(b for b in bottlenecks if b.status == Status.IN_DISCUSSION)
+    actor = listed.reporter
+    word = max(listed.title.split(), key=len)
+    assert queries.list_page(actor, queries.ListFilter(q=word), page=1, per_page=5).total > 0
+    # The search triggers are on again after the load: a new post is found.
+    services.add_post(actor, listed, "De zeldzame ruimtevaartpremie ontbreekt.")
+    found = queries.list_page(actor, queries.ListFilter(q="ruimtevaartpremie"), page=1, per_page=5)
+    assert found.items == [listed]
