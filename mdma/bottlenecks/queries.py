@@ -237,16 +237,18 @@ def _conditions(actor, filters: ListFilter, today: date, *, walk_index: bool) ->
     if filters.overdue:
         conditions.append(overdue_condition(today))
     if filters.mine:
-        reported = sa.select(Bottleneck.id).where(Bottleneck.reporter_id == actor.id)
         added = sa.select(Occurrence.bottleneck_id).where(Occurrence.reporter_id == actor.id)
-        conditions.append(_among(sa.union(reported, added), walk_index=walk_index))
+        conditions.append(
+            sa.or_(Bottleneck.reporter_id == actor.id, _among(added, walk_index=walk_index))
+        )
     if filters.my_sectors:
         # Routed: the coordinator chose the sectors, not (only) the writer's suggestion.
-        routed = sa.union(
-            _linked(bottleneck_sectors, [s.id for s in actor.sectors]),
-            _linked(bottleneck_owners, [actor.id]),
-        )
-        conditions += [Bottleneck.triaged_at.is_not(None), _among(routed, walk_index=walk_index)]
+        sectors = _linked(bottleneck_sectors, [s.id for s in actor.sectors])
+        owners = _linked(bottleneck_owners, [actor.id])
+        conditions += [
+            Bottleneck.triaged_at.is_not(None),
+            sa.or_(_among(sectors, walk_index=walk_index), _among(owners, walk_index=walk_index)),
+        ]
     return conditions
 
 
