@@ -245,7 +245,7 @@ def _explain(app, case: Case, page_size: int) -> None:
     seen = []
 
     def note(_conn, _cursor, statement, parameters, *_args):
-        if statement.lstrip().upper().startswith("SELECT"):
+        if statement.lstrip().upper().startswith(("SELECT", "WITH")):
             seen.append((statement, parameters))
 
     sa.event.listen(engine, "before_cursor_execute", note)

@@ -142,6 +142,7 @@ class Bottleneck(HouseholdContext, Timestamped, db.Model):
     # The lists: each sort walks its index, and the columns the filters read ride along, so a
     # page and its count read the index instead of 100,000 wide rows (bench/bottlenecks).
     __table_args__ = (
+        # The id last: PostgreSQL then answers "is it among these ids" from the index too.
         sa.Index(
             "ix_bottlenecks_listed_newest",
             "submitted_at",
@@ -149,8 +150,11 @@ class Bottleneck(HouseholdContext, Timestamped, db.Model):
             "merged_into_id",
             "level",
             "domains",
+            "triaged_at",
+            "reporter_id",
+            "id",
         ),
-        sa.Index("ix_bottlenecks_by_status", "status", "submitted_at", "merged_into_id"),
+        sa.Index("ix_bottlenecks_by_status", "status", "submitted_at", "merged_into_id", "id"),
         # Routed and waiting for a first answer: the overdue lists and the reminders.
         sa.Index(
             "ix_bottlenecks_awaiting_answer",
@@ -159,6 +163,7 @@ class Bottleneck(HouseholdContext, Timestamped, db.Model):
             "answer_due_on",
             "merged_into_id",
             "submitted_at",
+            "id",
         ),
         sa.Index(
             "ix_bottlenecks_listed_occurrences", "occurrence_count", "status", "merged_into_id"

@@ -180,17 +180,18 @@ def list_ids(actor, filters: ListFilter, *, today: date | None = None) -> Ids:
     )
     counted = sa.select(Bottleneck.id).where(*_conditions(actor, filters, today, walk_index=False))
     if q:
-        if walk_index:
-            listed = listed.where(_among(search.matching(q), walk_index=True))
-        else:
-            listed = _joined_matches(listed, q)
-        counted = _joined_matches(counted, q)
+        listed = _matched(listed, q, walk_index=walk_index)
+        counted = _matched(counted, q, walk_index=False)
     return Ids.of(listed.order_by(*_order(filters.order)), counted=counted)
 
 
-def _joined_matches(query: sa.Select, q: str) -> sa.Select:
-    """`query` narrowed to the matches of `q`, read from the search index as it streams them
-    (an `IN` would collect every match first)."""
+def _matched(query: sa.Select, q: str, *, walk_index: bool) -> sa.Select:
+    """`query` narrowed to the matches of `q`: joined to them as the search index gives them
+    (SQLite's FTS5 streams them; a frequent word on PostgreSQL is found walking in id order),
+    where collecting every match first would cost more; else see `_among`."""
+    streamed = not walk_index if _dialect() == "sqlite" else search.frequent(q)
+    if not streamed:
+        return query.where(_among(search.matching(q), walk_index=walk_index))
     matches = search.matching(q).subquery("matches")
     return query.join(matches, matches.c[0] == Bottleneck.id)
 
@@ -263,16 +264,15 @@ def _by_relevance(conditions: list, q: str) -> Ids:
         .where(*conditions)
         .order_by(ranked.c.rank.desc(), Bottleneck.id.desc())
     )
-    # Read from the index of matches in its own order, newest first, so a page stops early.
-    matches = search.matching(q).subquery("matches")
-    match_id = matches.c[0]
-    older = (
-        sa.select(Bottleneck.id)
-        .join(matches, match_id == Bottleneck.id)
-        .where(*conditions, match_id < search.oldest_ranked(q, RANKED_MATCHES))
-        .order_by(match_id.desc())
-    )
-    counted = _joined_matches(sa.select(Bottleneck.id).where(*conditions), q)
+    # Newest first: on SQLite in the order FTS5 keeps its matches, so a page stops early.
+    older = _matched(
+        sa.select(Bottleneck.id).where(
+            *conditions, Bottleneck.id < search.oldest_ranked(q, RANKED_MATCHES)
+        ),
+        q,
+        walk_index=False,
+    ).order_by(Bottleneck.id.desc())
+    counted = _matched(sa.select(Bottleneck.id).where(*conditions), q, walk_index=False)
 
     def page(offset: int, limit: int) -> list[int]:
         best = list(db.session.scalars(best_query))
@@ -291,17 +291,24 @@ def _linked(table: sa.Table, ids: list[int]) -> sa.Select:
     return sa.select(table.c.bottleneck_id).where(target.in_(ids))
 
 
-def _among(ids: sa.Select | sa.CompoundSelect, *, walk_index: bool):
-    """The bottleneck is one of `ids` (links, search matches).
+def _among(ids: sa.Select, *, walk_index: bool):
+    """The bottleneck is one of `ids` (a select of one column: links, search matches).
 
-    With `walk_index`, for a page read in the order of an index: on SQLite the id is written
-    `id + 0`, which hides it from the planner, so that it walks the list's index in its order
-    and looks each row up among `ids` until the page is full, instead of fetching every one of
-    `ids` by its key and sorting them all — for a word in most bottlenecks, ten times slower.
-    Counting is the other way round: it has no order to keep and is quickest from `ids`.
+    Written so that the database makes a hash of `ids` once and walks an index of the list,
+    testing each row, instead of fetching every one of `ids` by its key and sorting them all —
+    for a word in most bottlenecks, ten times slower. SQLite, with `walk_index` (a page read
+    in the order of an index): `id + 0`, which hides the id from the planner; without, it
+    counts quickest from `ids`. PostgreSQL: the IN inside an OR, which keeps it from being
+    rewritten into a join whose plan misjudges how many ids there are; the OR's other side is
+    false, so it means what the IN means.
     """
-    sqlite = db.session.get_bind().dialect.name == "sqlite"
-    return (Bottleneck.id + 0 if walk_index and sqlite else Bottleneck.id).in_(ids)
+    if _dialect() == "sqlite":
+        return (Bottleneck.id + 0 if walk_index else Bottleneck.id).in_(ids)
+    return sa.or_(Bottleneck.id.in_(ids), sa.literal(False))
+
+
+def _dialect() -> str:
+    return db.session.get_bind().dialect.name
 
 
 def _order(sort: Sort) -> list:

@@ -71,16 +71,62 @@ def tsquery(groups: list[list[str]], *, any_word: bool = False, weights: str = "
     return reduce(lambda a, b: a.op("||" if any_word else "&&")(b), parts)
 
 
+#: PostgreSQL: a search estimated to match fewer bottlenecks than this is read from the GIN
+#: index all at once; a more frequent one is found by walking the bottlenecks in id order and
+#: testing each, which stops early because matches come often. Left to itself, the planner,
+#: asked for a few rows in id order, walks the table testing each row — for a rare word, all
+#: of it.
+FREQUENT = 50_000
+
+
+def frequent(q: str) -> bool:
+    """Whether PostgreSQL finds the matches of `q` by walking rather than from the GIN index
+    (see FREQUENT); never on SQLite."""
+    return _found(q)[1]
+
+
 def matching(q: str) -> sa.Select:
-    """The ids of the bottlenecks that match every word of `q` (none when `q` has no word)."""
+    """The ids of the bottlenecks that match every word of `q` (none when `q` has no word), as
+    a select with one column; the same select for the same `q` in one transaction, so that a
+    statement that reads the matches twice has them once."""
+    return _found(q)[0]
+
+
+def _found(q: str) -> tuple[sa.Select, bool]:
+    made = db.session.info.setdefault("mdma_search_matching", {})
+    if q not in made:
+        made[q] = _matching(q)
+    return made[q]
+
+
+def _matching(q: str) -> tuple[sa.Select, bool]:
+    """The select of `matching` and whether the word is `frequent`."""
     groups = terms(q)
     if not groups:
-        return sa.select(Bottleneck.id).where(sa.false())
+        return sa.select(Bottleneck.id).where(sa.false()), False
     if _dialect() == "sqlite":
-        return sa.select(fts.c.rowid).where(fts_table.op("MATCH")(fts5_query(groups)))
-    return sa.select(pg_search.c.bottleneck_id).where(
+        return sa.select(fts.c.rowid).where(fts_table.op("MATCH")(fts5_query(groups))), False
+    found = sa.select(pg_search.c.bottleneck_id).where(
         pg_search.c.document.op("@@")(tsquery(groups))
     )
+    if _estimated_rows(found) >= FREQUENT:
+        return found, True
+    # Rare enough: all matches at once from the GIN index (its migration says why a function).
+    matches = (
+        sa.func.bottleneck_search_matches(tsquery(groups))
+        .table_valued("bottleneck_id")
+        .render_derived()
+    )
+    return sa.select(matches.c.bottleneck_id), False
+
+
+def _estimated_rows(query: sa.Select) -> float:
+    """PostgreSQL's own estimate of how many rows `query` gives (EXPLAIN, not run)."""
+    compiled = query.compile(db.session.get_bind())
+    plan = db.session.connection().exec_driver_sql(
+        "EXPLAIN (FORMAT JSON) " + str(compiled), compiled.params
+    )
+    return plan.scalar()[0]["Plan"]["Plan Rows"]
 
 
 def ranked(q: str, newest: int) -> sa.Subquery:
@@ -109,21 +155,14 @@ def ranked(q: str, newest: int) -> sa.Subquery:
             .limit(newest)
         )
         return query.subquery("ranked")
-    found = tsquery(groups)
-    newest_ids = (
-        sa.select(pg_search.c.bottleneck_id)
-        .where(pg_search.c.document.op("@@")(found))
-        .order_by(pg_search.c.bottleneck_id.desc())
-        .limit(newest)
-        .subquery("newest")
-    )
+    newest_ids = _newest(matching(q)).limit(newest).subquery("newest")
     # Ranked outside the subquery, so only the chosen rows are ranked.
     return (
         sa.select(
             pg_search.c.bottleneck_id,
-            sa.func.ts_rank(pg_search.c.document, found).label("rank"),
+            sa.func.ts_rank(pg_search.c.document, tsquery(groups)).label("rank"),
         )
-        .join(newest_ids, newest_ids.c.bottleneck_id == pg_search.c.bottleneck_id)
+        .join(newest_ids, newest_ids.c[0] == pg_search.c.bottleneck_id)
         .subquery("ranked")
     )
 
@@ -131,18 +170,13 @@ def ranked(q: str, newest: int) -> sa.Subquery:
 def oldest_ranked(q: str, newest: int):
     """A scalar subquery: the oldest of `ranked(q, newest)`, or NULL when fewer than `newest`
     bottlenecks match (then every match is ranked)."""
-    groups = terms(q)
-    if not groups:
+    if not terms(q):
         return sa.literal_column("NULL", sa.Integer)
-    if _dialect() == "sqlite":
-        query = sa.select(fts.c.rowid).where(fts_table.op("MATCH")(fts5_query(groups)))
-        key = fts.c.rowid
-    else:
-        query = sa.select(pg_search.c.bottleneck_id).where(
-            pg_search.c.document.op("@@")(tsquery(groups))
-        )
-        key = pg_search.c.bottleneck_id
-    return query.order_by(key.desc()).offset(newest - 1).limit(1).scalar_subquery()
+    return _newest(matching(q)).offset(newest - 1).limit(1).scalar_subquery()
+
+
+def _newest(matches: sa.Select) -> sa.Select:
+    return matches.order_by(matches.selected_columns[0].desc())
 
 
 def snippets(ids: list[int], q: str) -> dict[int, Markup]:

@@ -46,11 +46,13 @@ def _sqlite_pragmas(dbapi_connection, _record):
 def _postgres_settings(dbapi_connection, _record):
     """PostgreSQL: plan for data that lives in memory (random reads cost about what sequential
     ones do, so the planner uses the search and list indexes), and answer a page from one
-    process rather than starting parallel workers for it."""
+    process without compiling it first: parallel workers and JIT compilation pay off for
+    reports over millions of rows, not for a page that needs a few milliseconds."""
     if type(dbapi_connection).__module__.startswith("psycopg"):
         with dbapi_connection.cursor() as cursor:
             cursor.execute("SET random_page_cost = 1.1")
             cursor.execute("SET max_parallel_workers_per_gather = 0")
+            cursor.execute("SET jit = off")
         dbapi_connection.commit()
 
 

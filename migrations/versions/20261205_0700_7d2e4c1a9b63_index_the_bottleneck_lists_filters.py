@@ -1,8 +1,9 @@
 """index the bottleneck lists' filters: status, awaiting an answer, level and domains
 
-The newest-first index carries level and domains, so those filters are read from the index; a
-status has its own index in date order; the overdue list and the reminders read the index of
-bottlenecks awaiting a first answer. Plain index statements, no batch: on SQLite a batch
+The newest-first index carries level, domains, triaged_at and the reporter, so those filters
+are read from the index; a status has its own index in date order; the overdue list and the reminders read
+the index of bottlenecks awaiting a first answer. Each ends with the id, so that PostgreSQL
+answers "is it among these ids" (sectors, search matches) from the index as well. Plain index statements, no batch: on SQLite a batch
 operation would rebuild `bottlenecks` and drop the full-text triggers.
 
 Revision ID: 7d2e4c1a9b63
@@ -27,15 +28,26 @@ def upgrade():
     op.create_index(
         'ix_bottlenecks_listed_newest',
         'bottlenecks',
-        ['submitted_at', 'status', 'merged_into_id', 'level', 'domains'],
+        [
+            'submitted_at',
+            'status',
+            'merged_into_id',
+            'level',
+            'domains',
+            'triaged_at',
+            'reporter_id',
+            'id',
+        ],
     )
     op.create_index(
-        'ix_bottlenecks_by_status', 'bottlenecks', ['status', 'submitted_at', 'merged_into_id']
+        'ix_bottlenecks_by_status',
+        'bottlenecks',
+        ['status', 'submitted_at', 'merged_into_id', 'id'],
     )
     op.create_index(
         'ix_bottlenecks_awaiting_answer',
         'bottlenecks',
-        ['first_answer_at', 'status', 'answer_due_on', 'merged_into_id', 'submitted_at'],
+        ['first_answer_at', 'status', 'answer_due_on', 'merged_into_id', 'submitted_at', 'id'],
     )
     # Without statistics on the new indexes SQLite guesses, and guesses a full sort.
     op.execute("ANALYZE bottlenecks")

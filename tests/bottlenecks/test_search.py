@@ -209,3 +209,24 @@ def test_a_filter_applies_to_ranked_and_older_matches_alike(session, writer, mon
     )
     assert (page.total, len(page.items)) == (2, 2)
     assert old in page.items
+
+
+@pytest.mark.parametrize("frequent", [0, 10**9], ids=["walked", "from-the-index"])
+def test_frequent_and_rare_words_are_found_the_same_way(session, writer, monkeypatch, frequent):
+    """PostgreSQL reads the matches of a frequent word by walking, of a rare one from the
+    index (search.FREQUENT): the lists must not differ."""
+    monkeypatch.setattr(search, "FREQUENT", frequent)
+    monkeypatch.setattr(queries, "RANKED_MATCHES", 2)
+    for title in ("Leefloon oud", "Leefloon ouder", "Wonen en leefloon", "Leefloon nieuw"):
+        report(writer, title, "Het leefloon volstaat niet.")
+    report(writer, "Iets anders", "Geen verband.")
+    assert found(writer, "leefloon") == [
+        "Leefloon nieuw",
+        "Wonen en leefloon",
+        "Leefloon ouder",
+        "Leefloon oud",
+    ]
+    newest = queries.list_page(
+        writer, queries.ListFilter(q="leefloon", sort=queries.Sort.NEWEST), page=2, per_page=3
+    )
+    assert ([b.title for b in newest.items], newest.total) == (["Leefloon oud"], 4)
