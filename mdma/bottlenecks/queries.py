@@ -185,15 +185,22 @@ def list_ids(actor, filters: ListFilter, *, today: date | None = None) -> Ids:
     return Ids.of(listed.order_by(*_order(filters.order)), counted=counted)
 
 
-def _matched(query: sa.Select, q: str, *, walk_index: bool) -> sa.Select:
+def _matched(
+    query: sa.Select, q: str, *, walk_index: bool, newest_first: bool = False
+) -> sa.Select:
     """`query` narrowed to the matches of `q`: joined to them as the search index gives them
     (SQLite's FTS5 streams them; a frequent word on PostgreSQL is found walking in id order),
-    where collecting every match first would cost more; else see `_among`."""
+    where collecting every match first would cost more; else see `_among`. `newest_first`
+    orders by id, descending, in the terms the index understands, so a page stops early."""
     streamed = not walk_index if _dialect() == "sqlite" else search.frequent(q)
-    if not streamed:
-        return query.where(_among(search.matching(q), walk_index=walk_index))
-    matches = search.matching(q).subquery("matches")
-    return query.join(matches, matches.c[0] == Bottleneck.id)
+    if streamed:
+        matches = search.matching(q).subquery("matches")
+        query = query.join(matches, matches.c[0] == Bottleneck.id)
+        key = matches.c[0]
+    else:
+        query = query.where(_among(search.matching(q), walk_index=walk_index))
+        key = Bottleneck.id
+    return query.order_by(key.desc()) if newest_first else query
 
 
 def list_page(
@@ -271,7 +278,8 @@ def _by_relevance(conditions: list, q: str) -> Ids:
         ),
         q,
         walk_index=False,
-    ).order_by(Bottleneck.id.desc())
+        newest_first=True,
+    )
     counted = _matched(sa.select(Bottleneck.id).where(*conditions), q, walk_index=False)
 
     def page(offset: int, limit: int) -> list[int]:
