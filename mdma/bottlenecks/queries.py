@@ -271,6 +271,11 @@ def _by_relevance(conditions: list, q: str) -> Ids:
         .where(*conditions)
         .order_by(ranked.c.rank.desc(), Bottleneck.id.desc())
     )
+    if _dialect() != "sqlite":
+        # The ranked ids, a few thousand at most, looked up by key: as a join, PostgreSQL
+        # would scan the whole list to meet them.
+        ranked_ids = sa.select(ranked.c.bottleneck_id).scalar_subquery()
+        best_query = best_query.where(Bottleneck.id == sa.any_(sa.func.array(ranked_ids)))
     # Newest first: on SQLite in the order FTS5 keeps its matches, so a page stops early.
     older = _matched(
         sa.select(Bottleneck.id).where(

@@ -129,7 +129,7 @@ def _estimated_rows(query: sa.Select) -> float:
     return plan.scalar()[0]["Plan"]["Plan Rows"]
 
 
-def ranked(q: str, newest: int) -> sa.Subquery:
+def ranked(q: str, newest: int) -> sa.Subquery | sa.CTE:
     """The `newest` most recently written bottlenecks that match `q`, with their `rank`
     (higher is better): the title weighs most, then the description, then the posts.
 
@@ -156,14 +156,16 @@ def ranked(q: str, newest: int) -> sa.Subquery:
         )
         return query.subquery("ranked")
     newest_ids = _newest(matching(q)).limit(newest).subquery("newest")
-    # Ranked outside the subquery, so only the chosen rows are ranked.
+    # Ranked outside the subquery, so only the chosen rows are ranked; computed once however
+    # often the statement reads it.
     return (
         sa.select(
             pg_search.c.bottleneck_id,
             sa.func.ts_rank(pg_search.c.document, tsquery(groups)).label("rank"),
         )
         .join(newest_ids, newest_ids.c[0] == pg_search.c.bottleneck_id)
-        .subquery("ranked")
+        .cte("ranked")
+        .prefix_with("MATERIALIZED")
     )
 
 
