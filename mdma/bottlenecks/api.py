@@ -157,7 +157,8 @@ class Bottlenecks(MethodView):
     def get(self, args, pagination_parameters):
         """List bottlenecks (drafts and merged duplicates never), filtered and sorted.
 
-        The total in `X-Pagination` is counted up to 10,000: a total of 10,001 means more.
+        The total in `X-Pagination` is counted up to 10,000 (1,000 when searching): a total of
+        10,001 (1,001) means more.
         A search in the order of relevance ranks the best of the 2,000 most recent matches
         first; the older matches follow, the most recent first.
         """

@@ -160,6 +160,8 @@ def posts_query(bottleneck: Bottleneck) -> sa.Select:
 
 #: Searches in the order of relevance rank the best of this many most recent matches first.
 RANKED_MATCHES = 2_000
+#: Searches count their matches up to this many ("more than 1,000"), lists up to 10,000.
+SEARCH_COUNT_LIMIT = 1_000
 
 
 def list_ids(actor, filters: ListFilter, *, today: date | None = None) -> Ids:
@@ -221,7 +223,12 @@ def list_page(
         orm.lazyload(Bottleneck.owners),
     )
     return paginate_ids(
-        list_ids(actor, filters), Bottleneck, page=page, per_page=per_page, options=row
+        list_ids(actor, filters),
+        Bottleneck,
+        page=page,
+        per_page=per_page,
+        options=row,
+        count_limit=SEARCH_COUNT_LIMIT if filters.q.strip() else None,
     )
 
 

@@ -5,9 +5,9 @@ query that selects the id alone — so the database filters, sorts and skips ove
 entries instead of whole rows —, then the rows of those ids with what the page shows of them.
 The number of statements is the same whatever the page size.
 
-The total is counted up to `COUNT_LIMIT`; past it the page says "more than 10,000", as
-search engines do, because an exact count of a hundred thousand matches costs more than the
-page itself and tells a reader nothing more.
+The total is counted up to a limit (`COUNT_LIMIT` unless the caller gives another); past it
+the page says "more than 10,000", as search engines do, because an exact count of a hundred
+thousand matches costs more than the page itself and tells a reader nothing more.
 """
 
 from collections.abc import Callable
@@ -48,7 +48,7 @@ def count_up_to(query: sa.Select, limit: int) -> int:
 class IdPagination(Pagination):
     """A flask-sqlalchemy `Pagination` whose items are loaded by id (see the module).
 
-    `total` is at most COUNT_LIMIT + 1; `total_is_exact` says whether it is the real total.
+    `total` is at most `count_limit` + 1; `total_is_exact` says whether it is the real total.
     """
 
     def _query_items(self) -> list:
@@ -66,15 +66,15 @@ class IdPagination(Pagination):
         return [by_id[i] for i in ids if i in by_id]
 
     def _query_count(self) -> int:
-        return self._query_args["ids"].count(COUNT_LIMIT)
+        return self._query_args["ids"].count(self.count_limit)
 
     @property
     def count_limit(self) -> int:
-        return COUNT_LIMIT
+        return self._query_args["count_limit"] or COUNT_LIMIT
 
     @property
     def total_is_exact(self) -> bool:
-        return self.total is not None and self.total <= COUNT_LIMIT
+        return self.total is not None and self.total <= self.count_limit
 
     @property
     def has_next(self) -> bool:
@@ -89,6 +89,7 @@ def paginate_ids(
     per_page: int | None = None,
     max_per_page: int | None = 100,
     options: tuple = (),
+    count_limit: int | None = None,
 ) -> IdPagination:
     """The page of `model` rows whose ids `ids` lists in order (an `Ids`, or a select of the
     id first).
@@ -104,4 +105,5 @@ def paginate_ids(
         ids=ids if isinstance(ids, Ids) else Ids.of(ids),
         model=model,
         options=options,
+        count_limit=count_limit,
     )

@@ -230,3 +230,13 @@ def test_frequent_and_rare_words_are_found_the_same_way(session, writer, monkeyp
         writer, queries.ListFilter(q="leefloon", sort=queries.Sort.NEWEST), page=2, per_page=3
     )
     assert ([b.title for b in newest.items], newest.total) == (["Leefloon oud"], 4)
+
+
+def test_a_search_counts_its_matches_up_to_its_own_limit(session, writer, monkeypatch):
+    monkeypatch.setattr(queries, "SEARCH_COUNT_LIMIT", 2)
+    for number in range(4):
+        report(writer, f"Budgetmeter {number}")
+    searched = queries.list_page(writer, queries.ListFilter(q="budgetmeter"), page=1, per_page=2)
+    assert (searched.total, searched.total_is_exact, searched.has_next) == (3, False, True)
+    listed = queries.list_page(writer, queries.ListFilter(), page=1, per_page=2)
+    assert (listed.total, listed.total_is_exact) == (4, True)
