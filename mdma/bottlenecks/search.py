@@ -57,12 +57,12 @@ def fts5_query(groups: list[list[str]], *, any_word: bool = False, columns: str 
     return f"{columns} : ({query})" if columns else query
 
 
-def tsquery(groups: list[list[str]], *, any_word: bool = False, weights: str = ""):
+def tsquery(groups: list[list[str]], *, any_word: bool = False):
     """A tsquery from plain words: the prefixes as they are (`simple`) or through the Dutch
     stemmer, so `gezin:*` finds gezinnen and `huurwaarborgen` finds huurwaarborg."""
     parts = []
     for group in groups:
-        prefixes = " | ".join(f"{p}:*{weights}" for p in group)
+        prefixes = " | ".join(f"{p}:*" for p in group)
         parts.append(
             sa.func.to_tsquery(sa.cast("simple", REGCONFIG), prefixes).op("||")(
                 sa.func.to_tsquery(sa.cast("mdma_dutch", REGCONFIG), prefixes)
@@ -111,13 +111,18 @@ def _matching(q: str) -> tuple[sa.Select, bool]:
     )
     if _estimated_rows(found) >= FREQUENT:
         return found, True
-    # Rare enough: all matches at once from the GIN index (its migration says why a function).
+    # Rare enough: all matches at once from the GIN index.
+    return from_gin_index(tsquery(groups)), False
+
+
+def from_gin_index(query) -> sa.Select:
+    """PostgreSQL: the ids of the documents that match the tsquery `query`, read from the GIN
+    index — never by testing every row, which the planner prefers far too often for a query
+    of several words (the function's migration says why)."""
     matches = (
-        sa.func.bottleneck_search_matches(tsquery(groups))
-        .table_valued("bottleneck_id")
-        .render_derived()
+        sa.func.bottleneck_search_matches(query).table_valued("bottleneck_id").render_derived()
     )
-    return sa.select(matches.c.bottleneck_id), False
+    return sa.select(matches.c.bottleneck_id)
 
 
 def _estimated_rows(query: sa.Select) -> float:

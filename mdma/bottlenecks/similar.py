@@ -22,6 +22,8 @@ from mdma.bottlenecks.thesaurus import concepts, expansions
 from mdma.extensions import db
 
 CANDIDATES = 200
+#: PostgreSQL ranks the candidates among this many most recent matches.
+RANKED = 2000
 #: Words sent to the index to find candidates: the rarest ones say most.
 RETRIEVAL_WORDS = 24
 MIN_RETRIEVAL = 3
@@ -140,11 +142,16 @@ def _candidates(title: str, description: str, exclude_id: int | None) -> list:
             .where(search.fts_table.op("MATCH")(fts5_or))
         )
     else:
-        query = search.tsquery(groups, any_word=True, weights="AB")
+        # Without the weights that would keep to the title and description: checking them
+        # reads every match's document; ts_rank still weighs the posts least. And ts_rank of a
+        # query of many words costs per match: rank the most recent ones.
+        query = search.tsquery(groups, any_word=True)
+        found = search.from_gin_index(query)
+        found = found.order_by(found.selected_columns[0].desc()).limit(RANKED).subquery()
         matches = sa.select(
             search.pg_search.c.bottleneck_id,
             sa.func.ts_rank(search.pg_search.c.document, query).label("rank"),
-        ).where(search.pg_search.c.document.op("@@")(query))
+        ).join(found, found.c.bottleneck_id == search.pg_search.c.bottleneck_id)
     matches = matches.subquery()
     conditions = list(_listed())
     if exclude_id is not None:
