@@ -31,7 +31,7 @@ from flask_migrate import upgrade  # noqa: E402
 
 from mdma import create_app  # noqa: E402
 from mdma.accounts.models import User  # noqa: E402
-from mdma.bottlenecks import queries  # noqa: E402
+from mdma.bottlenecks import queries, similar  # noqa: E402
 from mdma.bottlenecks.models import Bottleneck  # noqa: E402
 from mdma.core.databases import create_database, throwaway_database  # noqa: E402
 from mdma.extensions import db  # noqa: E402
@@ -155,6 +155,8 @@ def _run_backend(name: str, url: str, args) -> None:
         results.append((case, {layer: _measure(app, case, layer, args) for layer in layers}))
         _print_row(*results[-1], layers)
     _summary(results, layers)
+    if not args.only:
+        _similar(app, args.runs)
     if args.explain:
         slow = [
             c for c, r in results if args.only or (r.get("query") or {}).get("p95", 0) > BUDGET_MS
@@ -163,6 +165,31 @@ def _run_backend(name: str, url: str, args) -> None:
             _explain(app, case, args.page_size)
     with app.app_context():
         db.engine.dispose()
+
+
+def _similar(app, runs: int) -> None:
+    """The suggestions while a bottleneck is written: `similar()` for the title and the start of
+    the description of existing bottlenecks spread over the table."""
+    with app.app_context():
+        step = max(1, db.session.scalar(sa.select(sa.func.max(Bottleneck.id))) // runs)
+        texts = db.session.execute(
+            sa.select(Bottleneck.title, Bottleneck.description)
+            .where(Bottleneck.id % step == 0)
+            .limit(runs)
+        ).all()
+        similar.similar(*texts[0])  # the word-rarity sample, taken once every few minutes
+        times = []
+        for title, description in texts:
+            started = time.perf_counter()
+            similar.similar(title, description[:300])
+            times.append((time.perf_counter() - started) * 1000)
+            db.session.rollback()
+    times.sort()
+    p95 = times[max(0, round(0.95 * len(times)) - 1)]
+    print(
+        f"  similar(): median {statistics.median(times):.1f} ms, p95 {p95:.1f} ms "
+        f"({len(times)} texts){'  !' if p95 > BUDGET_MS else ''}"
+    )
 
 
 @contextmanager
