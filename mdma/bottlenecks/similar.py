@@ -23,7 +23,7 @@ from mdma.extensions import db
 
 CANDIDATES = 200
 #: PostgreSQL ranks the candidates among this many most recent matches.
-RANKED = 2000
+RANKED = 1000
 #: Words sent to the index to find candidates: the rarest ones say most.
 RETRIEVAL_WORDS = 24
 MIN_RETRIEVAL = 3
