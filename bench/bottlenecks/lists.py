@@ -27,6 +27,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from cases import Case, cases  # noqa: E402
+from database import percentile  # noqa: E402
 from flask_migrate import upgrade  # noqa: E402
 
 from mdma import create_app  # noqa: E402
@@ -184,8 +185,7 @@ def _similar(app, runs: int) -> None:
             similar.similar(title, description[:300])
             times.append((time.perf_counter() - started) * 1000)
             db.session.rollback()
-    times.sort()
-    p95 = times[max(0, round(0.95 * len(times)) - 1)]
+    p95 = percentile(times, 0.95)
     print(
         f"  similar(): median {statistics.median(times):.1f} ms, p95 {p95:.1f} ms "
         f"({len(times)} texts){'  !' if p95 > BUDGET_MS else ''}"
@@ -242,10 +242,9 @@ def _measure(app, case: Case, layer: str, args) -> dict | None:
         with _counting(engine) as statements:
             request(page_size)
         counts.append(len(statements))
-    times.sort()
     return {
         "median": statistics.median(times),
-        "p95": times[max(0, round(0.95 * len(times)) - 1)],
+        "p95": percentile(times, 0.95),
         # This process only: with SQLite all of the work, with PostgreSQL all but the server's.
         "cpu": statistics.median(cpu),
         "queries": counts,

@@ -74,6 +74,11 @@ def _rows(model, wanted: list[int], field: str) -> list:
 
 def _page(query, pagination) -> list:
     page = db.paginate(query, page=pagination.page, per_page=pagination.page_size, error_out=False)
+    return _items(page, pagination)
+
+
+def _items(page, pagination) -> list:
+    """The items of a page made; its total goes to the X-Pagination header."""
     pagination.item_count = page.total
     return page.items
 
@@ -180,8 +185,7 @@ class Bottlenecks(MethodView):
             page=pagination_parameters.page,
             per_page=pagination_parameters.page_size,
         )
-        pagination_parameters.item_count = page.total
-        return page.items
+        return _items(page, pagination_parameters)
 
     @requires(Permission.BOTTLENECK_REPORT)
     @blp.arguments(BottleneckInput)

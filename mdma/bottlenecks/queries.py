@@ -194,7 +194,7 @@ def _matched(
     (SQLite's FTS5 streams them; a frequent word on PostgreSQL is found walking in id order),
     where collecting every match first would cost more; else see `_among`. `newest_first`
     orders by id, descending, in the terms the index understands, so a page stops early."""
-    streamed = not walk_index if _dialect() == "sqlite" else search.frequent(q)
+    streamed = not walk_index if search.dialect() == "sqlite" else search.frequent(q)
     if streamed:
         matches = search.matching(q).subquery("matches")
         query = query.join(matches, matches.c[0] == Bottleneck.id)
@@ -278,7 +278,7 @@ def _by_relevance(conditions: list, q: str) -> Ids:
         .where(*conditions)
         .order_by(ranked.c.rank.desc(), Bottleneck.id.desc())
     )
-    if _dialect() != "sqlite":
+    if search.dialect() != "sqlite":
         # The ranked ids, a few thousand at most, looked up by key: as a join, PostgreSQL
         # would scan the whole list to meet them.
         ranked_ids = sa.select(ranked.c.bottleneck_id).scalar_subquery()
@@ -322,13 +322,9 @@ def _among(ids: sa.Select, *, walk_index: bool):
     rewritten into a join whose plan misjudges how many ids there are; the OR's other side is
     false, so it means what the IN means.
     """
-    if _dialect() == "sqlite":
+    if search.dialect() == "sqlite":
         return (Bottleneck.id + 0 if walk_index else Bottleneck.id).in_(ids)
     return sa.or_(Bottleneck.id.in_(ids), sa.literal(False))
-
-
-def _dialect() -> str:
-    return db.session.get_bind().dialect.name
 
 
 def _order(sort: Sort) -> list:

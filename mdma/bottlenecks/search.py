@@ -35,7 +35,8 @@ pg_search = sa.table(
 )
 
 
-def _dialect() -> str:
+def dialect() -> str:
+    """The database the session talks to: `sqlite` or `postgresql`."""
     return db.session.get_bind().dialect.name
 
 
@@ -104,7 +105,7 @@ def _matching(q: str) -> tuple[sa.Select, bool]:
     groups = terms(q)
     if not groups:
         return sa.select(Bottleneck.id).where(sa.false()), False
-    if _dialect() == "sqlite":
+    if dialect() == "sqlite":
         return sa.select(fts.c.rowid).where(fts_table.op("MATCH")(fts5_query(groups))), False
     found = sa.select(pg_search.c.bottleneck_id).where(
         pg_search.c.document.op("@@")(tsquery(groups))
@@ -148,7 +149,7 @@ def ranked(q: str, newest: int) -> sa.Subquery | sa.CTE:
             .where(sa.false())
             .subquery("ranked")
         )
-    if _dialect() == "sqlite":
+    if dialect() == "sqlite":
         # FTS5 walks its index newest first and ranks only the rows it returns.
         query = (
             sa.select(
@@ -199,8 +200,9 @@ def snippets(ids: list[int], q: str) -> dict[int, Markup]:
     if not ids or not groups:
         return {}
     prefixes = tuple(p for group in groups for p in group)
-    index = fts if _dialect() == "sqlite" else pg_search
-    key = index.c.rowid if _dialect() == "sqlite" else index.c.bottleneck_id
+    index, key = (
+        (fts, fts.c.rowid) if dialect() == "sqlite" else (pg_search, pg_search.c.bottleneck_id)
+    )
     rows = db.session.execute(
         sa.select(Bottleneck.id, Bottleneck.title, Bottleneck.description, index.c.posts)
         .outerjoin(index, key == Bottleneck.id)
@@ -254,7 +256,7 @@ def _excerpt(source: str, prefixes: tuple[str, ...]) -> Markup | None:
 def reindex_all() -> None:
     """Rebuild the index from the tables (after rows were written around the triggers'
     back, or in bulk); in the caller's transaction."""
-    if _dialect() == "sqlite":
+    if dialect() == "sqlite":
         statements = [
             "DELETE FROM bottleneck_search",
             """INSERT INTO bottleneck_search (rowid, title, description, posts)

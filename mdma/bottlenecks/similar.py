@@ -133,7 +133,7 @@ def _candidates(title: str, description: str, exclude_id: int | None) -> list:
     groups = [text.prefixes(w) for w in _retrieval_words(title, description)]
     if not groups:
         return []
-    if db.session.get_bind().dialect.name == "sqlite":
+    if search.dialect() == "sqlite":
         fts5_or = search.fts5_query(groups, any_word=True, columns="{title description}")
         rank = -sa.func.bm25(search.fts_table, *search.WEIGHTS)
         matches = (

@@ -57,7 +57,7 @@ def _search_triggers_off():
     """On PostgreSQL the search index's triggers would rebuild a document for every row and
     every post of the load, which takes half an hour at 100,000; they are off during the load
     (in its transaction) and the index is rebuilt once afterwards. SQLite's are quick enough."""
-    postgres = db.engine.dialect.name == "postgresql"
+    postgres = search.dialect() == "postgresql"
     tables = ("bottlenecks", "posts")
     if postgres:
         for table in tables:
@@ -100,7 +100,7 @@ def _people() -> People:
 def _after_bulk_load() -> None:
     """Explicit ids leave PostgreSQL's sequences behind; the search index is rebuilt from the
     tables; the planner needs fresh statistics."""
-    if db.engine.dialect.name == "postgresql":
+    if search.dialect() == "postgresql":
         for table in ("bottlenecks", "threads"):
             db.session.execute(
                 sa.text(
