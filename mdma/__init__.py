@@ -94,12 +94,14 @@ def _register_request_hooks(app: Flask) -> None:
 
 
 def _register_navigation(app: Flask) -> None:
-    """The main menu, by role: each entry shows to whoever holds its permission."""
+    """The main menu, by role (each entry shows to whoever holds its permission), and the
+    permission and lifecycle questions templates ask."""
     from flask import request, url_for
     from flask_babel import lazy_gettext as _l
     from flask_login import current_user
 
-    from mdma.permissions import ROLE_LABELS, Permission, has_permission
+    from mdma.core.lifecycle import lifecycle_of
+    from mdma.permissions import ROLE_LABELS, Permission, allowed, has_permission
 
     menu = [
         ("accounts.home", _l("Start"), Permission.PROFILE_MANAGE),
@@ -127,9 +129,16 @@ def _register_navigation(app: Flask) -> None:
             if has_permission(current_user, permission)
         ]
 
+    def steps_for(obj, buttons=False):
+        """The lifecycle steps the signed-in user may take on `obj` now."""
+        lifecycle = lifecycle_of(obj)
+        return lifecycle.steps_for(current_user, obj, buttons=buttons) if lifecycle else []
+
     app.jinja_env.globals.update(
         navigation=navigation,
         can=lambda permission: has_permission(current_user, permission),
+        may=lambda permission, obj=None: allowed(current_user, permission, obj),
+        steps_for=steps_for,
         Permission=Permission,
         role_labels=ROLE_LABELS,
     )

@@ -1,13 +1,21 @@
 """The permission vocabulary: who may do what, in one place.
 
-Pages and API routes declare the capability they need with `@requires(...)` or `@public`;
-one hook enforces it for every request (deny by default). Services check the object rules
-with the predicates below.
+Two layers. Capabilities: a role holds named permissions (the role table below); pages and
+API routes declare the capability they need with `@requires(...)` or `@public`, and one hook
+enforces it for every request (deny by default). Objects: a domain declares, once per kind of
+object, the object rule of each permission ("a draft is its writer's alone") and the roles a
+person can hold on one object (a session's organiser, a proposal's owner), each granting
+permissions on that object. Services ask `require(actor, permission, obj)`; pages, the API
+and templates ask `allowed(...)`. A refusal is `AccessDenied`, which the edge answers with 403.
 """
 
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 from flask_babel import lazy_gettext as _l
+
+from mdma.core.errors import AccessDenied
 
 
 class Role(StrEnum):
@@ -61,7 +69,7 @@ _EVERYONE = {
 }
 _FRONT_LINE = _EVERYONE | {Permission.BOTTLENECK_REPORT, Permission.BOTTLENECK_DISCUSS}
 
-ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
+ROLE_PERMISSIONS: dict[Role, frozenset[StrEnum]] = {
     Role.CASE_MANAGER: frozenset(_FRONT_LINE),
     Role.SOCIAL_WORKER: frozenset(_FRONT_LINE),
     Role.POLICY_OWNER: frozenset(
@@ -83,20 +91,106 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     ),
 }
 
+
+def grant(table: dict[Role, Iterable[StrEnum]]) -> None:
+    """A domain adds the capabilities of its own vocabulary (a StrEnum) to the role table."""
+    for role, permissions in table.items():
+        ROLE_PERMISSIONS[role] = ROLE_PERMISSIONS[role] | frozenset(permissions)
+
+
 #: The access marker of a view that anyone, signed in or not, may open.
 PUBLIC = "public"
 
 
-def has_permission(user, permission: Permission) -> bool:
-    if user is None or not getattr(user, "is_authenticated", False):
-        return False
-    if not getattr(user, "is_active", False):
+def has_permission(user, permission: StrEnum) -> bool:
+    """The capability alone, by role: what menus, `@requires` and the access hook ask."""
+    if not _active(user):
         return False
     # Role is a StrEnum, so the stored string finds its row; an unknown role has no rights.
     return permission in ROLE_PERMISSIONS.get(user.role, frozenset())
 
 
-def requires(permission: Permission):
+def _active(user) -> bool:
+    return (
+        user is not None
+        and getattr(user, "is_authenticated", False)
+        and getattr(user, "is_active", False)
+    )
+
+
+# --- Objects -----------------------------------------------------------------------------------
+
+#: (actor, obj) -> bool
+Predicate = Callable[[object, object], bool]
+
+
+@dataclass(frozen=True)
+class ObjectRole:
+    """A role a person holds on one object, whatever their role on the platform (a session's
+    minute-taker, a proposal's owner): `holds(actor, obj)` says who; `grants` what it allows
+    on that object."""
+
+    name: str
+    holds: Predicate
+    grants: frozenset = frozenset()
+
+
+@dataclass(frozen=True)
+class ObjectPolicy:
+    """The object rules of one kind of object: per permission, a predicate that must hold on
+    top of the capability; and the roles people hold on one such object."""
+
+    kind: str
+    rules: dict = field(default_factory=dict)
+    roles: tuple[ObjectRole, ...] = ()
+
+
+#: kind (the model's table name) → its policy.
+_POLICIES: dict[str, ObjectPolicy] = {}
+
+
+def protect(kind: str, *, rules: dict | None = None, roles=()) -> ObjectPolicy:
+    """Declare, once per kind of object, its object rules and object roles."""
+    policy = ObjectPolicy(kind, dict(rules or {}), tuple(roles))
+    _POLICIES[kind] = policy
+    return policy
+
+
+def _policy(obj) -> ObjectPolicy | None:
+    return _POLICIES.get(getattr(obj, "__tablename__", None)) if obj is not None else None
+
+
+def roles_on(actor, obj) -> set[str]:
+    """The names of the object roles `actor` holds on `obj`."""
+    policy = _policy(obj)
+    if policy is None or not _active(actor):
+        return set()
+    return {role.name for role in policy.roles if role.holds(actor, obj)}
+
+
+def allowed(actor, permission: StrEnum, obj=None) -> bool:
+    """Whether `actor` may do this, on this object when one is given: an object role that grants
+    it, or the capability by role and the permission's object rule."""
+    if not _active(actor):
+        return False
+    policy = _policy(obj)
+    if policy is None:
+        return has_permission(actor, permission)
+    if any(permission in role.grants and role.holds(actor, obj) for role in policy.roles):
+        return True
+    if not has_permission(actor, permission):
+        return False
+    rule = policy.rules.get(permission)
+    return rule is None or rule(actor, obj)
+
+
+def require(actor, permission: StrEnum, obj=None, message=None) -> None:
+    """Refuse with `AccessDenied` (403 at the edge) unless `allowed(actor, permission, obj)`."""
+    if not allowed(actor, permission, obj):
+        raise AccessDenied(message)
+
+
+def requires(permission: StrEnum):
     """Declare the capability a view needs; the access hook enforces it."""
 
     def mark(view):
@@ -120,10 +214,6 @@ def access_of(view_function, method: str):
             handler = getattr(view_class, "get", None)
         return getattr(handler, "mdma_access", getattr(view_class, "mdma_access", None))
     return getattr(view_function, "mdma_access", None)
-
-
-class AccessDenied(Exception):
-    """A service refusing an actor on an object; the edge turns it into 403."""
 
 
 #: Endpoints the framework adds, open to everyone: static files and the OpenAPI document.

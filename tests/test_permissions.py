@@ -98,7 +98,7 @@ EXPECTED_ACCESS = {
     },
     "bottlenecks_api.BottleneckTriage": Permission.BOTTLENECK_TRIAGE,
     "bottlenecks_api.SimilarBottlenecks": Permission.BOTTLENECK_READ,
-    "bottlenecks_api.BottleneckTransitions": Permission.BOTTLENECK_ANSWER,
+    "bottlenecks_api.BottleneckTransitions": Permission.BOTTLENECK_READ,
     "bottlenecks_api.BottleneckMerge": Permission.BOTTLENECK_TRIAGE,
     "bottlenecks_api.BottleneckFollow": Permission.BOTTLENECK_READ,
     "bottlenecks_api.BottleneckPosts": {

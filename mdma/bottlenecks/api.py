@@ -131,8 +131,7 @@ class Shown:
                     bottleneck_id=bottleneck.id,
                 ),
             }
-            for step in LIFECYCLE.next_steps(Status(bottleneck.status))
-            if routing.can_take(actor, bottleneck, step)
+            for step in LIFECYCLE.steps_for(actor, bottleneck)
         ]
 
     def __getattr__(self, name):
@@ -195,10 +194,11 @@ class Bottlenecks(MethodView):
         actor = _actor()
         with one_commit(RENAMED):
             bottleneck = services.save_draft(
-                actor, _report(data), confirmed=data["confirmed_not_personal_data"]
+                actor,
+                _report(data),
+                submit=data["submit"],
+                confirmed=data["confirmed_not_personal_data"],
             )
-            if data["submit"]:
-                services.submit(actor, bottleneck)
         return Shown(bottleneck, actor)
 
 
@@ -222,10 +222,14 @@ class BottleneckById(MethodView):
         actor, draft = _actor(), _bottleneck(bottleneck_id)
         report = _report(_stored(draft) | data)
         with one_commit(RENAMED):
-            services.require_version(draft, data["version"])
-            services.save_draft(actor, report, draft, confirmed=data["confirmed_not_personal_data"])
-            if data["submit"]:
-                services.submit(actor, draft)
+            services.save_draft(
+                actor,
+                report,
+                draft,
+                submit=data["submit"],
+                version=data["version"],
+                confirmed=data["confirmed_not_personal_data"],
+            )
         return Shown(draft, actor)
 
 
@@ -288,11 +292,11 @@ class BottleneckTriage(MethodView):
         return Shown(bottleneck, actor)
 
 
-# Every step /transitions takes is owned by answering or triage, and the coordinator answers
-# too; the service then checks the step itself (which sector, which state, a reason).
+# Whoever reads a bottleneck may ask for a step, as on its page; the lifecycle decides whether
+# this actor may take it (the permission and object rule of the step, its state, a reason).
 @blp.route("/<int:bottleneck_id>/transitions")
 class BottleneckTransitions(MethodView):
-    @requires(Permission.BOTTLENECK_ANSWER)
+    @requires(Permission.BOTTLENECK_READ)
     @blp.arguments(TransitionInput)
     @blp.response(200, BottleneckDetailSchema)
     def post(self, data, bottleneck_id):

@@ -12,6 +12,7 @@ from wtforms import (
     StringField,
 )
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
+from wtforms.widgets import HiddenInput
 
 from mdma.bottlenecks.models import (
     CHILDREN_BANDS,
@@ -75,6 +76,8 @@ class BottleneckForm(HouseholdFields, FlaskForm):
         default=1,
         validators=[InputRequired(REQUIRED), NumberRange(min=1, max=1000)],
     )
+    #: The version the edit was made on: a stale edit is refused (409), not overwritten.
+    version = IntegerField(widget=HiddenInput(), validators=[Optional()])
 
 
 class OccurrenceForm(HouseholdFields, FlaskForm):

@@ -1,4 +1,4 @@
-"""Bottlenecks, their occurrences (the evidence) and the steps of their lifecycle."""
+"""Bottlenecks and their occurrences (the evidence); their steps are `core.lifecycle.Step`s."""
 
 from datetime import date, datetime
 from enum import StrEnum
@@ -8,7 +8,9 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from mdma.accounts.models import User
+from mdma.bottlenecks import states
 from mdma.bottlenecks.states import STATUS_LABELS, Status
+from mdma.core.lifecycle import Stepped
 from mdma.core.models import UNMANAGED_TABLE_PREFIXES, Timestamped
 from mdma.core.time import utcnow
 from mdma.directory.models import LIFE_DOMAIN_LABELS, LifeDomain, Organisation, Sector
@@ -94,7 +96,7 @@ class HouseholdContext:
 UNMANAGED_TABLE_PREFIXES.add("bottleneck_search")
 
 
-class Bottleneck(HouseholdContext, Timestamped, db.Model):
+class Bottleneck(HouseholdContext, Stepped, Timestamped, db.Model):
     __tablename__ = "bottlenecks"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -135,7 +137,6 @@ class Bottleneck(HouseholdContext, Timestamped, db.Model):
     occurrences: Mapped[list["Occurrence"]] = relationship(
         back_populates="bottleneck", order_by="Occurrence.occurred_on", lazy="select"
     )
-    steps: Mapped[list["Step"]] = relationship(order_by="Step.at, Step.id", lazy="select")
     thread: Mapped[Thread | None] = relationship(lazy="select")
 
     __mapper_args__ = {"version_id_col": version}
@@ -190,6 +191,23 @@ class Bottleneck(HouseholdContext, Timestamped, db.Model):
     def level_label(self):
         return LEVEL_LABELS[Level(self.level)]
 
+    # The rules of `states`, asked by templates and schemas.
+    @property
+    def is_open(self) -> bool:
+        return states.is_open(self)
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status == Status.DRAFT
+
+    @property
+    def awaits_first_answer(self) -> bool:
+        return states.awaits_first_answer(self)
+
+    @property
+    def is_overdue(self) -> bool:
+        return states.is_overdue(self)
+
 
 class Occurrence(HouseholdContext, db.Model):
     """Another family met with the same bottleneck: the evidence that carries a proposal."""
@@ -213,25 +231,3 @@ class Occurrence(HouseholdContext, db.Model):
     __table_args__ = (
         sa.Index("ix_occurrences_reporter_bottleneck", "reporter_id", "bottleneck_id"),
     )
-
-
-class Step(db.Model):
-    """One step of a bottleneck's lifecycle: who, when, from where to where, and why."""
-
-    __tablename__ = "bottleneck_steps"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    bottleneck_id: Mapped[int] = mapped_column(
-        sa.ForeignKey("bottlenecks.id"), nullable=False, index=True
-    )
-    actor_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))
-    at: Mapped[datetime] = mapped_column(sa.DateTime, nullable=False, default=utcnow)
-    source: Mapped[str | None] = mapped_column(sa.String(20))
-    target: Mapped[str] = mapped_column(sa.String(20), nullable=False)
-    reason: Mapped[str] = mapped_column(sa.Text, nullable=False, default="")
-
-    actor: Mapped[User | None] = relationship(lazy="joined")
-
-    @property
-    def target_label(self):
-        return STATUS_LABELS[Status(self.target)]

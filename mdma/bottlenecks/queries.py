@@ -14,13 +14,13 @@ from mdma.bottlenecks import search, similar
 from mdma.bottlenecks.models import (
     Bottleneck,
     Occurrence,
-    Step,
     bottleneck_followers,
     bottleneck_organisations,
     bottleneck_owners,
     bottleneck_sectors,
 )
-from mdma.bottlenecks.states import FINISHED, OPEN, Status
+from mdma.bottlenecks.states import FINISHED, LIFECYCLE, OPEN, Status
+from mdma.core.lifecycle import Step
 from mdma.core.pagination import IdPagination, Ids, count_up_to, paginate_ids
 from mdma.directory.models import LIFE_DOMAIN_LABELS, LifeDomain, Organisation
 from mdma.extensions import db
@@ -110,21 +110,12 @@ class ListFilter:
 
 
 def overdue_condition(today: date):
-    """Routed, no first answer yet, and the deadline in working days has passed."""
+    """Routed, no first answer yet, and the deadline in working days has passed: the SQL of
+    `states.is_overdue`."""
     return sa.and_(
         Bottleneck.status.in_([s.value for s in OPEN]),
         Bottleneck.first_answer_at.is_(None),
         Bottleneck.answer_due_on < today,
-    )
-
-
-def is_overdue(bottleneck: Bottleneck, today: date | None = None) -> bool:
-    """`overdue_condition` for one loaded bottleneck."""
-    return (
-        bottleneck.status in OPEN
-        and bottleneck.first_answer_at is None
-        and bottleneck.answer_due_on is not None
-        and bottleneck.answer_due_on < (today or date.today())
     )
 
 
@@ -360,11 +351,7 @@ def drafts_of(user) -> list[Bottleneck]:
 
 
 def timeline(bottleneck: Bottleneck) -> list[Step]:
-    return list(
-        db.session.scalars(
-            sa.select(Step).where(Step.bottleneck_id == bottleneck.id).order_by(Step.at, Step.id)
-        )
-    )
+    return LIFECYCLE.history(bottleneck)
 
 
 def posts(bottleneck: Bottleneck) -> list[Post]:

@@ -140,11 +140,14 @@ def _report(form: BottleneckForm) -> services.Report:
 
 def _write(form: BottleneckForm, draft: Bottleneck | None):
     """Save as a draft, or save and submit, as the button pressed says."""
-    confirmed = any(confirmed_not_personal(form, n) for n in ("title", "description"))
-    saved = services.save_draft(current_user, _report(form), draft, confirmed=confirmed)
-    if "submit" in request.form:
-        services.submit(current_user, saved)
-    return saved
+    return services.save_draft(
+        current_user,
+        _report(form),
+        draft,
+        submit="submit" in request.form,
+        version=form.version.data if draft is not None else None,
+        confirmed=any(confirmed_not_personal(form, n) for n in ("title", "description")),
+    )
 
 
 def _written(bottleneck: Bottleneck) -> str:
@@ -211,10 +214,8 @@ def _detail_page(bottleneck: Bottleneck, **forms):
         evidence=queries.evidence(bottleneck),
         steps=queries.timeline(bottleneck),
         posts=queries.posts(bottleneck),
-        next_steps=routing.next_steps(current_user, bottleneck),
         similar=queries.similar_to(bottleneck) if bottleneck.status == Status.DRAFT else [],
         following=queries.is_following(current_user, bottleneck),
-        overdue=queries.is_overdue(bottleneck, date.today()),
         **forms,
     )
 

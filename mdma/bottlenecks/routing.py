@@ -1,7 +1,6 @@
 """A submitted bottleneck's way, actor first: triage routes it to sectors with a first-answer
-deadline, the steps of its lifecycle and who may take them, reminders of overdue answers.
-
-The writing verbs (`services`) take their lifecycle steps through `move` and `record_step`.
+deadline, the steps of its lifecycle (`states.LIFECYCLE`, with their side effects here),
+reminders of overdue answers.
 """
 
 from datetime import date
@@ -12,99 +11,35 @@ from flask_babel import gettext as _
 
 from mdma.accounts.models import User
 from mdma.bottlenecks import notices
-from mdma.bottlenecks.models import Bottleneck, Level, Step
-from mdma.bottlenecks.states import LIFECYCLE, OPEN, Status
+from mdma.bottlenecks.models import Bottleneck, Level
+from mdma.bottlenecks.queries import overdue_condition
+from mdma.bottlenecks.states import LIFECYCLE, Status
 from mdma.core.errors import RuleViolation
-from mdma.core.lifecycle import Transition
 from mdma.core.logbook import record
 from mdma.core.time import utcnow
 from mdma.core.workdays import add_working_days
 from mdma.directory.models import Sector
 from mdma.extensions import db
-from mdma.permissions import Permission, Role, has_permission
+from mdma.permissions import Permission, Role, require
 from mdma.privacy import guard
 
 
-def require(actor, permission: Permission) -> None:
-    """Refuse (403) an actor without the capability; the object rules come after."""
-    if not has_permission(actor, permission):
-        raise RuleViolation(_("You are not allowed to do this."), status=403)
+@LIFECYCLE.on_enter()
+def _closed_at(actor, bottleneck: Bottleneck, step) -> None:
+    bottleneck.closed_at = utcnow() if step.target == Status.CLOSED else None
 
 
-def record_step(actor, bottleneck: Bottleneck, source, target, reason: str = "") -> None:
-    """Keep who took a step, when and why, in the bottleneck's timeline and the logbook."""
-    db.session.add(
-        Step(
-            bottleneck_id=bottleneck.id,
-            actor_id=actor.id,
-            source=source,
-            target=target,
-            reason=reason,
-        )
-    )
-    record(actor, f"bottleneck:{target}", bottleneck, source=source)
-
-
-def move(actor, bottleneck: Bottleneck, target: Status, reason: str = "") -> None:
-    """Take a step the lifecycle allows; the calling verb has checked who may take it."""
-    source = Status(bottleneck.status)
-    if LIFECYCLE.transition(source, target) is None:
-        raise RuleViolation(_("This step is not possible from the current status."), status=409)
-    bottleneck.status = target
-    db.session.flush()
-    record_step(actor, bottleneck, source, target, reason)
-
-
-def can_answer(actor, bottleneck: Bottleneck) -> bool:
-    """The coordinator, a named policy owner, or a policy owner of a routed sector."""
-    if has_permission(actor, Permission.BOTTLENECK_TRIAGE):
-        return True
-    if not has_permission(actor, Permission.BOTTLENECK_ANSWER):
-        return False
-    routed = {s.id for s in bottleneck.sectors}
-    return actor in bottleneck.owners or any(s.id in routed for s in actor.sectors)
-
-
-def can_take(actor, bottleneck: Bottleneck, step: Transition) -> bool:
-    """Whether `actor` may take this step of the lifecycle; what buttons and the API offer."""
-    if step.target == Status.SUBMITTED:
-        return bottleneck.reporter_id == actor.id and has_permission(actor, step.permission)
-    if step.permission == Permission.BOTTLENECK_ANSWER:
-        return can_answer(actor, bottleneck)
-    return has_permission(actor, step.permission)
-
-
-#: Steps with a page of their own rather than a button: submitting and routing.
-_OWN_PAGES = {Status.SUBMITTED, Status.TRIAGED}
-
-
-def next_steps(actor, bottleneck: Bottleneck) -> list:
-    """The lifecycle steps `actor` may take now, for buttons and the API."""
-    if bottleneck.merged_into_id:
-        return []
-    return [
-        step
-        for step in LIFECYCLE.next_steps(Status(bottleneck.status))
-        if step.target not in _OWN_PAGES and can_take(actor, bottleneck, step)
-    ]
+@LIFECYCLE.on_enter(Status.IN_DISCUSSION)
+def _answered(actor, bottleneck: Bottleneck, step) -> None:
+    if bottleneck.first_answer_at is None:
+        bottleneck.first_answer_at = utcnow()
 
 
 def transition(
     actor, bottleneck: Bottleneck, target: Status, reason: str = "", *, confirmed: bool = False
 ) -> Bottleneck:
-    """Take one step of the lifecycle; refused (nothing changes) when it is not allowed."""
-    step = LIFECYCLE.transition(Status(bottleneck.status), Status(target))
-    if step is None or bottleneck.merged_into_id:
-        raise RuleViolation(_("This step is not possible from the current status."), status=409)
-    if not can_take(actor, bottleneck, step):
-        raise RuleViolation(_("You are not allowed to do this."), status=403)
-    if step.needs_reason and not reason.strip():
-        raise RuleViolation(_("Write why: this step needs a reason."), "reason")
-    guard.check(actor, reason, field="reason", confirmed=confirmed, subject=bottleneck)
-    move(actor, bottleneck, target, reason.strip())
-    if target == Status.IN_DISCUSSION and bottleneck.first_answer_at is None:
-        bottleneck.first_answer_at = utcnow()
-    bottleneck.closed_at = utcnow() if target == Status.CLOSED else None
+    """Take one step of the lifecycle (a button); refused, nothing changed, when not allowed."""
+    LIFECYCLE.move(actor, bottleneck, target, reason, confirmed=confirmed)
     notices.status_changed(actor, bottleneck)
     return bottleneck
 
@@ -124,7 +59,7 @@ def triage(
     confirmed: bool = False,
 ) -> Bottleneck:
     """Route to sectors (and named policy owners); they owe a first answer in working days."""
-    require(actor, Permission.BOTTLENECK_TRIAGE)
+    require(actor, Permission.BOTTLENECK_TRIAGE, bottleneck)
     if not sectors:
         raise RuleViolation(_("Route the bottleneck to at least one sector."), "sectors")
     if level not in {lvl.value for lvl in Level}:
@@ -133,7 +68,7 @@ def triage(
         raise RuleViolation(_("Only sector policy owners can be named."), "owners")
     tags = sorted({t.strip().lower() for t in tags if t.strip()})
     guard.check(actor, ", ".join(tags), field="tags", confirmed=confirmed, subject=bottleneck)
-    move(actor, bottleneck, Status.TRIAGED)
+    LIFECYCLE.move(actor, bottleneck, Status.TRIAGED)
     bottleneck.sectors = list(sectors)
     bottleneck.owners = list(owners)
     bottleneck.level = level
@@ -163,9 +98,7 @@ def send_reminders(today: date | None = None) -> int:
     today = today or date.today()
     overdue = db.session.scalars(
         sa.select(Bottleneck).where(
-            Bottleneck.status.in_([s.value for s in OPEN]),
-            Bottleneck.first_answer_at.is_(None),
-            Bottleneck.answer_due_on < today,
+            overdue_condition(today),
             sa.or_(Bottleneck.reminded_on.is_(None), Bottleneck.reminded_on < today),
         )
     ).all()

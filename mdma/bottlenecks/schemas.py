@@ -157,10 +157,10 @@ class BottleneckItemSchema(ma.Schema):
     occurrence_count = ma.fields.Int(dump_only=True)
     submitted_at = ma.fields.DateTime(dump_only=True)
     answer_due_on = ma.fields.Date(dump_only=True)
-    overdue = ma.fields.Function(
-        queries.is_overdue,
+    overdue = ma.fields.Bool(
+        attribute="is_overdue",
         dump_only=True,
-        metadata={"type": "boolean", "description": "The routed sectors' first answer is late"},
+        metadata={"description": "The routed sectors' first answer is late"},
     )
     url = ma.fields.Function(
         lambda b: f"/bottlenecks/{b.id}",

@@ -19,14 +19,13 @@ from mdma.bottlenecks.models import (
     Level,
     Occurrence,
 )
-from mdma.bottlenecks.routing import can_answer, move, record_step, require
-from mdma.bottlenecks.states import OPEN, Status
-from mdma.core.errors import RuleViolation
+from mdma.bottlenecks.states import LIFECYCLE, OPEN, Status, is_open, is_reporter
+from mdma.core.errors import AccessDenied, Conflict, RuleViolation
 from mdma.core.logbook import record
 from mdma.core.time import utcnow
 from mdma.directory.models import LifeDomain, Organisation, Sector
 from mdma.extensions import db
-from mdma.permissions import Permission, has_permission
+from mdma.permissions import Permission, allowed, require
 from mdma.privacy import guard
 from mdma.threads import services as threads
 
@@ -68,23 +67,21 @@ def _household(target, household: Household) -> None:
         ("children_band", household.children_band, set(CHILDREN_BANDS)),
         ("youngest_age_band", household.youngest_age_band, set(YOUNGEST_AGE_BANDS)),
     ]
-    for name, value, allowed in checks:
-        if value not in allowed | {None, ""}:
+    for name, value, choices in checks:
+        if value not in choices | {None, ""}:
             raise RuleViolation(_("Choose from the list."), name)
         setattr(target, name, value or None)
 
 
 def can_read(actor, bottleneck: Bottleneck) -> bool:
     """Everyone on the platform reads submitted bottlenecks; a draft is its writer's alone."""
-    if not has_permission(actor, Permission.BOTTLENECK_READ):
-        return False
-    return bottleneck.status != Status.DRAFT or bottleneck.reporter_id == actor.id
+    return allowed(actor, Permission.BOTTLENECK_READ, bottleneck)
 
 
-def require_version(bottleneck: Bottleneck, version: int) -> None:
+def require_version(bottleneck: Bottleneck, version: int | None) -> None:
     """An edit made on an older version than the stored one is refused, not overwritten."""
-    if version != bottleneck.version:
-        raise RuleViolation(_("Someone else changed this in the meantime."), status=409)
+    if version is not None and version != bottleneck.version:
+        raise Conflict()
 
 
 def follow(actor, bottleneck: Bottleneck) -> None:
@@ -101,14 +98,22 @@ def unfollow(actor, bottleneck: Bottleneck) -> None:
 
 
 def save_draft(
-    actor, report: Report, bottleneck: Bottleneck | None = None, *, confirmed: bool = False
+    actor,
+    report: Report,
+    bottleneck: Bottleneck | None = None,
+    *,
+    submit: bool = False,
+    version: int | None = None,
+    confirmed: bool = False,
 ) -> Bottleneck:
-    """Create or edit a draft. Drafts are stored text too: the guard runs on them as well."""
+    """Create or edit a draft, and submit it when asked: the one way pages, API and demo write.
+    Drafts are stored text too: the guard runs on them as well. An edit made on an older
+    `version` is refused (409)."""
     require(actor, Permission.BOTTLENECK_REPORT)
-    if bottleneck is not None and (
-        bottleneck.reporter_id != actor.id or bottleneck.status != Status.DRAFT
-    ):
-        raise RuleViolation(_("Only its writer can edit a draft."), status=403)
+    if bottleneck is not None:
+        if bottleneck.status != Status.DRAFT or not is_reporter(actor, bottleneck):
+            raise AccessDenied(_("Only its writer can edit a draft."))
+        require_version(bottleneck, version)
     title = report.title.strip()
     if not title:
         raise RuleViolation(_("This field is required."), "title")
@@ -138,14 +143,19 @@ def save_draft(
     db.session.flush()
     if created:
         record(actor, "bottleneck:drafted", bottleneck)
-    return bottleneck
+    return _submit(actor, bottleneck) if submit else bottleneck
 
 
 def submit(actor, bottleneck: Bottleneck) -> Bottleneck:
     """Send a draft to the coordinator's triage queue; its writer follows it."""
-    if bottleneck.reporter_id != actor.id:
-        raise RuleViolation(_("Only its writer can submit a draft."), status=403)
-    move(actor, bottleneck, Status.SUBMITTED)
+    require(
+        actor, Permission.BOTTLENECK_REPORT, bottleneck, _("Only its writer can submit a draft.")
+    )
+    return _submit(actor, bottleneck)
+
+
+def _submit(actor, bottleneck: Bottleneck) -> Bottleneck:
+    LIFECYCLE.move(actor, bottleneck, Status.SUBMITTED)
     bottleneck.submitted_at = utcnow()
     follow(actor, bottleneck)
     return bottleneck
@@ -153,7 +163,7 @@ def submit(actor, bottleneck: Bottleneck) -> Bottleneck:
 
 def report(actor, report: Report, *, confirmed: bool = False) -> Bottleneck:
     """Write and submit in one go."""
-    return submit(actor, save_draft(actor, report, confirmed=confirmed))
+    return save_draft(actor, report, submit=True, confirmed=confirmed)
 
 
 def add_occurrence(
@@ -167,8 +177,8 @@ def add_occurrence(
     confirmed: bool = False,
 ) -> Occurrence:
     """Another family met with this bottleneck; the writer follows it from now on."""
-    require(actor, Permission.BOTTLENECK_REPORT)
-    if bottleneck.status in (Status.DRAFT, Status.CLOSED) or bottleneck.merged_into_id:
+    require(actor, Permission.BOTTLENECK_REPORT, bottleneck)
+    if not is_open(bottleneck):
         raise RuleViolation(_("Occurrences can only be added to an open bottleneck."))
     if occurred_on > date.today():
         raise RuleViolation(_("The date cannot be in the future."), "occurred_on")
@@ -231,7 +241,9 @@ def merge(actor, keep: Bottleneck, duplicate: Bottleneck, reason: str = "") -> B
         source = Status(duplicate.status)
         duplicate.status = Status.CLOSED
         duplicate.closed_at = utcnow()
-        record_step(actor, duplicate, source, Status.CLOSED, reason.strip() or _("Merged."))
+        LIFECYCLE.record_step(
+            actor, duplicate, source, Status.CLOSED, reason.strip() or _("Merged.")
+        )
     db.session.flush()
     record(actor, "bottleneck:merged", keep, duplicate=duplicate.id)
     return keep
@@ -250,14 +262,14 @@ def load_for_merge(bottleneck_id: int | None) -> Bottleneck:
 def add_post(actor, bottleneck: Bottleneck, body: str, *, confirmed: bool = False):
     """Post in the bottleneck's thread. The first post of a routed sector's policy owner is the
     first answer: it stops the deadline clock and opens the discussion."""
-    require(actor, Permission.BOTTLENECK_DISCUSS)
-    if bottleneck.status in (Status.DRAFT, Status.CLOSED) or bottleneck.merged_into_id:
+    require(actor, Permission.BOTTLENECK_DISCUSS, bottleneck)
+    if not is_open(bottleneck):
         raise RuleViolation(_("This bottleneck is not open for discussion."), status=409)
     post = threads.add_post(actor, bottleneck.thread, body, subject=bottleneck, confirmed=confirmed)
     if _is_first_answer(actor, bottleneck):
         bottleneck.first_answer_at = utcnow()
         if bottleneck.status == Status.TRIAGED:
-            move(actor, bottleneck, Status.IN_DISCUSSION)
+            LIFECYCLE.move(actor, bottleneck, Status.IN_DISCUSSION)
     follow(actor, bottleneck)
     notices.posted(actor, bottleneck, post)
     return post
@@ -268,6 +280,6 @@ def _is_first_answer(actor, bottleneck: Bottleneck) -> bool:
     return (
         bottleneck.first_answer_at is None
         and bottleneck.status in OPEN
-        and can_answer(actor, bottleneck)
-        and not has_permission(actor, Permission.BOTTLENECK_TRIAGE)
+        and allowed(actor, Permission.BOTTLENECK_ANSWER, bottleneck)
+        and not allowed(actor, Permission.BOTTLENECK_TRIAGE)
     )

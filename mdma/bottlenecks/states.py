@@ -1,11 +1,14 @@
-"""The bottleneck lifecycle as data: who may take which step, and which steps need a reason."""
+"""The bottleneck lifecycle as data: its states, who may take which step and which steps need a
+reason; the object rules of its permissions; the predicates pages and lists ask."""
 
+from datetime import date
 from enum import StrEnum
 
 from flask_babel import lazy_gettext as _l
 
 from mdma.core.lifecycle import Lifecycle, Transition
-from mdma.permissions import Permission
+from mdma.permissions import ObjectRole, Permission, Role, allowed, protect
+from mdma.privacy import guard
 
 
 class Status(StrEnum):
@@ -37,10 +40,76 @@ OPEN = {Status.TRIAGED, Status.IN_DISCUSSION}
 #: States in which nothing more is expected of anyone (until it is reopened).
 FINISHED = {Status.RESOLVED, Status.DECLINED, Status.CLOSED}
 
+
+def is_open(bottleneck) -> bool:
+    """Submitted and not finished: evidence and discussion are still welcome."""
+    return bottleneck.status not in (Status.DRAFT, Status.CLOSED) and not bottleneck.merged_into_id
+
+
+def awaits_first_answer(bottleneck) -> bool:
+    """Routed, and no routed sector has answered yet."""
+    return (
+        bottleneck.status in OPEN
+        and bottleneck.first_answer_at is None
+        and bottleneck.answer_due_on is not None
+    )
+
+
+def is_overdue(bottleneck, today: date | None = None) -> bool:
+    """The first answer's deadline in working days has passed (`queries.overdue_condition`)."""
+    return awaits_first_answer(bottleneck) and bottleneck.answer_due_on < (today or date.today())
+
+
+# --- Who may do what with one bottleneck ---------------------------------------------------------
+
+
+def is_reporter(actor, bottleneck) -> bool:
+    return bottleneck.reporter_id == actor.id
+
+
+def drafts_are_private(actor, bottleneck) -> bool:
+    """A draft is its writer's alone: to read, edit and submit."""
+    return bottleneck.status != Status.DRAFT or is_reporter(actor, bottleneck)
+
+
+def answers_for(actor, bottleneck) -> bool:
+    """The coordinator, a named policy owner, or a policy owner of a routed sector."""
+    if allowed(actor, Permission.BOTTLENECK_TRIAGE):
+        return True
+    routed = {s.id for s in bottleneck.sectors}
+    return actor in bottleneck.owners or any(s.id in routed for s in actor.sectors)
+
+
+def is_named_owner(actor, bottleneck) -> bool:
+    return actor.role == Role.POLICY_OWNER and actor in bottleneck.owners
+
+
+POLICY = protect(
+    "bottlenecks",
+    rules={
+        Permission.BOTTLENECK_READ: drafts_are_private,
+        Permission.BOTTLENECK_REPORT: drafts_are_private,
+        Permission.BOTTLENECK_ANSWER: answers_for,
+    },
+    roles=(
+        ObjectRole("reporter", is_reporter),
+        ObjectRole("named_owner", is_named_owner),
+    ),
+)
+
 S, P = Status, Permission
 _steps = [
-    Transition(S.DRAFT, S.SUBMITTED, P.BOTTLENECK_REPORT, label=_l("Submit")),
-    Transition(S.SUBMITTED, S.TRIAGED, P.BOTTLENECK_TRIAGE, label=_l("Route")),
+    Transition(
+        S.DRAFT,
+        S.SUBMITTED,
+        P.BOTTLENECK_REPORT,
+        label=_l("Submit"),
+        rule=is_reporter,
+        page="bottlenecks.edit",
+    ),
+    Transition(
+        S.SUBMITTED, S.TRIAGED, P.BOTTLENECK_TRIAGE, label=_l("Route"), page="bottlenecks.triage"
+    ),
     Transition(S.SUBMITTED, S.DECLINED, P.BOTTLENECK_TRIAGE, True, _l("Decline")),
     Transition(S.TRIAGED, S.IN_DISCUSSION, P.BOTTLENECK_ANSWER, label=_l("Start the discussion")),
 ]
@@ -61,4 +130,13 @@ for source in (S.RESOLVED, S.IN_PROPOSAL, S.DECLINED):
 for source in (S.RESOLVED, S.DECLINED, S.CLOSED):
     _steps.append(Transition(source, S.IN_DISCUSSION, P.BOTTLENECK_TRIAGE, True, _l("Reopen")))
 
-LIFECYCLE = Lifecycle(Status, tuple(_steps))
+LIFECYCLE = Lifecycle(
+    "bottlenecks",
+    Status,
+    _steps,
+    labels=STATUS_LABELS,
+    authorize=allowed,
+    # A merged duplicate lives on in the bottleneck it was merged into.
+    movable=lambda bottleneck: bottleneck.merged_into_id is None,
+    check_text=guard.check,
+)

@@ -1,15 +1,18 @@
 """The way every page writes: a form (or a button), one service call, one commit.
 
 A service refuses with RuleViolation; the refusal is shown at its field (or flashed) and
-nothing is committed. On success the request commits once, flashes and redirects.
+nothing is committed; the page answers with the refusal's status (409 for an edit of a row
+someone changed meanwhile). AccessDenied becomes the 403 page. On success the request commits
+once, flashes and redirects.
 """
 
-from flask import flash, redirect, request
+from flask import flash, g, redirect, request
 from flask_babel import gettext as _
+from sqlalchemy.orm.exc import StaleDataError
 from wtforms import SelectMultipleField, StringField, TextAreaField
 from wtforms.widgets import CheckboxInput, ListWidget
 
-from mdma.core.errors import RuleViolation
+from mdma.core.errors import AccessDenied, Conflict, RuleViolation
 from mdma.extensions import db
 
 
@@ -83,11 +86,13 @@ def submit(form, action, *, success, redirect_to, after_commit=None):
         return None
     try:
         result = action()
-    except RuleViolation as violation:
-        db.session.rollback()
+        db.session.commit()
+    except (RuleViolation, StaleDataError) as error:
+        violation = _refused(error)
         show_violation(form, violation)
+        if violation.status == 409:
+            g.refusal_status = 409
         return None
-    db.session.commit()
     if after_commit is not None:
         after_commit(result)
     flash(str(_resolve(success, result)), "success")
@@ -98,10 +103,17 @@ def act(action, *, success, redirect_to):
     """A button without fields (archive, revoke, …): commit and flash, or flash the refusal."""
     try:
         result = action()
-    except RuleViolation as violation:
-        db.session.rollback()
-        flash(str(violation.message), "error")
-    else:
         db.session.commit()
+    except (RuleViolation, StaleDataError) as error:
+        flash(str(_refused(error).message), "error")
+    else:
         flash(str(_resolve(success, result)), "success")
     return redirect(_resolve(redirect_to, None))
+
+
+def _refused(error: Exception) -> RuleViolation:
+    """Roll back; AccessDenied goes on to the 403 page, anything else is shown by the caller."""
+    db.session.rollback()
+    if isinstance(error, AccessDenied):
+        raise error
+    return Conflict() if isinstance(error, StaleDataError) else error

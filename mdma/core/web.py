@@ -2,11 +2,13 @@
 
 from urllib.parse import urlsplit
 
-from flask import current_app, render_template
+from flask import current_app, g, render_template
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
+
+from mdma.core.errors import RuleViolation
 
 CSP = "; ".join(
     [
@@ -25,6 +27,10 @@ CSP = "; ".join(
 
 
 def add_security_headers(response):
+    # A page re-rendered after a refusal answers with the refusal's status (409 for a stale edit).
+    refused = g.get("refusal_status")
+    if refused and response.status_code == 200:
+        response.status_code = refused
     headers = response.headers
     headers.setdefault("Content-Security-Policy", CSP)
     headers.setdefault("X-Content-Type-Options", "nosniff")
@@ -56,9 +62,15 @@ def safe_next(target: str | None, fallback: str) -> str:
 
 
 def to_http_exception(error: Exception) -> HTTPException:
-    """Any error as an HTTP error; unexpected ones are logged and become a plain 500."""
+    """Any error as an HTTP error: a service's refusal that reached the edge (AccessDenied
+    outside a form) keeps its status and message; unexpected ones are logged and become 500."""
     if isinstance(error, HTTPException):
         return error
+    if isinstance(error, RuleViolation):
+        http_error = HTTPException(description=str(error.message))
+        http_error.code = error.status
+        http_error.data = {"message": str(error.message)}
+        return http_error
     current_app.logger.exception("unhandled error", exc_info=error)
     return InternalServerError()
 
@@ -84,5 +96,6 @@ def error_message(error: HTTPException) -> str:
 
 
 def render_error(error: HTTPException):
-    page = render_template("errors/error.html", code=error.code, message=error_message(error))
+    message = (getattr(error, "data", None) or {}).get("message") or error_message(error)
+    page = render_template("errors/error.html", code=error.code, message=message)
     return page, error.code

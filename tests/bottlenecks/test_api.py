@@ -8,8 +8,9 @@ import sqlalchemy as sa
 
 from mdma.accounts.authentication import create_api_token
 from mdma.bottlenecks import services
-from mdma.bottlenecks.models import Bottleneck, Occurrence, Step
+from mdma.bottlenecks.models import Bottleneck, Occurrence
 from mdma.bottlenecks.states import Status
+from mdma.core.lifecycle import Step
 from mdma.core.logbook import LogEntry
 from mdma.threads.models import Post
 from tests import factories

@@ -11,8 +11,9 @@ from mdma.bottlenecks import queries, services
 from mdma.bottlenecks.demo import texts
 from mdma.bottlenecks.demo.staff import create_volume_staff
 from mdma.bottlenecks.demo.volume import generate
-from mdma.bottlenecks.models import Bottleneck, Occurrence, Step, bottleneck_sectors
+from mdma.bottlenecks.models import Bottleneck, Occurrence, bottleneck_sectors
 from mdma.bottlenecks.states import LIFECYCLE, Status
+from mdma.core.lifecycle import Step
 from mdma.directory.demo import create_demo_organisations
 from mdma.privacy import scan
 from mdma.threads.models import Post
@@ -47,7 +48,7 @@ def test_every_submitted_bottleneck_has_lifecycle_steps_ending_in_its_status(ses
     _written, bottlenecks = generated
     steps = defaultdict(list)
     for step in session.scalars(sa.select(Step).order_by(Step.id)):
-        steps[step.bottleneck_id].append(step)
+        steps[step.subject_id].append(step)
     for bottleneck in bottlenecks:
         history = steps[bottleneck.id]
         if bottleneck.status == Status.DRAFT:

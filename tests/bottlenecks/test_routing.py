@@ -6,9 +6,9 @@ import pytest
 import sqlalchemy as sa
 
 from mdma.bottlenecks import routing
-from mdma.bottlenecks.models import Step
 from mdma.bottlenecks.states import Status
 from mdma.core.errors import RuleViolation
+from mdma.core.lifecycle import Step
 from tests import factories
 from tests.bottlenecks.conftest import route
 

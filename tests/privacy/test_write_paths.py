@@ -17,8 +17,9 @@ from wtforms import PasswordField, StringField
 import mdma
 from mdma.api.base import FreeText
 from mdma.bottlenecks import services
-from mdma.bottlenecks.models import Bottleneck, Occurrence, Step
+from mdma.bottlenecks.models import Bottleneck, Occurrence
 from mdma.core.forms import Guarded
+from mdma.core.lifecycle import Step
 from mdma.core.logbook import LogEntry
 from mdma.threads.models import Post
 from tests import factories

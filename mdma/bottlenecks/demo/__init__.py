@@ -8,8 +8,8 @@ import sqlalchemy as sa
 from mdma.accounts.models import User
 from mdma.bottlenecks import routing, services
 from mdma.bottlenecks.demo.stories import STORIES, Story
-from mdma.bottlenecks.models import Bottleneck, Step
-from mdma.bottlenecks.states import Status
+from mdma.bottlenecks.models import Bottleneck
+from mdma.bottlenecks.states import LIFECYCLE, Status
 from mdma.directory.models import Organisation, Sector
 from mdma.extensions import db
 
@@ -73,9 +73,7 @@ def _backdate(bottleneck: Bottleneck, days: int) -> None:
     """The services stamp everything now; spread each story over its past days instead, the
     later steps closer to today, and keep the bottleneck's own dates on its steps."""
     shift = timedelta(days=days)
-    steps = db.session.scalars(
-        sa.select(Step).where(Step.bottleneck_id == bottleneck.id).order_by(Step.id)
-    ).all()
+    steps = LIFECYCLE.history(bottleneck)
     for number, step in enumerate(steps):
         step.at -= shift * (len(steps) - number) / len(steps)
     at = {}

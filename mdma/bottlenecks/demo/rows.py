@@ -13,13 +13,13 @@ from mdma.bottlenecks.models import (
     HouseholdType,
     Level,
     Occurrence,
-    Step,
     bottleneck_followers,
     bottleneck_organisations,
     bottleneck_owners,
     bottleneck_sectors,
 )
 from mdma.bottlenecks.states import Status
+from mdma.core.lifecycle import Step
 from mdma.core.workdays import add_working_days
 from mdma.threads.models import Post, Thread
 
@@ -175,7 +175,8 @@ def _steps(rng, plan: Plan, answerer: int, people: People) -> list[dict]:
             reason = "Samengevoegd met een knelpunt dat dezelfde situatie beschrijft."
         steps.append(
             {
-                "bottleneck_id": plan.id,
+                "subject_type": "bottlenecks",
+                "subject_id": plan.id,
                 "actor_id": actor,
                 "at": at,
                 "source": source.value,
