@@ -55,17 +55,17 @@ def _register_extensions(app: Flask) -> None:
 
 def _register_blueprints(app: Flask) -> None:
     from mdma.accounts import admin_routes, routes
-    from mdma.api.accounts import blp as accounts_api
+    from mdma.accounts.api import blp as accounts_api
     from mdma.api.base import api
-    from mdma.api.directory import blp as directory_api
-    from mdma.api.privacy import blp as privacy_api
     from mdma.bottlenecks import routes as bottleneck_routes
     from mdma.bottlenecks.api import blp as bottlenecks_api
     from mdma.directory import queries as directory_queries
     from mdma.directory import routes as directory_routes
+    from mdma.directory.api import blp as directory_api
     from mdma.notifications import routes as notification_routes
     from mdma.privacy import guard
     from mdma.privacy import routes as privacy_routes
+    from mdma.privacy.api import blp as privacy_api
 
     app.register_blueprint(routes.bp)
     app.register_blueprint(admin_routes.bp)

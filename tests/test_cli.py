@@ -6,11 +6,11 @@ from argon2 import PasswordHasher
 from click.testing import CliRunner
 from sqlalchemy.orm import Session
 
-from mdma.accounts.demo import DEMO_PASSWORD
 from mdma.accounts.models import User
-from mdma.bottlenecks.demo.stories import STORIES
 from mdma.bottlenecks.models import Bottleneck
 from mdma.cli import main
+from mdma.cli.demo.accounts import DEMO_PASSWORD
+from mdma.cli.demo.stories import STORIES
 from mdma.directory.models import Organisation
 from mdma.permissions import Role
 from tests.conftest import shared_extensions_kept

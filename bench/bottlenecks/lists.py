@@ -98,11 +98,9 @@ def _postgres_database(args):
 
 def _build(scale: int) -> None:
     """Migrate, then load the demo and the generated volume unless it is there already."""
-    from mdma.accounts.demo import create_demo_users
-    from mdma.bottlenecks.demo import create_demo_bottlenecks
-    from mdma.bottlenecks.demo.staff import create_volume_staff
-    from mdma.bottlenecks.demo.volume import generate
-    from mdma.directory.demo import create_demo_organisations
+    from mdma.cli.demo import create_demo
+    from mdma.cli.demo.staff import create_volume_staff
+    from mdma.cli.demo.volume import generate
 
     upgrade()
     present = db.session.scalar(sa.select(sa.func.count()).select_from(Bottleneck))
@@ -110,9 +108,7 @@ def _build(scale: int) -> None:
         print(f"  reusing {present:,} bottlenecks")
         return
     started = time.perf_counter()
-    create_demo_organisations()
-    create_demo_users()
-    create_demo_bottlenecks()
+    create_demo()
     create_volume_staff()
     written = generate(scale)
     db.session.commit()

@@ -20,6 +20,7 @@ from mdma.core.logbook import record
 from mdma.core.mail import send_mail
 from mdma.core.time import utcnow
 from mdma.extensions import db
+from mdma.permissions import Permission, require
 
 TOKEN_PREFIX = "mdma_"
 
@@ -150,8 +151,7 @@ def create_api_token(actor, name: str, days: int | None) -> tuple[ApiToken, str]
 
 
 def revoke_api_token(actor, token: ApiToken) -> None:
-    if token.user_id != actor.id:
-        raise RuleViolation(_("You are not allowed to do this."), status=403)
+    require(actor, Permission.PROFILE_MANAGE, token)
     if token.revoked_at is None:
         token.revoked_at = utcnow()
         record(actor, "api_token:revoked", token)

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from mdma.core.models import Timestamped
 from mdma.directory.models import Organisation, Sector
 from mdma.extensions import db
-from mdma.permissions import ROLE_LABELS, Role
+from mdma.permissions import ROLE_LABELS, Permission, Role, protect
 
 
 class MailFrequency(StrEnum):
@@ -142,3 +142,10 @@ class LoginFailure(db.Model):
     at: Mapped[datetime] = mapped_column(sa.DateTime, nullable=False)
 
     __table_args__ = (sa.Index("ix_login_failures_key_at", "key", "at"),)
+
+
+# Who may do what with one account: one's own profile and one's own tokens.
+protect("users", rules={Permission.PROFILE_MANAGE: lambda actor, user: actor.id == user.id})
+protect(
+    "api_tokens", rules={Permission.PROFILE_MANAGE: lambda actor, token: actor.id == token.user_id}
+)

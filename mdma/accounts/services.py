@@ -17,12 +17,7 @@ from mdma.core.logbook import record
 from mdma.core.mail import send_mail
 from mdma.core.time import utcnow
 from mdma.extensions import db
-from mdma.permissions import Permission, Role, has_permission
-
-
-def _require(actor, permission: Permission) -> None:
-    if not has_permission(actor, permission):
-        raise RuleViolation(_("You are not allowed to do this."), status=403)
+from mdma.permissions import Permission, Role, require
 
 
 def normalise_email(email: str) -> str:
@@ -67,7 +62,7 @@ def _check_sectors(role: str, sectors: list) -> None:
 
 def invite(actor, *, email, name, role, organisation=None, sectors=()) -> Invitation:
     """Invite someone by e-mail; the link in the mail is single-use and expires."""
-    _require(actor, Permission.USER_MANAGE)
+    require(actor, Permission.USER_MANAGE)
     email = normalise_email(email)
     _check_email_free(email)
     _check_sectors(role, list(sectors))
@@ -91,7 +86,7 @@ def invite(actor, *, email, name, role, organisation=None, sectors=()) -> Invita
 
 def resend_invitation(actor, invitation: Invitation) -> Invitation:
     """A new link (the old one dies) and a fresh expiry."""
-    _require(actor, Permission.USER_MANAGE)
+    require(actor, Permission.USER_MANAGE)
     if invitation.accepted_at or invitation.revoked_at:
         raise RuleViolation(_("This invitation is no longer open."))
     token, invitation.token_hash = new_token()
@@ -102,7 +97,7 @@ def resend_invitation(actor, invitation: Invitation) -> Invitation:
 
 
 def revoke_invitation(actor, invitation: Invitation) -> None:
-    _require(actor, Permission.USER_MANAGE)
+    require(actor, Permission.USER_MANAGE)
     if invitation.accepted_at:
         raise RuleViolation(_("This invitation has been accepted already."))
     invitation.revoked_at = utcnow()
@@ -153,7 +148,7 @@ def accept_invitation(invitation: Invitation, *, password: str, language: str) -
 def create_user(actor, *, email, name, role, password, organisation=None, sectors=()) -> User:
     """Direct creation, for the CLI and demo data (actor None = the system)."""
     if actor is not None:
-        _require(actor, Permission.USER_MANAGE)
+        require(actor, Permission.USER_MANAGE)
     email = normalise_email(email)
     _check_email_free(email)
     _check_sectors(role, list(sectors))
@@ -188,8 +183,7 @@ def update_profile(
     notify_on_follow,
 ) -> User:
     """Users edit their own profile; organisation, sectors and role are set by an admin."""
-    if actor is not user:
-        raise RuleViolation(_("You are not allowed to do this."), status=403)
+    require(actor, Permission.PROFILE_MANAGE, user)
     handle = handle.strip().lower()
     taken = db.session.scalar(sa.select(User.id).where(User.handle == handle, User.id != user.id))
     if taken is not None:
@@ -220,7 +214,7 @@ def change_password(actor, *, current: str, new: str) -> None:
 
 def update_user(actor, user: User, *, name, email, role, organisation, sectors) -> User:
     """An admin sets who someone is in the network: role, organisation, sectors."""
-    _require(actor, Permission.USER_MANAGE)
+    require(actor, Permission.USER_MANAGE)
     email = normalise_email(email)
     _check_email_free(email, except_user=user)
     _check_sectors(role, list(sectors))
@@ -240,7 +234,7 @@ def update_user(actor, user: User, *, name, email, role, organisation, sectors) 
 
 def set_active(actor, user: User, active: bool) -> User:
     """Deactivate (or reactivate) an account; what it wrote stays, attributed to it."""
-    _require(actor, Permission.USER_MANAGE)
+    require(actor, Permission.USER_MANAGE)
     if user.id == actor.id and not active:
         raise RuleViolation(_("You cannot deactivate your own account."))
     if user.active != active:

@@ -10,12 +10,12 @@ from mdma.core.errors import RuleViolation
 from mdma.core.logbook import record
 from mdma.directory.models import Organisation, Sector
 from mdma.extensions import db
-from mdma.permissions import Permission, has_permission
+from mdma.permissions import Permission, require
 
 
 def _require_manager(actor) -> None:
-    if actor is not None and not has_permission(actor, Permission.DIRECTORY_MANAGE):
-        raise RuleViolation(_("You are not allowed to do this."), status=403)
+    if actor is not None:  # None: the system itself (migrations, the CLI)
+        require(actor, Permission.DIRECTORY_MANAGE)
 
 
 def _slug(text: str) -> str:

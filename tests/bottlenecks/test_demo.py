@@ -6,15 +6,15 @@ from datetime import date
 import pytest
 import sqlalchemy as sa
 
-from mdma.accounts.demo import create_demo_users
 from mdma.bottlenecks import queries, services
-from mdma.bottlenecks.demo import texts
-from mdma.bottlenecks.demo.staff import create_volume_staff
-from mdma.bottlenecks.demo.volume import generate
 from mdma.bottlenecks.models import Bottleneck, Occurrence, bottleneck_sectors
 from mdma.bottlenecks.states import LIFECYCLE, Status
+from mdma.cli.demo import texts
+from mdma.cli.demo.accounts import create_demo_users
+from mdma.cli.demo.directory import create_demo_organisations
+from mdma.cli.demo.staff import create_volume_staff
+from mdma.cli.demo.volume import generate
 from mdma.core.lifecycle import Step
-from mdma.directory.demo import create_demo_organisations
 from mdma.privacy import scan
 from mdma.threads.models import Post
 

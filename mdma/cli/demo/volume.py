@@ -17,9 +17,9 @@ from flask import current_app
 
 from mdma.accounts.models import User
 from mdma.bottlenecks import search
-from mdma.bottlenecks.demo.plan import plan
-from mdma.bottlenecks.demo.rows import People, rows
 from mdma.bottlenecks.models import Bottleneck
+from mdma.cli.demo.plan import plan
+from mdma.cli.demo.rows import People, rows
 from mdma.core.time import utcnow
 from mdma.directory.models import Organisation, Sector
 from mdma.extensions import db

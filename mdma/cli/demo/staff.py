@@ -5,10 +5,10 @@ import itertools
 
 import sqlalchemy as sa
 
-from mdma.accounts.demo import DEMO_PASSWORD
 from mdma.accounts.models import User
 from mdma.accounts.passwords import hash_password
 from mdma.accounts.services import unique_handle
+from mdma.cli.demo.accounts import DEMO_PASSWORD
 from mdma.directory.models import Organisation, Sector
 from mdma.extensions import db
 from mdma.permissions import Role

@@ -5,8 +5,8 @@ import random
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from mdma.bottlenecks.demo import texts
 from mdma.bottlenecks.states import Status
+from mdma.cli.demo import texts
 
 S = Status
 #: Share of each status, in percent: mostly waiting or in discussion, some finished.

@@ -4,8 +4,6 @@ occurrences, posts and followers, each as the services would have left them."""
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from mdma.bottlenecks.demo import texts
-from mdma.bottlenecks.demo.plan import Plan
 from mdma.bottlenecks.models import (
     CHILDREN_BANDS,
     YOUNGEST_AGE_BANDS,
@@ -19,6 +17,8 @@ from mdma.bottlenecks.models import (
     bottleneck_sectors,
 )
 from mdma.bottlenecks.states import Status
+from mdma.cli.demo import texts
+from mdma.cli.demo.plan import Plan
 from mdma.core.lifecycle import Step
 from mdma.core.workdays import add_working_days
 from mdma.threads.models import Post, Thread

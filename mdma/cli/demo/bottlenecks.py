@@ -7,9 +7,9 @@ import sqlalchemy as sa
 
 from mdma.accounts.models import User
 from mdma.bottlenecks import routing, services
-from mdma.bottlenecks.demo.stories import STORIES, Story
 from mdma.bottlenecks.models import Bottleneck
 from mdma.bottlenecks.states import LIFECYCLE, Status
+from mdma.cli.demo.stories import STORIES, Story
 from mdma.directory.models import Organisation, Sector
 from mdma.extensions import db
 

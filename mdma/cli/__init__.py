@@ -92,23 +92,15 @@ def demo(scale, seed):
     bottlenecks in every state."""
     import time
 
-    from mdma.accounts.demo import DEMO_PASSWORD, create_demo_users
-    from mdma.bottlenecks.demo import create_demo_bottlenecks
-    from mdma.directory.demo import create_demo_organisations
+    from mdma.cli.demo import DEMO_PASSWORD, create_demo
     from mdma.extensions import db
 
-    organisations = create_demo_organisations()
-    users = create_demo_users()
-    bottlenecks = create_demo_bottlenecks()
+    made = create_demo()
     db.session.commit()
-    created = sum(1 for *_rest, new in users if new)
-    click.echo(
-        f"Demo data: {organisations} new organisations, {created} new users, "
-        f"{bottlenecks} new bottlenecks."
-    )
+    click.echo("Demo data: " + ", ".join(f"{n} new {kind}" for kind, n in made.added.items()) + ".")
     if scale:
-        from mdma.bottlenecks.demo.staff import create_volume_staff
-        from mdma.bottlenecks.demo.volume import generate
+        from mdma.cli.demo.staff import create_volume_staff
+        from mdma.cli.demo.volume import generate
 
         started = time.perf_counter()
         create_volume_staff()
@@ -117,7 +109,7 @@ def demo(scale, seed):
         tables = ", ".join(f"{count:,} {table}" for table, count in written.items())
         click.echo(f"Generated in {time.perf_counter() - started:.0f} s: {tables}.")
     click.echo(f"Demo log-ins (password for all: {DEMO_PASSWORD}):")
-    for email, role, _new in users:
+    for email, role in made.logins:
         click.echo(f"  {role:<14} {email}")
 
 
