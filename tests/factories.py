@@ -19,6 +19,9 @@ def sector(code: str) -> Sector:
     return db.session.scalar(sa.select(Sector).where(Sector.code == code))
 
 
+_sector = sector  # for factories whose `sector` argument names one
+
+
 def create_organisation(name: str | None = None, **fields) -> Organisation:
     organisation = Organisation(name=name or f"Testorganisatie {next(_numbers)}", **fields)
     db.session.add(organisation)
@@ -58,17 +61,36 @@ def create_user(
 
 
 def create_bottleneck(
-    reporter=None, *, title=None, sectors=("income",), domains=("income",), **fields
+    reporter=None,
+    title=None,
+    description="Aanvragen blijven weken liggen zonder antwoord.",
+    *,
+    sector=None,
+    sectors=("income",),
+    domains=("income",),
+    draft=False,
+    **fields,
 ):
-    """A submitted bottleneck, posted through the service as a case manager would."""
+    """A submitted bottleneck (or a draft), written through the service as a case manager
+    would; `sector` names a single sector concerned."""
     from mdma.bottlenecks import services
 
     reporter = reporter or create_user("case_manager")
     report = services.Report(
         title=title or f"Knelpunt {next(_numbers)}: aanvraag groeipakket blijft liggen",
-        description=fields.pop("description", "Aanvragen blijven weken liggen zonder antwoord."),
+        description=description,
         domains=list(domains),
-        sectors=[sector(code) for code in sectors],
+        sectors=[_sector(code) for code in ((sector,) if sector else sectors)],
         **fields,
     )
-    return services.report(reporter, report)
+    return services.save_draft(reporter, report, submit=not draft)
+
+
+def route_bottleneck(bottleneck, sector_code="housing", today=None, *, coordinator=None):
+    """Route a submitted bottleneck to one sector, as the coordinator does at triage."""
+    from mdma.bottlenecks import routing
+
+    coordinator = coordinator or create_user("coordinator")
+    return routing.triage(
+        coordinator, bottleneck, sectors=[_sector(sector_code)], level="structural", today=today
+    )

@@ -73,7 +73,10 @@ def drafts_are_private(actor, bottleneck) -> bool:
 
 
 def answers_for(actor, bottleneck) -> bool:
-    """The coordinator, a named policy owner, or a policy owner of a routed sector."""
+    """The coordinator, a named policy owner, or a policy owner of a routed sector; nobody
+    answers a draft."""
+    if bottleneck.status == Status.DRAFT:
+        return False
     if allowed(actor, Permission.BOTTLENECK_TRIAGE):
         return True
     routed = {s.id for s in bottleneck.sectors}
@@ -89,6 +92,8 @@ POLICY = protect(
     rules={
         Permission.BOTTLENECK_READ: drafts_are_private,
         Permission.BOTTLENECK_REPORT: drafts_are_private,
+        Permission.BOTTLENECK_DISCUSS: drafts_are_private,
+        Permission.BOTTLENECK_TRIAGE: drafts_are_private,
         Permission.BOTTLENECK_ANSWER: answers_for,
     },
     roles=(

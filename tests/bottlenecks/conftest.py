@@ -4,25 +4,7 @@ bottlenecks written and routed through the services."""
 import pytest
 import sqlalchemy as sa
 
-from mdma.bottlenecks import routing, services
-from tests import factories
 from tests.conftest import login
-
-
-def report(writer, title="Kinderopvang te duur voor leefloners", sector="children", **changes):
-    fields = {
-        "title": title,
-        "description": "Beschrijving zonder persoonsgegevens.",
-        "domains": ["children_stimulation"],
-        "sectors": [factories.sector(sector)],
-    }
-    return services.report(writer, services.Report(**(fields | changes)))
-
-
-def route(bottleneck, sector="housing", today=None):
-    coordinator = factories.create_user("coordinator")
-    sectors = [factories.sector(sector)]
-    return routing.triage(coordinator, bottleneck, sectors=sectors, level="structural", today=today)
 
 
 def count(session, model) -> int:

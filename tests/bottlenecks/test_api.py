@@ -14,7 +14,8 @@ from mdma.core.lifecycle import Step
 from mdma.core.logbook import LogEntry
 from mdma.threads.models import Post
 from tests import factories
-from tests.bottlenecks.conftest import count, report, route
+from tests.bottlenecks.conftest import count
+from tests.factories import create_bottleneck, route_bottleneck
 
 URL = "/api/v1/bottlenecks"
 NATIONAL_NUMBER = "85073000061"
@@ -35,7 +36,7 @@ def body(**changes) -> dict:
 
 @pytest.fixture
 def submitted(writer):
-    return report(writer, "Huurwaarborg niet betaalbaar", sector="housing")
+    return create_bottleneck(writer, "Huurwaarborg niet betaalbaar", sector="housing")
 
 
 # --- Writing ---------------------------------------------------------------------------------
@@ -253,7 +254,7 @@ def test_naming_a_case_manager_as_owner_is_refused_at_owner_ids(call, submitted,
 
 
 def test_policy_owner_of_a_routed_sector_resolves_with_a_reason(call, session, submitted, owner):
-    route(submitted, "housing")
+    route_bottleneck(submitted, "housing")
     resolution = {"to": "resolved", "reason": "De huurwaarborg wordt voortaan voorgeschoten."}
     response = call("POST", f"{URL}/{submitted.id}/transitions", owner, json=resolution)
     assert response.status_code == 200
@@ -262,7 +263,7 @@ def test_policy_owner_of_a_routed_sector_resolves_with_a_reason(call, session, s
 
 
 def test_resolving_without_a_reason_is_refused_and_nothing_changes(call, session, submitted, owner):
-    route(submitted, "housing")
+    route_bottleneck(submitted, "housing")
     steps = count(session, Step)
     response = call("POST", f"{URL}/{submitted.id}/transitions", owner, json={"to": "resolved"})
     assert response.status_code == 422
@@ -272,7 +273,7 @@ def test_resolving_without_a_reason_is_refused_and_nothing_changes(call, session
 
 
 def test_policy_owner_of_another_sector_cannot_resolve(call, session, submitted, create_user):
-    route(submitted, "housing")
+    route_bottleneck(submitted, "housing")
     outsider = create_user("policy_owner", sectors=[factories.sector("health")])
     decision = {"to": "resolved", "reason": "Opgelost."}
     response = call("POST", f"{URL}/{submitted.id}/transitions", outsider, json=decision)
@@ -304,7 +305,7 @@ def test_routing_is_not_a_plain_transition(call, submitted, coordinator):
 def test_coordinator_merges_a_duplicate_whose_address_then_redirects(
     call, submitted, coordinator, create_user
 ):
-    duplicate = report(create_user(), "Waarborg te duur", sector="housing")
+    duplicate = create_bottleneck(create_user(), "Waarborg te duur", sector="housing")
     merge = {"duplicate_id": duplicate.id, "reason": "Zelfde knelpunt."}
     response = call("POST", f"{URL}/{submitted.id}/merge", coordinator, json=merge)
     assert response.status_code == 200
@@ -345,7 +346,7 @@ def test_reader_follows_and_unfollows(call, submitted, create_user):
 
 
 def test_policy_owners_first_post_is_the_first_answer(call, submitted, owner):
-    route(submitted, "housing")
+    route_bottleneck(submitted, "housing")
     answer = {"body": "We bekijken een **waarborgfonds**."}
     response = call("POST", f"{URL}/{submitted.id}/posts", owner, json=answer)
     assert response.status_code == 201

@@ -8,7 +8,7 @@ import pytest
 from mdma.bottlenecks import routing, services
 from mdma.bottlenecks.states import Status
 from tests import factories
-from tests.bottlenecks.conftest import report, route
+from tests.factories import create_bottleneck, route_bottleneck
 
 URL = "/api/v1/bottlenecks"
 
@@ -18,8 +18,8 @@ def titles(response) -> list[str]:
 
 
 def test_list_is_filtered_by_status(call, writer, coordinator):
-    declined = report(writer, "Afgewezen knelpunt")
-    report(writer, "Ingediend knelpunt")
+    declined = create_bottleneck(writer, "Afgewezen knelpunt")
+    create_bottleneck(writer, "Ingediend knelpunt")
     routing.transition(coordinator, declined, Status.DECLINED, "Valt buiten het netwerk.")
     response = call("GET", URL, writer, query_string={"status": "declined"})
     assert titles(response) == ["Afgewezen knelpunt"]
@@ -27,8 +27,8 @@ def test_list_is_filtered_by_status(call, writer, coordinator):
 
 
 def test_list_is_filtered_by_sector(call, writer, sector):
-    report(writer, "Over huisvesting", sector="housing")
-    report(writer, "Over gezondheid", sector="health")
+    create_bottleneck(writer, "Over huisvesting", sector="housing")
+    create_bottleneck(writer, "Over gezondheid", sector="health")
     response = call("GET", URL, writer, query_string={"sector": sector("health").id})
     assert titles(response) == ["Over gezondheid"]
     assert response.json[0]["sectors"][0]["name"] == "Health"
@@ -36,30 +36,30 @@ def test_list_is_filtered_by_sector(call, writer, sector):
 
 def test_mine_lists_what_i_reported_or_added_an_occurrence_to(call, writer, create_user):
     colleague = create_user()
-    report(writer, "Mijn knelpunt")
-    joined = report(colleague, "Ook bij mij gezien")
-    report(colleague, "Niet het mijne")
+    create_bottleneck(writer, "Mijn knelpunt")
+    joined = create_bottleneck(colleague, "Ook bij mij gezien")
+    create_bottleneck(colleague, "Niet het mijne")
     services.add_occurrence(writer, joined, occurred_on=date.today())
     response = call("GET", URL, writer, query_string={"mine": "true", "sort": "newest"})
     assert titles(response) == ["Ook bij mij gezien", "Mijn knelpunt"]
 
 
 def test_routed_lists_what_was_routed_to_my_sector(call, writer, owner):
-    route(report(writer, "Naar huisvesting"), "housing")
-    route(report(writer, "Naar gezondheid"), "health")
+    route_bottleneck(create_bottleneck(writer, "Naar huisvesting"), "housing")
+    route_bottleneck(create_bottleneck(writer, "Naar gezondheid"), "health")
     assert titles(call("GET", URL, owner, query_string={"routed": "true"})) == ["Naar huisvesting"]
 
 
 def test_routed_waits_for_the_coordinator_not_the_writers_suggestion(call, writer, owner):
-    report(writer, "Voorgesteld voor huisvesting", sector="housing")
-    route(report(writer, "Naar huisvesting gerouteerd"), "housing")
+    create_bottleneck(writer, "Voorgesteld voor huisvesting", sector="housing")
+    route_bottleneck(create_bottleneck(writer, "Naar huisvesting gerouteerd"), "housing")
     response = call("GET", URL, owner, query_string={"routed": "true"})
     assert titles(response) == ["Naar huisvesting gerouteerd"]
 
 
 def test_overdue_lists_routed_bottlenecks_whose_answer_is_late(call, writer):
-    late = route(report(writer, "Te laat beantwoord"), today=date(2024, 3, 4))
-    route(report(writer, "Nog op tijd"))
+    late = route_bottleneck(create_bottleneck(writer, "Te laat beantwoord"), today=date(2024, 3, 4))
+    route_bottleneck(create_bottleneck(writer, "Nog op tijd"))
     response = call("GET", URL, writer, query_string={"overdue": "true"})
     assert titles(response) == ["Te laat beantwoord"]
     assert response.json[0]["overdue"] is True
@@ -68,7 +68,7 @@ def test_overdue_lists_routed_bottlenecks_whose_answer_is_late(call, writer):
 
 def test_list_comes_a_page_at_a_time(call, writer):
     for number in range(1, 6):
-        report(writer, f"Knelpunt {number}")
+        create_bottleneck(writer, f"Knelpunt {number}")
     response = call("GET", URL, writer, query_string={"page": 2, "page_size": 2})
     assert titles(response) == ["Knelpunt 3", "Knelpunt 2"]
     pagination = json.loads(response.headers["X-Pagination"])
@@ -88,10 +88,10 @@ def test_list_queries_do_not_grow_with_the_page_size(call, session, create_user,
     reader = create_user()
     for number in range(20):
         writer = create_user()
-        bottleneck = report(
+        bottleneck = create_bottleneck(
             writer, f"Knelpunt {number}", organisations=[factories.create_organisation()]
         )
-        route(bottleneck, "housing" if number % 2 else "health")
+        route_bottleneck(bottleneck, "housing" if number % 2 else "health")
     session.commit()  # the writes are flushed before counting, and each request starts cold
     counts = []
     for size in (3, 20):
@@ -102,8 +102,10 @@ def test_list_queries_do_not_grow_with_the_page_size(call, session, create_user,
 
 
 def test_search_finds_words_of_the_title_and_description(call, writer):
-    report(writer, "Huurwaarborg te duur", description="De private huurmarkt vraagt drie maanden.")
-    report(writer, "Kinderopvang te duur")
+    create_bottleneck(
+        writer, "Huurwaarborg te duur", description="De private huurmarkt vraagt drie maanden."
+    )
+    create_bottleneck(writer, "Kinderopvang te duur")
     response = call("GET", URL, writer, query_string={"q": "HUURMARKT"})
     assert titles(response) == ["Huurwaarborg te duur"]
 
@@ -122,7 +124,7 @@ def _add_posts(bottleneck, create_user, n):
 def test_lists_of_one_bottleneck_run_as_many_queries_at_any_page_size(
     call, session, writer, create_user, count_queries, part, fill
 ):
-    bottleneck = report(writer)
+    bottleneck = create_bottleneck(writer)
     fill(bottleneck, create_user, 20)
     session.commit()
     counts = []

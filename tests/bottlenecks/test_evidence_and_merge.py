@@ -8,20 +8,12 @@ from mdma.bottlenecks import queries, services
 from mdma.bottlenecks.states import Status
 from mdma.core.errors import RuleViolation
 from tests import factories
-
-
-def post(writer, title="Huurwaarborg niet betaalbaar", domains=("housing",)):
-    return services.report(
-        writer,
-        services.Report(
-            title=title, description="Beschrijving zonder persoonsgegevens.", domains=list(domains)
-        ),
-    )
+from tests.factories import create_bottleneck
 
 
 def test_evidence_counts_occurrences_reporters_families_months_and_domains(session, create_user):
     writer, colleague = create_user(), create_user("social_worker")
-    bottleneck = post(writer)
+    bottleneck = create_bottleneck(writer, domains=("housing",), sectors=())
     services.add_occurrence(colleague, bottleneck, occurred_on=date(2026, 9, 3), domains=["income"])
     services.add_occurrence(
         colleague, bottleneck, occurred_on=date(2026, 10, 8), domains=["housing"]
@@ -36,8 +28,8 @@ def test_evidence_counts_occurrences_reporters_families_months_and_domains(sessi
 def test_merge_moves_occurrences_and_followers_and_counts_the_duplicate(session, create_user):
     coordinator = create_user("coordinator")
     first, second = create_user(), create_user()
-    keep = post(first)
-    duplicate = post(second, "Waarborg te duur", domains=("income",))
+    keep = create_bottleneck(first, domains=("housing",), sectors=())
+    duplicate = create_bottleneck(second, "Waarborg te duur", domains=("income",), sectors=())
     services.add_occurrence(first, duplicate, occurred_on=date(2026, 11, 2))
     services.merge(coordinator, keep, duplicate)
     assert duplicate.merged_into_id == keep.id and duplicate.status == Status.CLOSED
@@ -48,7 +40,10 @@ def test_merge_moves_occurrences_and_followers_and_counts_the_duplicate(session,
 
 def test_only_the_coordinator_merges(session, create_user):
     writer = create_user()
-    keep, duplicate = post(writer), post(writer, "Ander")
+    keep, duplicate = (
+        create_bottleneck(writer, domains=("housing",), sectors=()),
+        create_bottleneck(writer, "Ander", domains=("housing",), sectors=()),
+    )
     with pytest.raises(RuleViolation) as refused:
         services.merge(writer, keep, duplicate)
     assert refused.value.status == 403
@@ -57,7 +52,10 @@ def test_only_the_coordinator_merges(session, create_user):
 
 def test_a_merged_bottleneck_takes_no_more_occurrences(session, create_user):
     coordinator, writer = create_user("coordinator"), create_user()
-    keep, duplicate = post(writer), post(writer, "Ander")
+    keep, duplicate = (
+        create_bottleneck(writer, domains=("housing",), sectors=()),
+        create_bottleneck(writer, "Ander", domains=("housing",), sectors=()),
+    )
     services.merge(coordinator, keep, duplicate)
     with pytest.raises(RuleViolation):
         services.add_occurrence(writer, duplicate, occurred_on=date(2026, 11, 2))
@@ -69,7 +67,7 @@ def test_evidence_takes_two_queries_whatever_the_number_of_occurrences(
     session, create_user, count_queries
 ):
     writer = create_user()
-    bottleneck = post(writer)
+    bottleneck = create_bottleneck(writer, domains=("housing",), sectors=())
     for day in range(1, 21):
         services.add_occurrence(writer, bottleneck, occurred_on=date(2026, 10, day))
     session.flush()
@@ -80,7 +78,7 @@ def test_evidence_takes_two_queries_whatever_the_number_of_occurrences(
 
 def test_sector_choice_is_kept_when_merging(session, create_user):
     coordinator, writer = create_user("coordinator"), create_user()
-    keep = post(writer)
+    keep = create_bottleneck(writer, domains=("housing",), sectors=())
     duplicate = services.report(
         writer,
         services.Report(title="Dubbel", description="", sectors=[factories.sector("health")]),

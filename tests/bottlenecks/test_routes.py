@@ -53,6 +53,39 @@ def test_saving_a_draft_keeps_it_to_its_writer(client, session, create_user, log
     assert client.get(response.location).status_code == 404
 
 
+def test_a_stale_edit_of_a_draft_answers_409_and_keeps_the_newer_text(
+    client, session, create_user, login_as
+):
+    writer = create_user("case_manager")
+    draft = factories.create_bottleneck(writer, "Eerste titel", draft=True)
+    seen = draft.version
+    login_as(writer)
+    first = client.post(
+        f"/bottlenecks/{draft.id}/edit",
+        data=new_bottleneck_form(title="Tweede titel", submit=None, version=str(seen)),
+    )
+    assert first.status_code == 302
+    stale = client.post(
+        f"/bottlenecks/{draft.id}/edit",
+        data=new_bottleneck_form(title="Derde titel", submit=None, version=str(seen)),
+    )
+    assert stale.status_code == 409
+    assert "Iemand anders heeft dit intussen gewijzigd" in stale.get_data(as_text=True)
+    session.expire_all()
+    assert session.get(Bottleneck, draft.id).title == "Tweede titel"
+
+
+def test_a_step_someone_may_not_take_answers_the_403_page(client, session, create_user, login_as):
+    bottleneck = factories.create_bottleneck()
+    login_as(create_user("case_manager"))
+    session.commit()  # a refused request rolls back its own changes, not the test's
+    response = client.post(
+        f"/bottlenecks/{bottleneck.id}/transition", data={"target": "declined", "reason": "Nee."}
+    )
+    assert response.status_code == 403
+    assert session.get(Bottleneck, bottleneck.id).status == Status.SUBMITTED
+
+
 def test_a_phone_number_is_refused_shown_and_nothing_is_stored(
     client, session, create_user, login_as
 ):

@@ -10,7 +10,7 @@ from mdma.bottlenecks.states import Status
 from mdma.core.errors import RuleViolation
 from mdma.core.lifecycle import Step
 from tests import factories
-from tests.bottlenecks.conftest import route
+from tests.factories import route_bottleneck
 
 
 @pytest.fixture
@@ -40,7 +40,7 @@ def test_case_manager_cannot_triage(session, submitted, create_user):
 
 
 def test_policy_owner_of_a_routed_sector_starts_the_discussion(session, submitted, create_user):
-    route(submitted, "housing")
+    route_bottleneck(submitted, "housing")
     owner = create_user("policy_owner", sectors=[factories.sector("housing")])
     routing.transition(owner, submitted, Status.IN_DISCUSSION)
     assert submitted.status == Status.IN_DISCUSSION
@@ -50,7 +50,7 @@ def test_policy_owner_of_a_routed_sector_starts_the_discussion(session, submitte
 def test_policy_owner_of_another_sector_is_refused_and_nothing_changes(
     session, submitted, create_user
 ):
-    route(submitted, "housing")
+    route_bottleneck(submitted, "housing")
     outsider = create_user("policy_owner", sectors=[factories.sector("health")])
     with pytest.raises(RuleViolation) as refused:
         routing.transition(outsider, submitted, Status.IN_DISCUSSION)

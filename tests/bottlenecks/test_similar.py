@@ -4,17 +4,13 @@ import pytest
 
 from mdma.bottlenecks import services
 from mdma.bottlenecks.similar import rarity, similar
+from tests.factories import create_bottleneck
 
 
 @pytest.fixture(autouse=True)
 def fresh_rarity():
     """Word rarity is sampled per process; each test's rolled-back data needs its own."""
     rarity.taken_at = float("-inf")
-
-
-def report(writer, title, description, *, draft=False):
-    save = services.save_draft if draft else services.report
-    return save(writer, services.Report(title=title, description=description))
 
 
 def titles(found) -> list[str]:
@@ -24,22 +20,22 @@ def titles(found) -> list[str]:
 def reported(writer):
     """A few submitted bottlenecks on neighbouring topics."""
     return {
-        "borg": report(
+        "borg": create_bottleneck(
             writer,
             "Huurwaarborg niet te betalen voor gezinnen met leefloon",
             "Gezinnen vinden een woning maar kunnen de huurwaarborg niet betalen.",
         ),
-        "huur": report(
+        "huur": create_bottleneck(
             writer,
             "Huurachterstand leidt tot uithuiszetting",
             "Na enkele maanden onbetaalde huur volgt een vonnis van de vrederechter.",
         ),
-        "energie": report(
+        "energie": create_bottleneck(
             writer,
             "Energiefactuur onbetaalbaar na eindafrekening",
             "De jaarlijkse afrekening van gas en elektriciteit is te hoog.",
         ),
-        "opvang": report(
+        "opvang": create_bottleneck(
             writer,
             "Wachtlijst kinderopvang belemmert werk zoeken",
             "Ouders vinden geen plaats in de kinderopvang en kunnen niet solliciteren.",
@@ -72,8 +68,12 @@ def test_synonyms_of_the_field_find_each_other(session, create_user):
 def test_drafts_merged_bottlenecks_and_the_excluded_one_are_not_suggested(session, create_user):
     writer, coordinator = create_user(), create_user("coordinator")
     found = reported(writer)
-    draft = report(writer, "Huurwaarborg te hoog", "Borg van drie maanden huur.", draft=True)
-    duplicate = report(writer, "Waarborg voor huurwoning te duur", "Borg niet betaalbaar.")
+    draft = create_bottleneck(
+        writer, "Huurwaarborg te hoog", "Borg van drie maanden huur.", draft=True
+    )
+    duplicate = create_bottleneck(
+        writer, "Waarborg voor huurwoning te duur", "Borg niet betaalbaar."
+    )
     services.merge(coordinator, found["borg"], duplicate)
     suggested = similar("Huurwaarborg te hoog", "Borg niet betaalbaar.", limit=10)
     assert draft.title not in titles(suggested)
