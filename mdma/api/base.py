@@ -106,6 +106,20 @@ class FreeText(ma.fields.String):
         super().__init__(metadata=metadata, **kwargs)
 
 
+def page_of(query, pagination) -> list:
+    """One page of a select for a `@blp.paginate` endpoint; its total goes to X-Pagination."""
+    return items_of(
+        db.paginate(query, page=pagination.page, per_page=pagination.page_size, error_out=False),
+        pagination,
+    )
+
+
+def items_of(page, pagination) -> list:
+    """The items of a page already made (any object with `items` and `total`)."""
+    pagination.item_count = page.total
+    return page.items
+
+
 @contextmanager
 def one_commit(renamed: dict[str, str] | None = None):
     """The service calls of one request, committed once. A refusal rolls everything back and

@@ -11,7 +11,15 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from mdma.accounts.models import User
-from mdma.api.base import MAX_PAGE_SIZE, PAGE_SIZE, Blueprint, one_commit, refusal
+from mdma.api.base import (
+    MAX_PAGE_SIZE,
+    PAGE_SIZE,
+    Blueprint,
+    items_of,
+    one_commit,
+    page_of,
+    refusal,
+)
 from mdma.bottlenecks import queries, routing, services, similar
 from mdma.bottlenecks.models import Bottleneck
 from mdma.bottlenecks.schemas import (
@@ -70,17 +78,6 @@ def _rows(model, wanted: list[int], field: str) -> list:
     if len(rows) != len(set(wanted)):
         raise refusal(RuleViolation(_("Choose from the list."), field))
     return list(rows)
-
-
-def _page(query, pagination) -> list:
-    page = db.paginate(query, page=pagination.page, per_page=pagination.page_size, error_out=False)
-    return _items(page, pagination)
-
-
-def _items(page, pagination) -> list:
-    """The items of a page made; its total goes to the X-Pagination header."""
-    pagination.item_count = page.total
-    return page.items
 
 
 def _stored(draft: Bottleneck) -> dict:
@@ -184,7 +181,7 @@ class Bottlenecks(MethodView):
             page=pagination_parameters.page,
             per_page=pagination_parameters.page_size,
         )
-        return _items(page, pagination_parameters)
+        return items_of(page, pagination_parameters)
 
     @requires(Permission.BOTTLENECK_REPORT)
     @blp.arguments(BottleneckInput)
@@ -253,7 +250,7 @@ class BottleneckOccurrences(MethodView):
     def get(self, bottleneck_id, pagination_parameters):
         """Its occurrences, the most recent first."""
         query = queries.occurrences_query(_bottleneck(bottleneck_id))
-        return _page(query, pagination_parameters)
+        return page_of(query, pagination_parameters)
 
     @requires(Permission.BOTTLENECK_REPORT)
     @blp.arguments(OccurrenceInput)
@@ -354,7 +351,7 @@ class BottleneckPosts(MethodView):
     @blp.paginate(page_size=PAGE_SIZE, max_page_size=MAX_PAGE_SIZE)
     def get(self, bottleneck_id, pagination_parameters):
         """Its discussion, oldest post first."""
-        return _page(queries.posts_query(_bottleneck(bottleneck_id)), pagination_parameters)
+        return page_of(queries.posts_query(_bottleneck(bottleneck_id)), pagination_parameters)
 
     @requires(Permission.BOTTLENECK_DISCUSS)
     @blp.arguments(PostInput)

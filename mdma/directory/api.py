@@ -2,7 +2,7 @@
 
 from flask.views import MethodView
 
-from mdma.api.base import MAX_PAGE_SIZE, PAGE_SIZE, Blueprint
+from mdma.api.base import MAX_PAGE_SIZE, PAGE_SIZE, Blueprint, page_of
 from mdma.directory import queries
 from mdma.directory.models import LifeDomain, Organisation
 from mdma.directory.schemas import (
@@ -35,14 +35,7 @@ class Organisations(MethodView):
     def get(self, args, pagination_parameters):
         """List organisations, filtered by name or sector, a page at a time."""
         query = queries.organisations_query(args["q"], args["sector"], args["include_archived"])
-        page = db.paginate(
-            query,
-            page=pagination_parameters.page,
-            per_page=pagination_parameters.page_size,
-            error_out=False,
-        )
-        pagination_parameters.item_count = page.total
-        return page.items
+        return page_of(query, pagination_parameters)
 
 
 @blp.route("/organisations/<int:organisation_id>")
