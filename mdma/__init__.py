@@ -59,6 +59,8 @@ def _register_blueprints(app: Flask) -> None:
     from mdma.api.base import api
     from mdma.bottlenecks import routes as bottleneck_routes
     from mdma.bottlenecks.api import blp as bottlenecks_api
+    from mdma.bottlenecks.signals import routes as signal_routes
+    from mdma.bottlenecks.signals.api import blp as signals_api
     from mdma.directory import queries as directory_queries
     from mdma.directory import routes as directory_routes
     from mdma.directory.api import blp as directory_api
@@ -72,11 +74,13 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(directory_routes.bp)
     app.register_blueprint(privacy_routes.bp)
     app.register_blueprint(bottleneck_routes.bp)
+    app.register_blueprint(signal_routes.bp)
     app.register_blueprint(notification_routes.bp)
     api.register_blueprint(accounts_api)
     api.register_blueprint(directory_api)
     api.register_blueprint(privacy_api)
     api.register_blueprint(bottlenecks_api)
+    api.register_blueprint(signals_api)
     # The guard never takes an organisation of the directory for a person.
     guard.organisation_source = directory_queries.organisation_names
 
@@ -106,6 +110,7 @@ def _register_navigation(app: Flask) -> None:
     menu = [
         ("accounts.home", _l("Start"), Permission.PROFILE_MANAGE),
         ("bottlenecks.index", _l("Bottlenecks"), Permission.BOTTLENECK_READ),
+        ("signals.my_signals", _l("My signals"), Permission.BOTTLENECK_REPORT),
         ("bottlenecks.triage_queue", _l("Triage"), Permission.BOTTLENECK_TRIAGE),
         ("notifications.index", _l("Notifications"), Permission.PROFILE_MANAGE),
         ("directory.organisations", _l("Directory"), Permission.DIRECTORY_READ),

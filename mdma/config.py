@@ -29,6 +29,14 @@ def _secret_key(instance_path: Path) -> str:
     return key
 
 
+def _check_rule(value: str | None) -> str:
+    """ "all", or a quorum of at least one sector."""
+    value = (value or "all").strip().lower()
+    if value != "all" and not (value.isdigit() and int(value) >= 1):
+        raise ValueError(f"MDMA_CHECK_RULE must be 'all' or a number of sectors, not {value!r}")
+    return value
+
+
 def load(instance_path: Path) -> dict:
     """Read the whole configuration once; nothing else in the package reads os.environ."""
     env = os.environ.get
@@ -65,6 +73,18 @@ def load(instance_path: Path) -> dict:
         "MDMA_ARGON2_MEMORY_COST": int(env("MDMA_ARGON2_MEMORY_COST") or 65536),
         # Bottlenecks: working days a routed sector has for its first answer.
         "MDMA_ANSWER_WORKING_DAYS": int(env("MDMA_ANSWER_WORKING_DAYS") or 10),
+        # Structural signals: the criteria check passes when "all" routed sectors say yes to
+        # the four criteria, or a quorum of them ("2"); the sectors have so many working days.
+        "MDMA_CHECK_RULE": _check_rule(env("MDMA_CHECK_RULE")),
+        "MDMA_CHECK_WORKING_DAYS": int(env("MDMA_CHECK_WORKING_DAYS") or 10),
+        # The owner (trekker) of a structural signal reports at least every so many weeks.
+        "MDMA_PROGRESS_REPORT_WEEKS": int(env("MDMA_PROGRESS_REPORT_WEEKS") or 8),
+        # A candidate for a structural check: at least N occurrences from M case managers in
+        # K organisations within the last D days (the original report counts as one).
+        "MDMA_CANDIDATE_OCCURRENCES": int(env("MDMA_CANDIDATE_OCCURRENCES") or 5),
+        "MDMA_CANDIDATE_REPORTERS": int(env("MDMA_CANDIDATE_REPORTERS") or 3),
+        "MDMA_CANDIDATE_ORGANISATIONS": int(env("MDMA_CANDIDATE_ORGANISATIONS") or 2),
+        "MDMA_CANDIDATE_DAYS": int(env("MDMA_CANDIDATE_DAYS") or 365),
         # i18n
         "BABEL_DEFAULT_LOCALE": "nl",
         "BABEL_DEFAULT_TIMEZONE": "Europe/Brussels",

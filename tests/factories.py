@@ -92,5 +92,5 @@ def route_bottleneck(bottleneck, sector_code="housing", today=None, *, coordinat
 
     coordinator = coordinator or create_user("coordinator")
     return routing.triage(
-        coordinator, bottleneck, sectors=[_sector(sector_code)], level="structural", today=today
+        coordinator, bottleneck, sectors=[_sector(sector_code)], level="intersectoral", today=today
     )

@@ -58,7 +58,7 @@ def _actor() -> User:
     return current_user._get_current_object()
 
 
-def _bottleneck(bottleneck_id: int) -> Bottleneck:
+def load(bottleneck_id: int) -> Bottleneck:
     """The bottleneck the caller may read, or 404; a merged one redirects (see above)."""
     bottleneck = db.session.get(Bottleneck, bottleneck_id)
     if bottleneck is None or not services.can_read(_actor(), bottleneck):
@@ -206,7 +206,7 @@ class BottleneckById(MethodView):
     @blp.alt_response(308, description=MERGED)
     def get(self, bottleneck_id):
         """One bottleneck: its evidence, timeline and the steps the caller may take next."""
-        return Shown(_bottleneck(bottleneck_id), _actor())
+        return Shown(load(bottleneck_id), _actor())
 
     @requires(Permission.BOTTLENECK_REPORT)
     @blp.arguments(BottleneckEdit(partial=EDITABLE))
@@ -216,7 +216,7 @@ class BottleneckById(MethodView):
 
         What the body leaves out stays as it is; an edit made on an older `version` answers 409.
         """
-        actor, draft = _actor(), _bottleneck(bottleneck_id)
+        actor, draft = _actor(), load(bottleneck_id)
         report = _report(_stored(draft) | data)
         with one_commit(RENAMED):
             services.save_draft(
@@ -236,7 +236,7 @@ class BottleneckSubmit(MethodView):
     @blp.response(200, BottleneckDetailSchema)
     def post(self, bottleneck_id):
         """Submit a draft for triage (its writer only)."""
-        actor, bottleneck = _actor(), _bottleneck(bottleneck_id)
+        actor, bottleneck = _actor(), load(bottleneck_id)
         with one_commit():
             services.submit(actor, bottleneck)
         return Shown(bottleneck, actor)
@@ -249,7 +249,7 @@ class BottleneckOccurrences(MethodView):
     @blp.paginate(page_size=PAGE_SIZE, max_page_size=MAX_PAGE_SIZE)
     def get(self, bottleneck_id, pagination_parameters):
         """Its occurrences, the most recent first."""
-        query = queries.occurrences_query(_bottleneck(bottleneck_id))
+        query = queries.occurrences_query(load(bottleneck_id))
         return page_of(query, pagination_parameters)
 
     @requires(Permission.BOTTLENECK_REPORT)
@@ -257,7 +257,7 @@ class BottleneckOccurrences(MethodView):
     @blp.response(201, OccurrenceSchema)
     def post(self, data, bottleneck_id):
         """Another family met with this bottleneck."""
-        actor, bottleneck = _actor(), _bottleneck(bottleneck_id)
+        actor, bottleneck = _actor(), load(bottleneck_id)
         with one_commit():
             occurrence = services.add_occurrence(
                 actor,
@@ -278,7 +278,7 @@ class BottleneckTriage(MethodView):
     @blp.response(200, BottleneckDetailSchema)
     def post(self, data, bottleneck_id):
         """Route a submitted bottleneck to sectors and policy owners; the answer clock starts."""
-        actor, bottleneck = _actor(), _bottleneck(bottleneck_id)
+        actor, bottleneck = _actor(), load(bottleneck_id)
         sectors = _rows(Sector, data["sector_ids"], "sector_ids")
         owners = _rows(User, data["owner_ids"], "owner_ids")
         with one_commit(RENAMED):
@@ -302,7 +302,7 @@ class BottleneckTransitions(MethodView):
         A step that is not the caller's answers 403, one not possible from the current status
         409, one without the reason it needs 422; nothing changes then.
         """
-        actor, bottleneck = _actor(), _bottleneck(bottleneck_id)
+        actor, bottleneck = _actor(), load(bottleneck_id)
         with one_commit():
             routing.transition(
                 actor, bottleneck, Status(data["to"]), data["reason"],
@@ -318,7 +318,7 @@ class BottleneckMerge(MethodView):
     @blp.response(200, BottleneckDetailSchema)
     def post(self, data, bottleneck_id):
         """Fold a duplicate into this bottleneck; the duplicate's address redirects here."""
-        actor, keep = _actor(), _bottleneck(bottleneck_id)
+        actor, keep = _actor(), load(bottleneck_id)
         (duplicate,) = _rows(Bottleneck, [data["duplicate_id"]], "duplicate_id")
         with one_commit():
             services.merge(actor, keep, duplicate, data["reason"])
@@ -331,7 +331,7 @@ class BottleneckFollow(MethodView):
     @blp.response(204)
     def put(self, bottleneck_id):
         """Follow it: hear of its answers and steps."""
-        bottleneck = _bottleneck(bottleneck_id)
+        bottleneck = load(bottleneck_id)
         with one_commit():
             services.follow(_actor(), bottleneck)
 
@@ -339,7 +339,7 @@ class BottleneckFollow(MethodView):
     @blp.response(204)
     def delete(self, bottleneck_id):
         """Stop following it."""
-        bottleneck = _bottleneck(bottleneck_id)
+        bottleneck = load(bottleneck_id)
         with one_commit():
             services.unfollow(_actor(), bottleneck)
 
@@ -351,14 +351,14 @@ class BottleneckPosts(MethodView):
     @blp.paginate(page_size=PAGE_SIZE, max_page_size=MAX_PAGE_SIZE)
     def get(self, bottleneck_id, pagination_parameters):
         """Its discussion, oldest post first."""
-        return page_of(queries.posts_query(_bottleneck(bottleneck_id)), pagination_parameters)
+        return page_of(queries.posts_query(load(bottleneck_id)), pagination_parameters)
 
     @requires(Permission.BOTTLENECK_DISCUSS)
     @blp.arguments(PostInput)
     @blp.response(201, PostSchema)
     def post(self, data, bottleneck_id):
         """Post in its discussion; a routed sector's first post is its first answer."""
-        actor, bottleneck = _actor(), _bottleneck(bottleneck_id)
+        actor, bottleneck = _actor(), load(bottleneck_id)
         with one_commit():
             post = services.add_post(
                 actor, bottleneck, data["body"], confirmed=data["confirmed_not_personal_data"]

@@ -19,6 +19,7 @@ from mdma.bottlenecks.models import (
     HOUSEHOLD_LABELS,
     LEVEL_LABELS,
     YOUNGEST_AGE_BANDS,
+    Level,
 )
 from mdma.core.forms import FreeTextField, FreeTextLineField, MultiCheckboxField
 from mdma.directory.models import LIFE_DOMAIN_LABELS
@@ -26,7 +27,10 @@ from mdma.directory.models import LIFE_DOMAIN_LABELS
 REQUIRED = _l("This field is required.")
 UNKNOWN = ("", _l("Not known or not relevant"))
 DOMAIN_CHOICES = [(d.value, label) for d, label in LIFE_DOMAIN_LABELS.items()]
-LEVEL_CHOICES = [(level.value, label) for level, label in LEVEL_LABELS.items()]
+#: A writer or the triage may choose every level but structural: that takes a criteria check.
+LEVEL_CHOICES = [
+    (level.value, label) for level, label in LEVEL_LABELS.items() if level != Level.STRUCTURAL
+]
 
 
 class HouseholdFields:

@@ -197,6 +197,10 @@ class Bottleneck(HouseholdContext, Stepped, Timestamped, db.Model):
         return states.is_open(self)
 
     @property
+    def is_structural(self) -> bool:
+        return self.level == Level.STRUCTURAL
+
+    @property
     def is_draft(self) -> bool:
         return self.status == Status.DRAFT
 

@@ -49,10 +49,10 @@ def routed(actor, bottleneck, owners) -> None:
     )
 
 
-def status_changed(actor, bottleneck) -> None:
-    """Feedback to whoever raised it and everyone following: a step of its own."""
+def status_changed(actor, bottleneck, exclude=frozenset()) -> None:
+    """Everyone following hears of a step, but those `exclude`d (told in other words)."""
     notifications.notify(
-        bottleneck.followers,
+        [user for user in bottleneck.followers if user.id not in exclude],
         "bottleneck.status",
         url=_url(bottleneck),
         actor=actor,
@@ -61,9 +61,9 @@ def status_changed(actor, bottleneck) -> None:
     )
 
 
-def posted(actor, bottleneck, post) -> None:
+def posted(actor, bottleneck, post, exclude=frozenset()) -> None:
     notifications.notify(
-        bottleneck.followers,
+        [user for user in bottleneck.followers if user.id not in exclude],
         "bottleneck.post",
         url=f"{_url(bottleneck)}#post-{post.id}",
         actor=actor,

@@ -19,8 +19,8 @@ from mdma.bottlenecks.models import (
     bottleneck_owners,
     bottleneck_sectors,
 )
+from mdma.bottlenecks.signals import queries as signals
 from mdma.bottlenecks.states import FINISHED, LIFECYCLE, OPEN, Status
-from mdma.core.lifecycle import Step
 from mdma.core.pagination import IdPagination, Ids, count_up_to, paginate_ids
 from mdma.directory.models import LIFE_DOMAIN_LABELS, LifeDomain, Organisation
 from mdma.extensions import db
@@ -350,8 +350,10 @@ def drafts_of(user) -> list[Bottleneck]:
     )
 
 
-def timeline(bottleneck: Bottleneck) -> list[Step]:
-    return LIFECYCLE.history(bottleneck)
+def timeline(bottleneck: Bottleneck) -> list:
+    """Its steps and those of its structural track, oldest first."""
+    entries = [*LIFECYCLE.history(bottleneck), *signals.timeline_entries(bottleneck)]
+    return sorted(entries, key=lambda entry: entry.at)
 
 
 def posts(bottleneck: Bottleneck) -> list[Post]:

@@ -18,19 +18,21 @@ from mdma.bottlenecks.forms import (
     TransitionForm,
     TriageForm,
 )
-from mdma.bottlenecks.models import LEVEL_LABELS, Bottleneck
+from mdma.bottlenecks.models import LEVEL_LABELS, Bottleneck, Level
+from mdma.bottlenecks.signals import queries as signal_queries
+from mdma.bottlenecks.signals.forms import panel_forms
 from mdma.bottlenecks.states import STATUS_LABELS, Status
 from mdma.core.forms import act, confirmed_not_personal, submit
 from mdma.directory import queries as directory
 from mdma.directory.models import LIFE_DOMAIN_LABELS, Organisation, Sector
 from mdma.extensions import db
-from mdma.permissions import Permission, requires
+from mdma.permissions import Permission, allowed, requires
 
 bp = Blueprint("bottlenecks", __name__, url_prefix="/bottlenecks")
 PAGE_SIZE = 20
 
 
-def _load(bottleneck_id: int) -> Bottleneck:
+def load(bottleneck_id: int) -> Bottleneck:
     bottleneck = db.get_or_404(Bottleneck, bottleneck_id)
     if not services.can_read(current_user, bottleneck):
         abort(404)  # a draft is its writer's alone: others need not know it exists
@@ -104,7 +106,12 @@ def index():
 def triage_queue():
     """Submitted bottlenecks waiting to be routed, oldest first."""
     page = db.paginate(queries.triage_queue(), per_page=PAGE_SIZE, error_out=False)
-    return render_template("bottlenecks/triage_queue.html", page=page, today=date.today())
+    return render_template(
+        "bottlenecks/triage_queue.html",
+        page=page,
+        candidates=signal_queries.candidates(),
+        overdue_reports=signal_queries.overdue_reports(),
+    )
 
 
 @bp.route("/drafts")
@@ -172,7 +179,7 @@ def new():
 @bp.route("/<int:bottleneck_id>/edit", methods=["GET", "POST"])
 @requires(Permission.BOTTLENECK_REPORT)
 def edit(bottleneck_id):
-    bottleneck = _load(bottleneck_id)  # someone else's draft is not found
+    bottleneck = load(bottleneck_id)  # someone else's draft is not found
     if bottleneck.status != Status.DRAFT:
         flash(_("Only a draft can be edited; add an occurrence or post in the discussion."), "info")
         return redirect(url_for("bottlenecks.detail", bottleneck_id=bottleneck.id))
@@ -196,18 +203,26 @@ def edit(bottleneck_id):
 @bp.route("/<int:bottleneck_id>")
 @requires(Permission.BOTTLENECK_READ)
 def detail(bottleneck_id):
-    bottleneck = _load(bottleneck_id)
+    bottleneck = load(bottleneck_id)
     if bottleneck.merged_into_id:
         return redirect(
             url_for("bottlenecks.detail", bottleneck_id=bottleneck.merged_into_id), code=301
         )
-    return _detail_page(bottleneck)
+    return detail_page(bottleneck)
 
 
-def _detail_page(bottleneck: Bottleneck, **forms):
+def detail_page(bottleneck: Bottleneck, **forms):
+    """The page of one bottleneck; `forms` holds a form that comes back with its errors."""
     forms.setdefault("post_form", PostForm())
     forms.setdefault("transition_form", TransitionForm())
     forms.setdefault("merge_form", MergeForm())
+    panel = signal_queries.panel(current_user, bottleneck)
+    may_check = signal_queries.may_check(current_user, bottleneck, panel)
+    naming = (
+        allowed(current_user, Permission.BOTTLENECK_TRIAGE, bottleneck)
+        and bottleneck.level == Level.STRUCTURAL
+    )
+    forms |= panel_forms(panel, queries.policy_owners() if naming else [], **forms)
     return render_template(
         "bottlenecks/detail.html",
         bottleneck=bottleneck,
@@ -216,6 +231,8 @@ def _detail_page(bottleneck: Bottleneck, **forms):
         posts=queries.posts(bottleneck),
         similar=queries.similar_to(bottleneck) if bottleneck.status == Status.DRAFT else [],
         following=queries.is_following(current_user, bottleneck),
+        signal_panel=panel,
+        may_check=may_check,
         **forms,
     )
 
@@ -223,7 +240,7 @@ def _detail_page(bottleneck: Bottleneck, **forms):
 @bp.route("/<int:bottleneck_id>/submit", methods=["POST"])
 @requires(Permission.BOTTLENECK_REPORT)
 def submit_draft(bottleneck_id):
-    bottleneck = _load(bottleneck_id)
+    bottleneck = load(bottleneck_id)
     return act(
         lambda: services.submit(current_user, bottleneck),
         success=_("Bottleneck submitted. The coordinator will route it; you follow it."),
@@ -234,7 +251,7 @@ def submit_draft(bottleneck_id):
 @bp.route("/<int:bottleneck_id>/posts", methods=["POST"])
 @requires(Permission.BOTTLENECK_DISCUSS)
 def add_post(bottleneck_id):
-    bottleneck = _load(bottleneck_id)
+    bottleneck = load(bottleneck_id)
     form = PostForm()
     done = submit(
         form,
@@ -249,14 +266,14 @@ def add_post(bottleneck_id):
             "bottlenecks.detail", bottleneck_id=bottleneck.id, _anchor=f"post-{post.id}"
         ),
     )
-    return done or _detail_page(bottleneck, post_form=form)
+    return done or detail_page(bottleneck, post_form=form)
 
 
 @bp.route("/<int:bottleneck_id>/transition", methods=["POST"])
 @requires(Permission.BOTTLENECK_READ)
 def transition(bottleneck_id):
     """One step of the lifecycle; the service decides whether this user may take it."""
-    bottleneck = _load(bottleneck_id)
+    bottleneck = load(bottleneck_id)
     form = TransitionForm()
     if form.target.data not in {s.value for s in Status}:
         abort(400)
@@ -272,13 +289,13 @@ def transition(bottleneck_id):
         success=lambda b: _("Status changed to: %(status)s.", status=b.status_label),
         redirect_to=url_for("bottlenecks.detail", bottleneck_id=bottleneck.id),
     )
-    return done or _detail_page(bottleneck, transition_form=form)
+    return done or detail_page(bottleneck, transition_form=form)
 
 
 @bp.route("/<int:bottleneck_id>/follow", methods=["POST"])
 @requires(Permission.BOTTLENECK_READ)
 def follow(bottleneck_id):
-    bottleneck = _load(bottleneck_id)
+    bottleneck = load(bottleneck_id)
     start = request.form.get("follow") == "1"
     return act(
         lambda: (services.follow if start else services.unfollow)(current_user, bottleneck),
@@ -290,7 +307,7 @@ def follow(bottleneck_id):
 @bp.route("/<int:bottleneck_id>/occurrences/new", methods=["GET", "POST"])
 @requires(Permission.BOTTLENECK_REPORT)
 def add_occurrence(bottleneck_id):
-    bottleneck = _load(bottleneck_id)
+    bottleneck = load(bottleneck_id)
     form = OccurrenceForm()
     if request.method == "GET":
         form.occurred_on.data = date.today()
@@ -316,7 +333,7 @@ def add_occurrence(bottleneck_id):
 @bp.route("/<int:bottleneck_id>/triage", methods=["GET", "POST"])
 @requires(Permission.BOTTLENECK_TRIAGE)
 def triage(bottleneck_id):
-    bottleneck = _load(bottleneck_id)
+    bottleneck = load(bottleneck_id)
     form = TriageForm(obj=bottleneck)
     form.sectors.choices = [(s.id, s.name) for s in directory.sectors()]
     form.owners.choices = [(u.id, u.name) for u in queries.policy_owners()]
@@ -344,7 +361,7 @@ def triage(bottleneck_id):
 @bp.route("/<int:bottleneck_id>/merge", methods=["POST"])
 @requires(Permission.BOTTLENECK_TRIAGE)
 def merge(bottleneck_id):
-    keep = _load(bottleneck_id)
+    keep = load(bottleneck_id)
     form = MergeForm()
     done = submit(
         form,
@@ -357,4 +374,4 @@ def merge(bottleneck_id):
         success=_("Merged. The duplicate's evidence and discussion are now here."),
         redirect_to=url_for("bottlenecks.detail", bottleneck_id=keep.id),
     )
-    return done or _detail_page(keep, merge_form=form)
+    return done or detail_page(keep, merge_form=form)

@@ -13,6 +13,7 @@ from mdma.accounts.models import User
 from mdma.bottlenecks import notices
 from mdma.bottlenecks.models import Bottleneck, Level
 from mdma.bottlenecks.queries import overdue_condition
+from mdma.bottlenecks.signals import feedback
 from mdma.bottlenecks.states import LIFECYCLE, Status
 from mdma.core.errors import RuleViolation
 from mdma.core.logbook import record
@@ -39,8 +40,9 @@ def transition(
     actor, bottleneck: Bottleneck, target: Status, reason: str = "", *, confirmed: bool = False
 ) -> Bottleneck:
     """Take one step of the lifecycle (a button); refused, nothing changed, when not allowed."""
-    LIFECYCLE.move(actor, bottleneck, target, reason, confirmed=confirmed)
-    notices.status_changed(actor, bottleneck)
+    step = LIFECYCLE.move(actor, bottleneck, target, reason, confirmed=confirmed)
+    told = feedback.after_step(actor, bottleneck, step)
+    notices.status_changed(actor, bottleneck, exclude=told)
     return bottleneck
 
 
@@ -62,8 +64,7 @@ def triage(
     require(actor, Permission.BOTTLENECK_TRIAGE, bottleneck)
     if not sectors:
         raise RuleViolation(_("Route the bottleneck to at least one sector."), "sectors")
-    if level not in {lvl.value for lvl in Level}:
-        raise RuleViolation(_("Choose from the list."), "level")
+    require_level(level, bottleneck)
     if any(owner.role != Role.POLICY_OWNER for owner in owners):
         raise RuleViolation(_("Only sector policy owners can be named."), "owners")
     tags = sorted({t.strip().lower() for t in tags if t.strip()})
@@ -77,7 +78,21 @@ def triage(
     days = current_app.config["MDMA_ANSWER_WORKING_DAYS"]
     bottleneck.answer_due_on = add_working_days(today or date.today(), days)
     notices.routed(actor, bottleneck, sector_owners(bottleneck))
+    feedback.tell_reporters(
+        actor, bottleneck, "routed", sectors=feedback.names(bottleneck.sectors),
+        due=bottleneck.answer_due_on.isoformat(),
+    )  # fmt: skip
     return bottleneck
+
+
+def require_level(level: str, bottleneck: Bottleneck | None = None) -> None:
+    """A level from the list; structural only through a criteria check, never by an edit."""
+    if level not in {lvl.value for lvl in Level}:
+        raise RuleViolation(_("Choose from the list."), "level")
+    if level == Level.STRUCTURAL and (bottleneck is None or bottleneck.level != Level.STRUCTURAL):
+        raise RuleViolation(
+            _("A bottleneck becomes structural only through a criteria check."), "level"
+        )
 
 
 def sector_owners(bottleneck: Bottleneck) -> list[User]:

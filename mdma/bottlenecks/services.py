@@ -19,6 +19,9 @@ from mdma.bottlenecks.models import (
     Level,
     Occurrence,
 )
+from mdma.bottlenecks.routing import require_level
+from mdma.bottlenecks.signals import feedback
+from mdma.bottlenecks.signals import services as signals
 from mdma.bottlenecks.states import LIFECYCLE, OPEN, Status, is_open, is_reporter
 from mdma.core.errors import AccessDenied, Conflict, RuleViolation
 from mdma.core.logbook import record
@@ -117,8 +120,7 @@ def save_draft(
     title = report.title.strip()
     if not title:
         raise RuleViolation(_("This field is required."), "title")
-    if report.level not in {level.value for level in Level}:
-        raise RuleViolation(_("Choose from the list."), "level")
+    require_level(report.level, bottleneck)
     if report.families_count < 1:
         raise RuleViolation(_("At least one family."), "families_count")
     guard.check(actor, title, field="title", confirmed=confirmed, subject=bottleneck)
@@ -196,6 +198,7 @@ def add_occurrence(
     db.session.flush()
     follow(actor, bottleneck)
     record(actor, "occurrence:added", bottleneck, occurrence=occurrence.id)
+    signals.weigh_evidence(bottleneck)
     return occurrence
 
 
@@ -246,6 +249,7 @@ def merge(actor, keep: Bottleneck, duplicate: Bottleneck, reason: str = "") -> B
         )
     db.session.flush()
     record(actor, "bottleneck:merged", keep, duplicate=duplicate.id)
+    signals.weigh_evidence(keep)
     return keep
 
 
@@ -266,13 +270,26 @@ def add_post(actor, bottleneck: Bottleneck, body: str, *, confirmed: bool = Fals
     if not is_open(bottleneck):
         raise RuleViolation(_("This bottleneck is not open for discussion."), status=409)
     post = threads.add_post(actor, bottleneck.thread, body, subject=bottleneck, confirmed=confirmed)
+    told = set()
     if _is_first_answer(actor, bottleneck):
         bottleneck.first_answer_at = utcnow()
         if bottleneck.status == Status.TRIAGED:
             LIFECYCLE.move(actor, bottleneck, Status.IN_DISCUSSION)
+        told = feedback.tell_reporters(
+            actor,
+            bottleneck,
+            "answered",
+            sector=feedback.names(_answering_sectors(actor, bottleneck)),
+        )
     follow(actor, bottleneck)
-    notices.posted(actor, bottleneck, post)
+    notices.posted(actor, bottleneck, post, exclude=told)
     return post
+
+
+def _answering_sectors(actor, bottleneck: Bottleneck) -> list:
+    """The routed sectors the actor answers for (their own sectors when named by name)."""
+    routed = [s for s in actor.sectors if s in bottleneck.sectors]
+    return routed or list(actor.sectors)[:1]
 
 
 def _is_first_answer(actor, bottleneck: Bottleneck) -> bool:

@@ -170,10 +170,13 @@ class Lifecycle:
 
         return register
 
-    def move(self, actor, obj, target, reason: str = "", *, confirmed: bool = False) -> Step:
+    def move(
+        self, actor, obj, target, reason: str = "", *, confirmed: bool = False, field="reason"
+    ) -> Step:
         """Take one step: refused (nothing changes) when the table, the object's state, the
         actor's permission and object rules, or a missing reason say no. Records the step in
-        the history and the logbook and runs the step's side effects."""
+        the history and the logbook and runs the step's side effects. `field` names the
+        reason's input (an outcome, a resolution) in refusals."""
         source = self.state_of(obj)
         step = self.transition(source, self.states(target))
         if step is None or (self._movable is not None and not self._movable(obj)):
@@ -184,9 +187,9 @@ class Lifecycle:
             raise AccessDenied()
         reason = (reason or "").strip()
         if step.needs_reason and not reason:
-            raise RuleViolation(_l("Write why: this step needs a reason."), "reason")
+            raise RuleViolation(_l("Write why: this step needs a reason."), field)
         if reason and self._check_text is not None:
-            self._check_text(actor, reason, field="reason", confirmed=confirmed, subject=obj)
+            self._check_text(actor, reason, field=field, confirmed=confirmed, subject=obj)
         setattr(obj, self.attribute, step.target)
         recorded = self.record_step(actor, obj, source, step.target, reason)
         for effect in (*self._effects[None], *self._effects[step.target]):

@@ -27,7 +27,7 @@ def body(**changes) -> dict:
         "description": "Gezinnen vinden geen **huurwaarborg** voor een woning op de private markt.",
         "domains": ["housing", "income"],
         "sector_ids": [factories.sector("housing").id],
-        "level": "structural",
+        "level": "intersectoral",
         "families_count": 3,
         "household": {"household_type": "single_parent", "children_band": "2"},
         "submit": True,
@@ -236,7 +236,7 @@ def test_coordinator_routes_a_bottleneck_to_sectors_and_owners(call, submitted, 
 
 @pytest.mark.parametrize("role", ["case_manager", "policy_owner"])
 def test_only_the_coordinator_routes(call, session, submitted, create_user, role):
-    triage = {"sector_ids": [factories.sector("housing").id], "level": "structural"}
+    triage = {"sector_ids": [factories.sector("housing").id], "level": "intersectoral"}
     response = call("POST", f"{URL}/{submitted.id}/triage", create_user(role), json=triage)
     assert response.status_code == 403
     assert session.get(Bottleneck, submitted.id).status == Status.SUBMITTED
@@ -245,7 +245,7 @@ def test_only_the_coordinator_routes(call, session, submitted, create_user, role
 def test_naming_a_case_manager_as_owner_is_refused_at_owner_ids(call, submitted, coordinator):
     triage = {
         "sector_ids": [factories.sector("housing").id],
-        "level": "structural",
+        "level": "intersectoral",
         "owner_ids": [submitted.reporter_id],
     }
     response = call("POST", f"{URL}/{submitted.id}/triage", coordinator, json=triage)

@@ -27,7 +27,7 @@ def routed_long_ago(create_user):
         create_user("coordinator"),
         bottleneck,
         sectors=[income],
-        level="structural",
+        level="intersectoral",
         today=date.today() - timedelta(days=60),
     )
     return bottleneck, owner
@@ -41,7 +41,7 @@ def test_routing_notifies_the_sectors_policy_owners_but_not_others(session, crea
         create_user("coordinator"),
         bottleneck,
         sectors=[factories.sector("income")],
-        level="structural",
+        level="intersectoral",
     )
     assert kinds_of(session, income_owner) == ["bottleneck.routed"]
     assert kinds_of(session, housing_owner) == []
@@ -54,17 +54,25 @@ def test_a_named_owner_of_another_sector_is_notified_too(session, create_user):
         create_user("coordinator"),
         bottleneck,
         sectors=[factories.sector("income")],
-        level="structural",
+        level="intersectoral",
         owners=[named],
     )
     assert kinds_of(session, named) == ["bottleneck.routed"]
 
 
-def test_the_reporter_hears_of_each_step_but_not_of_their_own_post(session, create_user):
+def test_the_reporter_hears_of_each_step_once_but_not_of_their_own_post(session, create_user):
     bottleneck, owner = routed_long_ago(create_user)
     services.add_post(bottleneck.reporter, bottleneck, "Nog steeds zo.")
-    services.add_post(owner, bottleneck, "We nemen het op.")
-    assert kinds_of(session, bottleneck.reporter) == ["bottleneck.post"]
+    services.add_post(owner, bottleneck, "We nemen het op.")  # the first answer
+    services.add_post(owner, bottleneck, "Aanvulling.")
+    told = session.scalars(
+        sa.select(Notification).where(Notification.user_id == bottleneck.reporter.id)
+    ).all()
+    assert [(n.kind, n.data.get("event")) for n in told] == [
+        ("bottleneck.feedback", "routed"),
+        ("bottleneck.feedback", "answered"),
+        ("bottleneck.post", None),
+    ]
 
 
 def test_the_notification_speaks_the_recipients_language(app, session, create_user):
@@ -74,7 +82,7 @@ def test_the_notification_speaks_the_recipients_language(app, session, create_us
         create_user("coordinator"),
         bottleneck,
         sectors=[factories.sector("income")],
-        level="structural",
+        level="intersectoral",
     )
     notification = session.scalar(sa.select(Notification).where(Notification.user_id == owner.id))
     with app.test_request_context():

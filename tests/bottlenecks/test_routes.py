@@ -149,7 +149,7 @@ def test_routed_to_my_sector_shows_what_the_coordinator_routed(
     housing = factories.sector("housing")
     response = client.post(
         f"/bottlenecks/{bottleneck.id}/triage",
-        data={"sectors": [housing.id], "level": "structural", "tags": "wonen, wachtlijst"},
+        data={"sectors": [housing.id], "level": "intersectoral", "tags": "wonen, wachtlijst"},
     )
     assert response.status_code == 302
     assert bottleneck.status == Status.TRIAGED
@@ -167,7 +167,7 @@ def test_routing_notifies_the_sector_and_mails_them(client, session, create_user
     login_as(create_user("coordinator"))
     client.post(
         f"/bottlenecks/{bottleneck.id}/triage",
-        data={"sectors": [housing.id], "level": "structural"},
+        data={"sectors": [housing.id], "level": "intersectoral"},
     )
     notification = session.scalar(sa.select(Notification).where(Notification.user_id == owner.id))
     assert notification.kind == "bottleneck.routed"
@@ -213,7 +213,7 @@ def routed(create_user):
         create_user("coordinator"),
         bottleneck,
         sectors=[factories.sector("income")],
-        level="structural",
+        level="intersectoral",
     )
     return bottleneck
 
@@ -312,7 +312,9 @@ def test_status_change_is_logged_and_notifies_the_reporter(session, create_user,
     )
     assert bottleneck.status == Status.DECLINED
     notified = session.scalars(
-        sa.select(Notification.kind).where(Notification.user_id == bottleneck.reporter_id)
+        sa.select(Notification).where(Notification.user_id == bottleneck.reporter_id)
     ).all()
-    assert "bottleneck.status" in notified
+    # The reporter hears of it as feedback, in the words of the step, once.
+    assert [n.data["event"] for n in notified if n.kind == "bottleneck.feedback"][-1] == "declined"
+    assert "bottleneck.status" not in [n.kind for n in notified]
     assert session.scalar(sa.select(LogEntry).where(LogEntry.action == "bottleneck:declined"))

@@ -23,7 +23,7 @@ def test_triage_routes_and_sets_the_answer_deadline_in_working_days(
 ):
     coordinator = create_user("coordinator")
     routing.triage(
-        coordinator, submitted, sectors=[factories.sector("housing")], level="structural",
+        coordinator, submitted, sectors=[factories.sector("housing")], level="intersectoral",
         tags=["Huur", "huur"], today=date(2026, 12, 22),
     )  # fmt: skip
     assert submitted.status == Status.TRIAGED
@@ -34,7 +34,7 @@ def test_triage_routes_and_sets_the_answer_deadline_in_working_days(
 def test_case_manager_cannot_triage(session, submitted, create_user):
     with pytest.raises(RuleViolation):
         routing.triage(
-            create_user(), submitted, sectors=[factories.sector("housing")], level="structural"
+            create_user(), submitted, sectors=[factories.sector("housing")], level="intersectoral"
         )
     assert submitted.status == Status.SUBMITTED
 

@@ -73,7 +73,7 @@ def test_post_route_and_answer_a_bottleneck(page, live_server):
     page.locator("#main").get_by_role("link", name=dutch("Route"), exact=True).click()
     assert_accessible(page)
     page.get_by_role("group", name=dutch("Route to sectors")).get_by_label(housing_name).check()
-    page.get_by_label(dutch("Level")).select_option("structural")
+    page.get_by_label(dutch("Level")).select_option("intersectoral")
     page.get_by_role("button", name=dutch("Route"), exact=True).click()
     expect(page.get_by_role("status").first).to_contain_text(
         dutch("Routed. The sectors' policy owners have been notified.")

@@ -74,11 +74,53 @@ GUARDED_PAGES = {
     "TriageForm.tags": (
         "coordinator",
         "/bottlenecks/{b}/triage",
-        {"sectors": "1", "level": "structural"},
+        {"sectors": "1", "level": "intersectoral"},
     ),
     "TransitionForm.reason": ("coordinator", "/bottlenecks/{b}/transition", {"target": "declined"}),
     "MergeForm.reason": ("coordinator", "/bottlenecks/{b}/merge", {"duplicate_id": "{d}"}),
+    **{
+        f"AssessmentForm.{criterion}_comment": (
+            "checking",
+            "/bottlenecks/{b}/check/assessments",
+            {"sector": "{s}", **dict.fromkeys(("clear", "neutral", "recognised", "shared"), "yes")},
+        )
+        for criterion in ("clear", "neutral", "recognised", "shared")
+    },
+    "CloseCheckForm.outcome": ("checking-coordinator", "/bottlenecks/{b}/check/close", {}),
+    "OwnerForm.theme": ("structural", "/bottlenecks/{b}/owner", {"owner": "{o}"}),
+    "OwnerForm.reason": (
+        "structural",
+        "/bottlenecks/{b}/owner",
+        {"owner": "{o}", "theme": "Wonen"},
+    ),
+    "ProgressForm.body": ("owner", "/bottlenecks/{b}/progress", {}),
 }
+
+
+def prepare(role: str, bottleneck):
+    """The user who writes, with the bottleneck brought to where they write: a criteria check
+    open (`checking`: its assessor), structural (its coordinator), owned (its owner)."""
+    from mdma.bottlenecks.signals import services as signals
+
+    if role not in ("checking", "checking-coordinator", "structural", "owner"):
+        return factories.create_user(role)
+    income = factories.sector("income")
+    coordinator = factories.create_user("coordinator")
+    assessor = factories.create_user("policy_owner", sectors=[income])
+    factories.route_bottleneck(bottleneck, "income", coordinator=coordinator)
+    check = signals.start_check(coordinator, bottleneck)
+    if role == "checking":
+        return assessor
+    if role == "checking-coordinator":
+        return coordinator
+    signals.assess(
+        assessor, check, income, dict.fromkeys(("clear", "neutral", "recognised", "shared"), True)
+    )
+    if role == "structural":
+        return coordinator
+    signals.name_owner(coordinator, bottleneck, assessor, "Wonen")
+    return assessor
+
 
 BOTTLENECKS = "/api/v1/bottlenecks"
 #: Guarded API fields: (schema field, the request that stores it; `{id}` is a bottleneck).
@@ -92,6 +134,11 @@ GUARDED_API = {
     "TransitionInput.reason": f"POST {BOTTLENECKS}/{{id}}/transitions",
     "MergeInput.reason": f"POST {BOTTLENECKS}/{{id}}/merge",
     "PostInput.body": f"POST {BOTTLENECKS}/{{id}}/posts",
+    "AssessmentInput.comments": f"POST {BOTTLENECKS}/{{id}}/checks/open/assessments",
+    "CloseInput.outcome": f"POST {BOTTLENECKS}/{{id}}/checks/open/close",
+    "OwnerInput.theme": f"PUT {BOTTLENECKS}/{{id}}/signal/owner",
+    "OwnerInput.reason": f"PUT {BOTTLENECKS}/{{id}}/signal/owner",
+    "ReportInput.body": f"POST {BOTTLENECKS}/{{id}}/progress-reports",
 }
 #: Who makes each guarded request, and the rest of a valid body for `bottleneck` (`other` is a
 #: second bottleneck, for a merge). PATCH edits the caller's own draft.
@@ -109,7 +156,7 @@ API_CALLS = {
         "coordinator",
         lambda bottleneck, other: {
             "sector_ids": [factories.sector("housing").id],
-            "level": "structural",
+            "level": "intersectoral",
         },
     ),
     f"POST {BOTTLENECKS}/{{id}}/transitions": (
@@ -121,7 +168,24 @@ API_CALLS = {
         lambda bottleneck, other: {"duplicate_id": other.id},
     ),
     f"POST {BOTTLENECKS}/{{id}}/posts": ("case_manager", lambda bottleneck, other: {}),
+    f"POST {BOTTLENECKS}/{{id}}/checks/open/assessments": (
+        "checking",
+        lambda bottleneck, other: {
+            "sector_id": factories.sector("income").id,
+            **dict.fromkeys(("clear", "neutral", "recognised", "shared"), True),
+        },
+    ),
+    f"POST {BOTTLENECKS}/{{id}}/checks/open/close": ("checking-coordinator", lambda b, o: {}),
+    f"PUT {BOTTLENECKS}/{{id}}/signal/owner": (
+        "structural",
+        lambda bottleneck, other: {"owner_id": _any_owner().id, "theme": "Wonen"},
+    ),
+    f"POST {BOTTLENECKS}/{{id}}/progress-reports": ("owner", lambda b, o: {}),
 }
+
+
+def _any_owner():
+    return factories.create_user("policy_owner")
 
 
 def _all_subclasses(base):
@@ -156,6 +220,8 @@ def _text_fields():
                 continue
             if isinstance(field, ma.fields.List):
                 field = field.inner  # tags: each item is a text
+            if isinstance(field, ma.fields.Dict) and field.value_field is not None:
+                field = field.value_field  # comments per criterion: each value is a text
             if isinstance(field, ma.fields.String) and not _is_choice(field):
                 fields[f"{schema.__name__}.{name}"] = type(field)
     return fields
@@ -206,19 +272,20 @@ def test_guarded_api_field_refuses_a_national_number_and_stores_nothing(
     client, session, create_user, field, request_line
 ):
     role, rest_of_body = API_CALLS[request_line]
-    caller = create_user(role)
-    writer = caller if request_line.startswith("PATCH") else create_user()
+    editing = request_line.startswith("PATCH")
+    writer = create_user(role) if editing else create_user()
     report = services.Report(title="Huurwaarborg te duur", description="Zonder namen.")
     bottleneck = services.save_draft(writer, report)
-    if not request_line.startswith("PATCH"):
+    if not editing:
         services.submit(writer, bottleneck)
+    caller = writer if editing else prepare(role, bottleneck)
     other = services.report(create_user(), report)
     session.commit()  # a refused request rolls back its own changes, not the test's
     before = _stored(session, bottleneck)
     method, path = request_line.split(" ")
     schema_name, name = field.split(".")
     text = "Rijksregisternummer 85073000061."
-    value = [text] if name == "tags" else text
+    value = {"tags": [text], "comments": {"clear": text}}.get(name, text)
     login(client, caller)
     response = client.open(
         path.format(id=bottleneck.id),
@@ -234,8 +301,10 @@ def test_guarded_api_field_refuses_a_national_number_and_stores_nothing(
 def test_guarded_page_refuses_a_national_number(client, session, create_user, login_as, field):
     role, url, data = GUARDED_PAGES[field]
     bottleneck, other = factories.create_bottleneck(), factories.create_bottleneck()
-    ids = {"b": bottleneck.id, "d": other.id}
-    login_as(create_user(role))
+    writer = prepare(role, bottleneck)
+    ids = {"b": bottleneck.id, "d": other.id, "s": factories.sector("income").id}
+    ids["o"] = factories.create_user("policy_owner").id
+    login_as(writer)
     session.commit()  # the refused request rolls back its own changes only
     before = _stored(session, bottleneck)
     name = field.split(".")[1]

@@ -7,7 +7,9 @@ import sqlalchemy as sa
 
 from mdma.accounts.models import User
 from mdma.bottlenecks import routing, services
-from mdma.bottlenecks.models import Bottleneck
+from mdma.bottlenecks.models import Bottleneck, Level
+from mdma.bottlenecks.signals import services as signals
+from mdma.bottlenecks.signals.models import CRITERIA
 from mdma.bottlenecks.states import LIFECYCLE, Status
 from mdma.cli.demo.stories import STORIES, Story
 from mdma.directory.models import Organisation, Sector
@@ -49,7 +51,8 @@ def _tell(story: Story, users: dict[str, User]) -> Bottleneck:
             bottleneck,
             sectors=[sectors[code] for code in story.route],
             owners=[users[story.owner]] if story.owner else [],
-            level=story.level,
+            # Structural takes a criteria check, told below.
+            level=Level.INTERSECTORAL if story.level == Level.STRUCTURAL else story.level,
             tags=story.tags,
             today=date.today() - timedelta(days=max(story.days_ago - 2, 0)),
         )
@@ -63,10 +66,27 @@ def _tell(story: Story, users: dict[str, User]) -> Bottleneck:
         )
     for who, body in story.posts:
         services.add_post(users[who], bottleneck, body)
+    if story.level == Level.STRUCTURAL:
+        _check_and_own(users, bottleneck, story)
     for who, target, reason in story.steps:
         routing.transition(users[who], bottleneck, Status(target), reason)
     _backdate(bottleneck, story.days_ago)
     return bottleneck
+
+
+def _check_and_own(users: dict, bottleneck: Bottleneck, story: Story) -> None:
+    """The routed sectors find it clear, neutral, recognised and shared; the coordinator
+    names an owner, who reports a first time."""
+    check = signals.start_check(users["coordinator"], bottleneck)
+    for code in story.route:
+        sector = next(s for s in bottleneck.sectors if s.code == code)
+        signals.assess(users[code], check, sector, dict.fromkeys(CRITERIA, True))
+    owner = users[story.owner or story.route[0]]
+    signals.name_owner(users["coordinator"], bottleneck, owner, story.tags[0].replace("-", " "))
+    signals.report_progress(
+        owner, bottleneck, "Overleg met de betrokken diensten is gestart; een eerste voorstel "
+        "volgt op het volgende MDMA-overleg.",
+    )  # fmt: skip
 
 
 def _backdate(bottleneck: Bottleneck, days: int) -> None:
