@@ -116,6 +116,7 @@ def _register_navigation(app: Flask) -> None:
         ("directory.organisations", _l("Directory"), Permission.DIRECTORY_READ),
         ("privacy.check", _l("Check a text"), Permission.PRIVACY_CHECK),
         ("privacy.false_alarms", _l("False alarms"), Permission.PRIVACY_REVIEW),
+        ("privacy.findings", _l("Stored texts"), Permission.PRIVACY_REVIEW),
         ("admin_accounts.users", _l("Users"), Permission.USER_MANAGE),
         ("admin_accounts.invitations", _l("Invitations"), Permission.USER_MANAGE),
         ("directory.sectors", _l("Sectors"), Permission.DIRECTORY_MANAGE),

@@ -64,6 +64,9 @@ EXPECTED_ACCESS = {
     "directory_api.LifeDomains": Permission.DIRECTORY_READ,
     "privacy.check": Permission.PRIVACY_CHECK,
     "privacy.false_alarms": Permission.PRIVACY_REVIEW,
+    "privacy.findings": Permission.PRIVACY_REVIEW,
+    "privacy.redact_finding": Permission.PRIVACY_REVIEW,
+    "privacy.dismiss_finding": Permission.PRIVACY_REVIEW,
     "privacy_api.Scan": Permission.PRIVACY_CHECK,
     # Bottlenecks
     "bottlenecks.index": Permission.BOTTLENECK_READ,
@@ -179,6 +182,7 @@ def url_arguments(session, create_user, create_organisation, sector):
         "filename": "css/mdma.css",
         "bottleneck_id": draft.id,
         "notification_id": notification.id,
+        "finding_id": 1,  # none yet: whoever passes the edge meets a 404
     }
 
 

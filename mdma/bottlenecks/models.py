@@ -4,18 +4,20 @@ from datetime import date, datetime
 from enum import StrEnum
 
 import sqlalchemy as sa
+from flask import url_for
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from mdma.accounts.models import User
 from mdma.bottlenecks import states
 from mdma.bottlenecks.states import STATUS_LABELS, Status
-from mdma.core.lifecycle import Stepped
+from mdma.core.lifecycle import Step, Stepped
 from mdma.core.models import UNMANAGED_TABLE_PREFIXES, Timestamped
 from mdma.core.time import utcnow
 from mdma.directory.models import LIFE_DOMAIN_LABELS, LifeDomain, Organisation, Sector
 from mdma.extensions import db
-from mdma.threads.models import Thread
+from mdma.privacy.registry import stored_text
+from mdma.threads.models import Thread, thread_pages
 
 
 class Level(StrEnum):
@@ -235,3 +237,38 @@ class Occurrence(HouseholdContext, db.Model):
     __table_args__ = (
         sa.Index("ix_occurrences_reporter_bottleneck", "reporter_id", "bottleneck_id"),
     )
+
+
+def _page(bottleneck_id: int, anchor: str = "") -> str:
+    return url_for("bottlenecks.detail", bottleneck_id=bottleneck_id) + anchor
+
+
+def _thread_page(thread_id: int) -> str | None:
+    found = db.session.scalar(sa.select(Bottleneck.id).where(Bottleneck.thread_id == thread_id))
+    return _page(found) if found else None
+
+
+# What `mdma privacy rescan` reads again when the guard improves, and where each text is shown.
+stored_text("bottleneck.title", Bottleneck, "title", lambda b: _page(b.id), _l("Bottleneck title"))
+stored_text(
+    "bottleneck.description",
+    Bottleneck,
+    "description",
+    lambda b: _page(b.id),
+    _l("Bottleneck description"),
+)
+stored_text(
+    "occurrence.note",
+    Occurrence,
+    "note",
+    lambda o: _page(o.bottleneck_id),
+    _l("Occurrence note"),
+)
+stored_text(
+    "lifecycle_step.reason",
+    Step,
+    "reason",
+    lambda s: _page(s.subject_id) if s.subject_type == Bottleneck.__tablename__ else None,
+    _l("Reason of a step"),
+)
+thread_pages.append(_thread_page)

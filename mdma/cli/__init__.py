@@ -130,6 +130,33 @@ def remind():
     click.echo(f"{count} overdue bottleneck(s): reminders sent.")
 
 
+@main.group("privacy")
+def privacy_group():
+    """The personal-data guard."""
+
+
+@privacy_group.command("rescan")
+@with_appcontext
+def rescan_command():
+    """Scan every stored free text again with the guard as it is now; coordinators review what
+    it finds on the page "Personal data in stored texts"."""
+    import time
+
+    from mdma.extensions import db
+    from mdma.privacy import rescan
+
+    started = time.perf_counter()
+    total = rescan.count_texts()
+    with click.progressbar(length=total, label="Scanning stored texts") as bar:
+        result = rescan.rescan(progress=bar.update)
+    db.session.commit()
+    fields = ", ".join(f"{name}: {count}" for name, count in result.per_field.items())
+    click.echo(
+        f"Scanned {result.texts:,} texts in {time.perf_counter() - started:.0f} s: "
+        f"{result.open} open findings ({result.new} new). {fields}"
+    )
+
+
 @main.command("run")
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=5000, show_default=True, type=int)

@@ -1,39 +1,54 @@
-"""What the name detector knows, loaded once on first use (not at import).
+"""What the name detector knows, loaded once on first use (not at import), kept compact.
 
-First names and surnames come from Faker's person lists (MIT), which cover the origins of the
-families the network meets; a short supplement adds origins Faker has no Latin-script list for.
-Places come from Faker's address lists, common words from wordfreq; names that are also
-ordinary words from Hunspell dictionaries, via scripts/privacy-ambiguous-names.
+First names and surnames come from Faker's person lists (MIT), which cover most origins of the
+families the network meets (Cyrillic lists transliterated); supplements in `data/` add the
+origins Faker has no Latin-script list for. Places come from Faker's address lists, common
+words from wordfreq; names that are also ordinary words from Hunspell dictionaries, via
+scripts/privacy-ambiguous-names.
+
+The 330,000 common words are the bulk: they are kept as a sorted array of their hashes with a
+byte of frequency each (about 3 MiB instead of 40), and the lists they came from are dropped.
 """
 
 import importlib
-import math
 import re
+import sys
 import unicodedata
+from array import array
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from mdma.privacy.scripts import spellings
+
 DATA = Path(__file__).parent / "data"
 
-#: Faker locales whose person lists are in Latin script and match the families' origins.
+#: Faker locales whose person lists match the families' origins (Cyrillic ones transliterated).
 NAME_LOCALES = [
     "nl_BE", "fr_BE", "nl_NL", "fr_FR", "de_DE", "tr_TR", "fr_DZ", "en_PK", "uz_UZ", "az_AZ",
     "pl_PL", "ro_RO", "cs_CZ", "sk_SK", "hr_HR", "sl_SI", "hu_HU", "lt_LT", "sw", "en_KE",
-    "es_ES", "it_IT", "pt_PT",
+    "es_ES", "it_IT", "pt_PT", "en_NG", "yo_NG", "ig_NG", "ha_NG", "tw_GH", "vi_VN", "id_ID", "en_US",
+    "uk_UA", "ru_RU", "bg_BG", "mk_MK",
 ]  # fmt: skip
 PLACE_LOCALES = ["nl_BE", "nl_NL", "fr_FR", "de_DE", "en_US"]
+#: Words a Dutch, French or English text is written in, and the list size each comes from.
+COMMON_LANGUAGES = (("nl", "large"), ("fr", "small"), ("en", "small"))
+
+_LETTERS = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "æ": "ae", "œ": "oe", "’": "'"})
 
 
 def fold(word: str) -> str:
-    """Lower case without accents, so Çelik, celik and ÇELIK are one word."""
-    decomposed = unicodedata.normalize("NFKD", word.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("’", "'")
+    """Lower case without accents, so Çelik, celik and ÇELIK are one word (Yıldız too)."""
+    decomposed = unicodedata.normalize("NFKD", word.casefold().translate(_LETTERS))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def _values(provider, attribute: str) -> list[str]:
     value = getattr(provider, attribute, None) or ()
-    return list(value.keys()) if isinstance(value, dict) else list(value)
+    if isinstance(value, dict):
+        return list(value.keys())
+    return list(value) if isinstance(value, (list, tuple)) else []
 
 
 def _lines(name: str) -> set[str]:
@@ -41,16 +56,31 @@ def _lines(name: str) -> set[str]:
     return {fold(line) for line in text.splitlines() if line.strip() and not line.startswith("#")}
 
 
+def _person_lists(locale: str) -> tuple[list[str], list[str]]:
+    """(first names, surnames) of one Faker locale, whatever its attributes are called
+    (pl_PL keeps `male_last_names`, uk_UA `last_names_common` …); imported and then let go."""
+    module = f"faker.providers.person.{locale}"
+    provider = importlib.import_module(module).Provider
+    first, last = [], []
+    for attribute in dir(provider):
+        if attribute.startswith("_") or "middle" in attribute or "prefix" in attribute:
+            continue
+        if "first_name" in attribute:
+            first += _values(provider, attribute)
+        elif "last_name" in attribute:
+            last += _values(provider, attribute)
+    sys.modules.pop(module, None)
+    return first, last
+
+
 @cache
 def load_names() -> tuple[frozenset[str], frozenset[str]]:
     """(first names, surnames), folded; multi-word surnames (De Smet) are kept whole."""
     first, last = set(), set()
     for locale in NAME_LOCALES:
-        provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
-        for attribute in ("first_names", "first_names_male", "first_names_female"):
-            first.update(fold(n) for n in _values(provider, attribute))
-        for attribute in ("last_names", "last_names_male", "last_names_female"):
-            last.update(fold(n) for n in _values(provider, attribute))
+        names = _person_lists(locale)
+        for found, into in zip(names, (first, last), strict=True):
+            into.update(fold(s) for n in found if isinstance(n, str) for s in spellings(n))
     first |= _lines("first_names_supplement.txt")
     last |= _lines("surnames_supplement.txt")
     return _plain_names(first), _plain_names(last)
@@ -58,8 +88,46 @@ def load_names() -> tuple[frozenset[str], frozenset[str]]:
 
 def _plain_names(names: set[str]) -> frozenset[str]:
     return frozenset(
-        n for n in names if len(n) > 1 and re.fullmatch(r"[^\W\d_]+(?:[ '-][^\W\d_]+)*", n)
+        sys.intern(n)
+        for n in names
+        if len(n) > 1 and re.fullmatch(r"[^\W\d_]+(?:[ '-][^\W\d_]+)*", n)
     )
+
+
+class WordFrequencies:
+    """Folded word → highest Zipf frequency, as sorted hashes and one byte (Zipf × 10) each."""
+
+    def __init__(self, zipf_by_word: dict[str, float]):
+        pairs = sorted((hash(w), min(255, round(z * 10))) for w, z in zipf_by_word.items())
+        self._hashes = array("q", (h for h, _ in pairs))
+        self._bands = bytes(b for _, b in pairs)
+
+    def __len__(self) -> int:
+        return len(self._hashes)
+
+    def zipf(self, folded: str) -> float:
+        """The word's frequency on the Zipf scale, or -1 when it is not a known word."""
+        key = hash(folded)
+        i = bisect_left(self._hashes, key)
+        if i < len(self._hashes) and self._hashes[i] == key:
+            return self._bands[i] / 10
+        return -1.0
+
+
+def _common_words() -> WordFrequencies:
+    import wordfreq
+
+    zipf_by_word: dict[str, float] = {}
+    for language, size in COMMON_LANGUAGES:
+        # Buckets of words by frequency in centibels: bucket i holds Zipf 9 - i/100.
+        buckets = wordfreq.read_cBpack(wordfreq.available_languages(size)[language])
+        for index, bucket in enumerate(buckets):
+            zipf = 9 - index / 100
+            for word in bucket:
+                key = fold(word)
+                if zipf > zipf_by_word.get(key, -1.0):
+                    zipf_by_word[key] = zipf
+    return WordFrequencies(zipf_by_word)
 
 
 @dataclass(frozen=True)
@@ -69,7 +137,7 @@ class Lexicon:
     #: Names that are ordinary words too: only a name where the context says so.
     ambiguous: frozenset[str]
     #: Lower-case words people write (wordfreq), with their highest Zipf frequency.
-    common: dict
+    common: WordFrequencies
     #: Places, languages and nationalities: capitalised, but never a person.
     places: frozenset[str]
 
@@ -77,32 +145,24 @@ class Lexicon:
         return folded in self.first_names or folded in self.surnames
 
     def is_common(self, folded: str, zipf: float = 0.0) -> bool:
-        return self.common.get(folded, -1.0) >= zipf
+        return self.common.zipf(folded) >= zipf
 
 
 @cache
 def lexicon() -> Lexicon:
-    from wordfreq import get_frequency_dict
-
     first, last = load_names()
-    common: dict[str, float] = {}
-    # Dutch texts dominate: the large Dutch list also knows compounds (gezinshereniging).
-    for language, size in (("nl", "large"), ("fr", "small"), ("en", "small")):
-        for word, frequency in get_frequency_dict(language, wordlist=size).items():
-            zipf = math.log10(frequency * 1e9)
-            key = fold(word)
-            if zipf > common.get(key, -1.0):
-                common[key] = zipf
     places = set()
     for locale in PLACE_LOCALES:
-        provider = importlib.import_module(f"faker.providers.address.{locale}").Provider
+        module = f"faker.providers.address.{locale}"
+        provider = importlib.import_module(module).Provider
         for attribute in ("cities", "countries"):
             places.update(fold(p) for p in _values(provider, attribute))
+        sys.modules.pop(module, None)
     places |= _lines("places_supplement.txt") | _lines("languages_nationalities.txt")
     return Lexicon(
         first_names=first,
         surnames=last,
         ambiguous=frozenset(_lines("ambiguous_names.txt")),
-        common=common,
-        places=frozenset(places),
+        common=_common_words(),
+        places=frozenset(sys.intern(p) for p in places),
     )

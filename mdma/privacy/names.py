@@ -1,11 +1,17 @@
 """Person names: a name list, the words around a name, and the capitals of the sentence.
 
 A name is reported when
-- it follows a title or kinship word (mevrouw, dhr., mama, zoon, madame, familie …), in any case;
+- it follows a title, kinship or role word (mevrouw, dhr., mama, zoon, buurman, familie …);
+- it is an initial with a surname (J. Peeters, A.-M. Claes);
 - it is a known first name, unless it is also an ordinary word (Roos, Hoop) standing where an
   ordinary word could stand (lower case, or first word of a sentence without a surname);
-- it is a known surname with a capital in mid-sentence;
-- two unknown capitalised words stand together that are neither ordinary words nor places.
+- it is a known surname with a capital in mid-sentence, or first in a sentence when it is no
+  ordinary word (Peeters belde terug); with particles (Van den Broeck) or a hyphen (De Smet-Verhaeghe);
+- two unknown capitalised words stand together that are neither ordinary words nor places;
+- a rare word stands where a person stands: before a person's verb or possessive ("Stoika
+  belde", "Ann haar nummer"), beside a kinship word ("roos (mama van de tweeling)"), or in a
+  list with a name found ("Omid en Farid");
+- and every other place in the text where a word of a name found stands again.
 Organisations and services (OCMW, Kind & Gezin, the platform's directory) are never names, and
 `@handles` of platform users are allowed.
 """
@@ -13,57 +19,13 @@ Organisations and services (OCMW, Kind & Gezin, the platform's directory) are ne
 import re
 from functools import lru_cache
 
+from mdma.privacy import context as ctx
 from mdma.privacy.findings import Finding, Kind
-from mdma.privacy.lexicon import DATA, fold, lexicon
+from mdma.privacy.lexicon import DATA, lexicon
 from mdma.privacy.places import FRENCH_STREET_NAME
+from mdma.privacy.tokens import Token, tokenize
 
-# Hyphens and apostrophes stay inside a word: Sint-Eloois-Vijve, El-Amrani, D'Hondt.
-TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
-HANDLE = re.compile(r"@[\w.-]+")
-# After these a capital says nothing: a sentence or a list item starts.
-SENTENCE_END = set('.!?\n•*«“"')
-#: Titles that may stand with a full stop before the name (mevr. Peeters); "dokter." ends a sentence.
-ABBREVIATIONS = {
-    "mevr", "mw", "dhr", "mnr", "mr", "mrs", "ms", "mme", "mlle", "dr", "prof", "m", "fam",
-}  # fmt: skip
-
-FORMAL_TITLES = {
-    "mevrouw", "mevr", "mw", "meneer", "mijnheer", "mnr", "dhr", "heer", "juffrouw", "madame",
-    "mme", "mlle", "mademoiselle", "monsieur", "mr", "mrs", "ms", "miss", "mister", "sir",
-    "dr", "dokter", "docteur", "doctor", "prof", "juf", "meester", "maitre",
-}  # fmt: skip
-KIN_TITLES = {
-    "mama", "mam", "moeder", "papa", "vader", "oma", "opa", "tante", "nonkel", "oom", "zoon",
-    "zoontje", "dochter", "dochtertje", "broer", "broertje", "zus", "zusje", "neef", "nicht",
-    "baby", "kindje", "maman", "fils", "fille", "frere", "soeur", "mother", "father", "mom",
-    "mum", "dad", "son", "daughter", "brother", "sister", "client", "cliente", "patient",
-    "partner", "echtgenoot", "echtgenote", "vriend", "vriendin", "husband", "wife", "mari",
-    "epouse", "grootmoeder", "grootvader", "stiefvader", "stiefmoeder", "pleegmoeder",
-    "pleegvader", "jongen", "meisje", "kleuter", "peuter", "leerling", "bewoner", "bewoonster",
-    "huurder", "huurster", "aanvrager", "aanvraagster", "mevrouwtje", "grand-mere", "grand-pere",
-}  # fmt: skip
-FAMILY_WORDS = {"familie", "gezin", "famille", "family", "fam"}
-NAMING_WORDS = {
-    "heet", "heten", "genaamd", "noemt", "naam", "appelle", "named", "called", "nom", "familienaam",
-    "voornaam", "achternaam", "prenom", "surname",
-}  # fmt: skip
-PARTICLES = {
-    "van", "de", "der", "den", "vande", "vanden", "vander", "ver", "te", "ten", "ter", "d'",
-    "del", "della", "di", "da", "dos", "du", "le", "la", "el", "al", "ben", "bin", "ibn", "abu",
-    "ould", "ait", "op", "'t", "mac", "mc", "von", "zu",
-}  # fmt: skip
-#: After a kinship word these mean "of": "mama van Yassin" names Yassin, not "van Yassin".
-OF_WORDS = {"van", "de", "du", "of", "d'"}
-#: Lower-case words that never start a name, even after a title.
-FUNCTION_WORDS = {
-    "de", "het", "een", "en", "of", "is", "was", "heeft", "had", "zelf", "zegt", "zei", "wil",
-    "kan", "moet", "die", "dat", "met", "van", "op", "in", "te", "niet", "ook", "nog", "al",
-    "la", "le", "les", "est", "a", "et", "qui", "que", "the", "and", "has", "said", "says",
-}  # fmt: skip
-
-
-def _is_capitalised(word: str) -> bool:
-    return word[0].isupper() and not (len(word) > 1 and word.isupper())
+RARE = 3.0  # Zipf: rarer than this, a word is no everyday word (names are rare too)
 
 
 @lru_cache(maxsize=8)
@@ -75,44 +37,19 @@ def _organisation_pattern(extra: tuple[str, ...]) -> re.Pattern:
     return re.compile(rf"(?i)(?<!\w)(?:{'|'.join(alternatives)})(?!\w)")
 
 
-class _Tokens:
-    """The words of a text with what the rules ask of them."""
-
-    def __init__(self, text: str, organisations: tuple[str, ...]):
-        masked = [m.span() for m in _organisation_pattern(organisations).finditer(text)]
-        masked += [m.span() for m in HANDLE.finditer(text)]
-        masked += [m.span() for m in FRENCH_STREET_NAME.finditer(text)]
-        self.items = []
-        for match in TOKEN.finditer(text):
-            start, end = match.span()
-            if any(a <= start < b for a, b in masked):
-                continue
-            before = text[:start].rstrip(" \t")
-            self.items.append(
-                {
-                    "start": start,
-                    "end": end,
-                    "word": match.group(),
-                    "fold": fold(match.group()),
-                    "initial": not before or before[-1] in SENTENCE_END,
-                    # Only spaces (or one hyphen) between this word and the one before it.
-                    "joined": bool(
-                        re.fullmatch(r"[ \t]{1,2}|-", text[_prev_end(self.items) : start])
-                    )
-                    if self.items
-                    else False,
-                    "dotted": text[end : end + 1] == ".",
-                }
-            )
+HANDLE = re.compile(r"@[\w.-]+")
 
 
-def _prev_end(items) -> int:
-    return items[-1]["end"]
+def _masked(text: str, organisations: tuple[str, ...]) -> list[tuple[int, int]]:
+    spans = [m.span() for m in _organisation_pattern(organisations).finditer(text)]
+    spans += [m.span() for m in HANDLE.finditer(text)]
+    spans += [m.span() for m in FRENCH_STREET_NAME.finditer(text)]
+    return spans
 
 
 def person_names(text: str, organisations: tuple[str, ...] = ()):
     lex = lexicon()
-    tokens = _Tokens(text, organisations).items
+    tokens = tokenize(text, _masked(text, organisations), lex)
     found: list[tuple[int, int]] = []
     i = 0
     while i < len(tokens):
@@ -120,145 +57,267 @@ def person_names(text: str, organisations: tuple[str, ...] = ()):
         if span is None:
             i += 1
             continue
-        first, last = span
-        found.append((tokens[first]["start"], tokens[last]["end"]))
-        i = last + 1
-    for start, end in found:
+        found.append(span)
+        i = span[1] + 1
+    found = _spread(tokens, found, lex)
+    for first, last in found:
+        start, end = tokens[first].start, tokens[last].end
         yield Finding(start, end, Kind.PERSON_NAME, text[start:end])
 
 
-def _name_at(tokens, i, lex):
+def _name_at(tokens: list[Token], i: int, lex):
     """The (first, last) token of a name starting at or triggered by token i, or None."""
     token = tokens[i]
-    word, folded = token["word"], token["fold"]
-    # 1. A title, kinship, family or naming word: what follows is a name, in any case.
+    if token.zipf >= 4.5 and not token.cap and token.fold not in ctx.TRIGGERS:
+        return None  # an everyday word in lower case: the most frequent case, decided at once
+    if i and tokens[i - 1].fold in ctx.NOT_A_PERSON_AFTER and tokens[i].joined:
+        return None
+    nxt = i + 1
+    if nxt < len(tokens) and tokens[nxt].cap and tokens[nxt].fold in ctx.STREET_WORDS:
+        return None  # Hope Street, Hoog Kortrijk: a place
     trigger = _trigger(tokens, i)
     if trigger is not None:
-        kind, after = trigger
-        j = after
-        if kind == "kin" and j < len(tokens) and tokens[j]["fold"] in OF_WORDS:
+        kind, j = trigger
+        if kind in ("kin", "role") and j < len(tokens) and tokens[j].fold in ctx.OF_WORDS:
             j += 1
+        if kind == "naming" and j < len(tokens) and tokens[j].fold in ctx.NAMING_FILLERS:
+            j += 1
+        if j < len(tokens) and kind == "role" and not _name_like(tokens[j], lex):
+            return None
         end = _extend(tokens, j, lex, lenient=kind in ("formal", "naming"))
         return (j, end) if end is not None else None
-    if len(word) > 1 and word.isupper():
+    if token.is_initial_letter:
+        return _initials(tokens, i, lex)
+    if token.upper:
         return None
-    known_first = folded in lex.first_names
+    folded, capital = token.fold, token.cap
     ambiguous = folded in lex.ambiguous
-    capital = _is_capitalised(word)
-    # 2. A known first name.
-    if known_first and len(folded) > 1:
+    # A known first name.
+    if folded in lex.first_names:
         end = _extend(tokens, i + 1, lex, lenient=False, surname=True, lower=not capital)
         has_surname = end is not None
         if capital:
             if folded in lex.places and not has_surname:
                 return None
-            if ambiguous and token["initial"] and not has_surname:
+            if ambiguous and token.initial and not has_surname and not _acts(tokens, i):
                 return None
             return (i, end if has_surname else i)
-        if not ambiguous and len(folded) > 2 and not lex.is_common(folded, 4.5):
+        if not ambiguous and len(folded) > 2 and token.zipf < 4.5:
             return (i, end if has_surname else i)
-        return None
-    # 3. A known surname, capitalised in mid-sentence (or two-word: De Smet, El Amrani).
-    if capital and not token["initial"]:
-        pair = _pair(tokens, i)
-        if pair and pair in lex.surnames and _is_capitalised(tokens[i + 1]["word"]):
-            return (i, i + 1)
-        if folded in lex.surnames and not ambiguous and folded not in lex.places:
+        if has_surname and token.zipf < 4.0:
+            return (i, end)  # "fatma yildirim"
+        if _apposed(tokens, i) or (_acts(tokens, i, strong=True) and token.zipf < 3.5):
             return (i, i)
-    # 4. Two unknown capitalised words together: a name from a list we do not have.
-    if capital and _unknown_proper(token, lex):
-        nxt = i + 1
-        follows = nxt < len(tokens) and tokens[nxt]["joined"]
-        if (
-            follows
-            and _is_capitalised(tokens[nxt]["word"])
-            and (_unknown_proper(tokens[nxt], lex) or tokens[nxt]["fold"] in lex.surnames)
-        ):
-            return (i, _extend(tokens, nxt + 1, lex, lenient=False, surname=True) or nxt)
+        return None
+    if capital:
+        return _capitalised(tokens, i, lex)
+    # "bij janssens thuis": a surname in lower case, where a person stands.
+    lower_surname = folded in lex.surnames and not ambiguous and len(folded) > 3
+    if lower_surname and token.zipf < 3.5 and _stands_for_a_person(tokens, i):
+        return (i, i)
     return None
+
+
+def _stands_for_a_person(tokens, i) -> bool:
+    return _acts(tokens, i, strong=True) or _apposed(tokens, i) or _after_preposition(tokens, i)
+
+
+def _capitalised(tokens, i, lex):
+    token = tokens[i]
+    folded = token.fold
+    ambiguous = folded in lex.ambiguous
+    if folded in ctx.PARTICLES and not token.initial:
+        end = _extend(tokens, i, lex, lenient=False)
+        if end is not None and end > i:
+            return (i, end)
+    pair = _pair(tokens, i)
+    # De Smet, El Amrani; first in a sentence only when the second word is no ordinary word.
+    known_pair = pair and pair in lex.surnames and tokens[i + 1].cap
+    if known_pair and (not token.initial or tokens[i + 1].fold not in lex.ambiguous):
+        return (i, _extend(tokens, i + 2, lex, lenient=False, surname=True) or i + 1)
+    surname = folded in lex.surnames and not ambiguous and folded not in lex.places
+    # "Peeters belde terug": first in a sentence too, unless it is a common word there.
+    if surname and (
+        not token.initial or (token.zipf < 4.5 and not _followed_by_capital(tokens, i))
+    ):
+        return (i, _extend(tokens, i + 1, lex, lenient=False, surname=True) or i)
+    if _double_name(token, lex):
+        return (i, i)
+    if not _unknown_proper(token, lex):
+        return None
+    nxt = i + 1
+    unknown_pair = nxt < len(tokens) and tokens[nxt].joined and tokens[nxt].cap
+    if unknown_pair and (_unknown_proper(tokens[nxt], lex) or tokens[nxt].fold in lex.surnames):
+        return (i, _extend(tokens, nxt + 1, lex, lenient=False, surname=True) or nxt)
+    if not token.initial and _name_like(token, lex):
+        return (i, i) if _acts(tokens, i, strong=True) or _apposed(tokens, i) else None
+    return None
+
+
+def _followed_by_capital(tokens, i) -> bool:
+    nxt = i + 1
+    return nxt < len(tokens) and tokens[nxt].joined and tokens[nxt].cap
+
+
+def _initials(tokens, i, lex):
+    """J. Peeters, A.-M. Claes, K. Van den Broeck: initials, then a surname."""
+    j = i
+    while j < len(tokens) and tokens[j].is_initial_letter and tokens[j].dotted:
+        j += 1
+    if j == i or j >= len(tokens) or not tokens[j].joined or not tokens[j].cap:
+        return None
+    end = _extend(tokens, j, lex, lenient=False, surname=True)
+    if end is None or not (lex.is_name(tokens[end].fold) or tokens[end].zipf < 4.0):
+        return None
+    return (i, end)
 
 
 def _pair(tokens, i) -> str | None:
-    if i + 1 < len(tokens) and tokens[i + 1]["joined"]:
-        return f"{tokens[i]['fold']} {tokens[i + 1]['fold']}"
+    if i + 1 < len(tokens) and tokens[i + 1].joined:
+        return f"{tokens[i].fold} {tokens[i + 1].fold}"
     return None
 
 
-def _unknown_proper(token, lex) -> bool:
-    folded = token["fold"]
+def _double_name(token: Token, lex) -> bool:
+    """De Smet-Verhaeghe, El-Amrani: a hyphenated word of capitalised parts, names among them."""
+    if "-" not in token.fold or not all(p[:1].isupper() for p in token.word.split("-")):
+        return False
+    parts = token.fold.split("-")
+    if any(p in lex.places for p in parts):
+        return False
+    names = [p for p in parts if lex.is_name(p) and p not in lex.ambiguous]
+    return bool(names) and all(lex.is_name(p) or p in ctx.PARTICLES for p in parts)
+
+
+def _unknown_proper(token: Token, lex) -> bool:
+    folded = token.fold
     if "-" in folded and all(part in lex.places for part in folded.split("-")):
         return False  # Lille-Kortrijk-Tournai
     return (
         len(folded) > 2
-        and not lex.is_common(folded, 1.0)
+        and token.zipf < 1.0
         and folded not in lex.places
         and folded not in lex.ambiguous
-        and folded not in PARTICLES
+        and folded not in ctx.PARTICLES
     )
 
 
-def _trigger(tokens, i):
-    folded = tokens[i]["fold"]
+def _name_like(token: Token, lex) -> bool:
+    """A word that could be a name: a known one, or a rare one that names no thing."""
+    folded = token.fold
+    if folded in lex.places or folded in ctx.FUNCTION_WORDS:
+        return False
+    if not all(part[:1].isupper() for part in token.word.split("-")) and token.cap:
+        return False  # BIS-nummer
+    if lex.is_name(folded) and (token.cap or folded not in lex.ambiguous):
+        return True
+    return (
+        token.cap
+        and token.zipf < RARE
+        and 2 < len(folded) < 20
+        and folded not in lex.ambiguous
+        and not folded.endswith(ctx.THING_ENDINGS)
+    )
+
+
+def _acts(tokens, i, strong: bool = False) -> bool:
+    """The word is followed by what a person does or has: "belde", "a appelé", "haar gsm";
+    `strong`: not by a verb a thing may have as well ("is", "heeft")."""
     nxt = i + 1
-    abbreviated = tokens[i]["dotted"] and folded in ABBREVIATIONS
-    if nxt >= len(tokens) or not (tokens[nxt]["joined"] or abbreviated):
+    if nxt >= len(tokens) or not tokens[nxt].joined:
+        return False
+    after = tokens[nxt]
+    if after.cap or (strong and after.fold in ctx.WEAK_VERBS):
+        return False
+    return after.fold in ctx.PERSON_VERBS or after.fold in ctx.POSSESSIVES
+
+
+def _apposed(tokens, i) -> bool:
+    """A kinship or role word right beside it: "roos (mama van …)", "Samia, de mama"."""
+    for k in (i + 1, i + 2):
+        if k < len(tokens) and tokens[k].fold in ctx.KIN_TITLES | ctx.ROLE_TITLES:
+            between = tokens[k - 1].fold if k == i + 2 else ""
+            if tokens[i].gap_after in ("(", ",", " (", ", ") and (
+                k == i + 1 or between in {"de", "het", "een", "la", "le", "the", "haar", "zijn"}
+            ):
+                return True
+    return i > 0 and tokens[i - 1].fold in ctx.KIN_TITLES and tokens[i].gap_before.strip() == ","
+
+
+def _after_preposition(tokens, i) -> bool:
+    return i > 0 and tokens[i].joined and tokens[i - 1].fold in ctx.PERSON_PREPOSITIONS
+
+
+def _trigger(tokens, i):
+    folded = tokens[i].fold
+    nxt = i + 1
+    abbreviated = tokens[i].dotted and folded in ctx.ABBREVIATIONS
+    if nxt >= len(tokens) or not (tokens[nxt].joined or abbreviated):
         return None
-    if folded == "de" and tokens[nxt]["fold"] == "heer":
+    if folded == "de" and tokens[nxt].fold == "heer":
         return ("formal", nxt + 1) if nxt + 1 < len(tokens) else None
-    if folded in FORMAL_TITLES or (
-        folded == "m" and tokens[i]["word"] == "M" and tokens[i]["dotted"]
-    ):
+    if folded == "m":  # M. Dubois (monsieur), but not any initial M
+        return ("formal", nxt) if tokens[i].word == "M" and tokens[i].dotted else None
+    if folded == "me":  # Me Lambert (maître), but not the English "me"
+        return ("formal", nxt) if tokens[i].word == "Me" else None
+    if folded in ctx.FORMAL_TITLES:
         return ("formal", nxt)
-    if folded in KIN_TITLES:
+    if folded in ctx.KIN_TITLES:
         return ("kin", nxt)
-    if folded in FAMILY_WORDS:
+    if folded in ctx.ROLE_TITLES:
+        return ("role", nxt)
+    if folded in ctx.FAMILY_WORDS:
         return ("family", nxt)
-    if folded in NAMING_WORDS:
+    if folded in ctx.NAMING_WORDS:
         return ("naming", nxt)
     return None
 
 
-def _accepts(token, lex, lenient: bool, surname: bool, lower: bool = False) -> bool:
-    word, folded = token["word"], token["fold"]
-    if folded in FUNCTION_WORDS and not _is_capitalised(word):
+def _accepts(token: Token, lex, lenient: bool, surname: bool, lower: bool = False) -> bool:
+    folded = token.fold
+    if folded in ctx.FUNCTION_WORDS and not token.cap:
         return False
-    if _is_capitalised(word):
-        if folded in lex.places:
+    if token.cap:
+        if folded in lex.places or token.upper:
             return False
         if surname:  # after a known first name: a surname, or any capitalised rare word
-            return lex.is_name(folded) or not lex.is_common(folded, 4.0)
-        return lenient or not (lex.is_common(folded, 5.0) and folded not in lex.surnames)
+            return lex.is_name(folded) or token.zipf < 4.0 or _double_name(token, lex)
+        return lenient or not (token.zipf >= 5.0 and folded not in lex.surnames)
     if surname and not lower:
         return False  # "Wout elke": a capitalised name goes on with capitals only
-    if lex.is_name(folded) and (lenient or folded not in lex.ambiguous):
+    if lex.is_name(folded) and (lenient or (folded not in lex.ambiguous and token.zipf < 4.5)):
         return True
-    return lenient and not lex.is_common(folded, 2.5)
+    return lenient and token.zipf < 2.5
 
 
 def _extend(tokens, j, lex, lenient: bool, surname: bool = False, lower: bool = False):
     """The last token of a run of name words starting at j, or None when there is none.
 
     Only the first word after a title may be any unknown word (lenient); particles (van den,
-    de, el) belong to the name when a name word follows them.
+    de, el) belong to the name when a name word follows them; initials may stand first.
     """
     last = None
     k = j
     while k < len(tokens):
         token = tokens[k]
-        if (k > j or surname) and not token["joined"]:
+        if (k > j or surname) and not token.joined:
             break
+        if last is None and token.is_initial_letter and token.dotted and token.cap:
+            last = k  # "mevr. K. Claes"
+            k += 1
+            continue
         end = k
         while (
-            end + 1 < len(tokens) and tokens[end]["fold"] in PARTICLES and tokens[end + 1]["joined"]
+            end + 1 < len(tokens) and tokens[end].fold in ctx.PARTICLES and tokens[end + 1].joined
         ):
             end += 1
         if end > k:
             following = tokens[end]
-            whole = " ".join(t["fold"] for t in tokens[k : end + 1])
+            whole = " ".join(t.fold for t in tokens[k : end + 1])
             if (
-                whole in lex.surnames
-                or _is_capitalised(following["word"])
-                or (lex.is_name(following["fold"]) and (lower or lenient))
+                (whole in lex.surnames and (following.cap or lower or lenient))
+                or (following.cap and following.fold not in lex.places)
+                or (lex.is_name(following.fold) and (lower or lenient))
             ):
                 last = end
                 k = end + 1
@@ -269,7 +328,43 @@ def _extend(tokens, j, lex, lenient: bool, surname: bool = False, lower: bool = 
         k += 1
         if k - j >= 5:
             break
+    if last is not None and tokens[last].is_initial_letter:
+        return None  # initials alone are no name
     return last
+
+
+def _spread(tokens, found, lex):
+    """Names found make more: their neighbours in a list ("Omid en Farid"), and every other
+    place where one of their words stands again."""
+    spans = set(found)
+    covered = {k for a, b in spans for k in range(a, b + 1)}
+    words = {
+        tokens[k].fold
+        for a, b in spans
+        for k in range(a, b + 1)
+        if tokens[k].fold not in ctx.PARTICLES
+        and not tokens[k].is_initial_letter
+        and tokens[k].zipf < 4.5
+        and len(tokens[k].fold) > 2
+    }
+    for a, b in list(spans):
+        for k, link in ((b + 2, b + 1), (a - 2, a - 1)):
+            if (
+                (
+                    0 <= k < len(tokens)
+                    and k not in covered
+                    and tokens[link].fold in {"en", "et", "and", "of"}
+                )
+                and tokens[k].cap == tokens[a].cap
+                and _name_like(tokens[k], lex)
+            ):
+                spans.add((k, k))
+                covered.add(k)
+    for k, token in enumerate(tokens):
+        if k not in covered and token.fold in words:
+            spans.add((k, k))
+            covered.add(k)
+    return sorted(spans)
 
 
 def preload() -> None:

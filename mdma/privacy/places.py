@@ -44,6 +44,19 @@ DUTCH_STREET = re.compile(
     rf"(?<![\w])(?:[A-ZÀ-Ý]{_WORD}*[ -]){{0,2}}{_WORD}*(?i:{_STREET_SUFFIX})"
     rf"(?:\s*,?\s*(?i:nr\.?|nummer|n°)?\s*){_HOUSE}(?i:{_BOX}){_TOWN}"
 )
+#: A street word right before a number: the cheap test (at the few places a number starts)
+#: before the costly DUTCH_STREET, which tries its street words at every letter.
+_NUMBER_START = re.compile(r"(?<!\d)\d")
+_STREET_BEFORE = re.compile(rf"(?i:{_STREET_SUFFIX})[\s,]*(?i:nr\.?|nummer|n°)?\s*$")
+
+
+def _street_before_a_number(text: str) -> bool:
+    return any(
+        _STREET_BEFORE.search(text, max(0, m.start() - 16), m.start())
+        for m in _NUMBER_START.finditer(text)
+    )
+
+
 FRENCH_STREET = re.compile(
     r"(?i)(?<![\w])(?:(?P<lead>\d{1,4}[a-z]?),?\s+)?"
     r"(?:rue|avenue|av\.|chauss[ée]e|boulevard|bd|place|chemin|quai|all[ée]e|impasse|clos"
@@ -60,6 +73,23 @@ FRENCH_STREET_NAME = re.compile(
 )
 
 
+_NAME_WORD = r"[A-ZÀ-Ý][a-zà-ÿ'’]+(?:-[A-ZÀ-Ý]?[a-zà-ÿ'’]+)*"
+_POSTCODE_TOWN = r"\s*,?\s*[1-9]\d{3}\s+[A-ZÀ-Ý][\w'’-]+(?:[ -][A-ZÀ-Ý][\w'’-]+)?"
+#: Many Flemish streets are a name only (Groeninghe, Hoog Kortrijk): an address when a house
+#: number follows after a word of living there, or a postcode and town follow the number.
+_STREET_ONLY = rf"(?P<street>{_NAME_WORD}(?:[ -](?:de |den |het |ter |ten )?{_NAME_WORD}){{0,2}})"
+BARE_STREET_WITH_TOWN = re.compile(
+    rf"(?<![\w])(?:{_STREET_ONLY})\s+(?i:nr\.?\s*)?{_HOUSE}(?i:{_BOX}){_POSTCODE_TOWN}"
+)
+BARE_STREET_WHERE_LIVING = re.compile(
+    r"(?i:\b(?:woont|wonen|woonde|woonden|verblijft|verblijven|verbleef|verhuisd|verhuist"
+    r"|verhuisde|verhuizen|adres|domicilieadres|domicilie|ingeschreven|habite|habitent"
+    r"|domicili[ée]e?|adresse|lives|living|address|resides|moved)\b[:,]?"
+    r"(?:\s+(?:nu|sinds\s+\w+|nog|al|toen|now|still|maintenant))?"
+    r"(?:\s+(?:in|op|aan|naar|te|[àa]|at|on|to|sur))?(?:\s+(?:de|het|den|la|le|the))?)\s+"
+    rf"{_STREET_ONLY}\s+(?i:nr\.?\s*)?{_HOUSE}(?i:{_BOX})(?:{_POSTCODE_TOWN})?"
+)
+
 # Words that end like a street but are not one (a gang = a corridor; "weg" = away).
 _NOT_STREETS = {"weg", "bos", "hof", "gang", "berg", "park", "markt", "plein", "ring", "dam"}
 
@@ -72,13 +102,19 @@ def dates_of_birth(text: str):
 
 
 def street_addresses(text: str):
-    for match in DUTCH_STREET.finditer(text):
+    dutch = DUTCH_STREET.finditer(text) if _street_before_a_number(text) else ()
+    for match in dutch:
         street = re.match(rf"(?:{_WORD}|[ -])+", match.group()).group().strip().lower()
         if street in _NOT_STREETS:
             continue  # "weg 3", "park 2": a word, not a street
         value = match.group().strip()
         start = match.start() + match.group().index(value)
         yield Finding(start, start + len(value), Kind.STREET_ADDRESS, value)
+    for pattern in (BARE_STREET_WITH_TOWN, BARE_STREET_WHERE_LIVING):
+        for match in pattern.finditer(text):
+            start = match.start("street")
+            value = text[start : match.end()].strip().rstrip(",")
+            yield Finding(start, start + len(value), Kind.STREET_ADDRESS, value)
     for match in FRENCH_STREET.finditer(text):
         if not (match.group("lead") or match.group("number")):
             continue  # a street without a number is a place, not an address

@@ -4,12 +4,14 @@ Markdown written by professionals, checked by the privacy guard before they are 
 from datetime import datetime
 
 import sqlalchemy as sa
+from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from mdma.accounts.models import User
 from mdma.core.models import Timestamped
 from mdma.core.time import utcnow
 from mdma.extensions import db
+from mdma.privacy.registry import stored_text
 
 
 class Thread(db.Model):
@@ -36,3 +38,19 @@ class Post(Timestamped, db.Model):
     author: Mapped[User] = relationship(lazy="joined")
 
     __mapper_args__ = {"version_id_col": version}
+
+
+#: Where a thread is read: each domain that owns threads adds a lookup (thread id → its page's
+#: address, or None when the thread is not its own). The first that knows the thread answers.
+thread_pages: list = []
+
+
+def post_page(post: Post) -> str | None:
+    for page in thread_pages:
+        address = page(post.thread_id)
+        if address:
+            return f"{address}#post-{post.id}"
+    return None
+
+
+stored_text("post.body", Post, "body", post_page, _l("Post in a thread"))

@@ -23,7 +23,8 @@ EVERYONE = {
 }
 MENU = dict.fromkeys(Role, EVERYONE) | {
     Role.ADMIN: EVERYONE | {"/admin/users", "/admin/invitations", "/admin/sectors"},
-    Role.COORDINATOR: EVERYONE | {"/privacy/false-alarms", "/bottlenecks/triage"},
+    Role.COORDINATOR: EVERYONE
+    | {"/privacy/false-alarms", "/privacy/findings", "/bottlenecks/triage"},
     Role.CASE_MANAGER: EVERYONE | {"/bottlenecks/my-signals"},
     Role.SOCIAL_WORKER: EVERYONE | {"/bottlenecks/my-signals"},
 }

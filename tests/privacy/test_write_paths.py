@@ -42,6 +42,7 @@ NOT_CONTENT = {
     "OrganisationForm.contact_phone": "directory: the organisation's desk",
     "OrganisationForm.website": "directory",
     "ScanInput.text": "the live check itself: stores nothing",
+    "FindingForm.text_hash": "a hash of the text a coordinator saw; compared, never stored",
     "OrganisationQuerySchema.q": "a search, not stored",
     "OrganisationQuerySchema.sector": "a filter, not stored",
     "BottleneckQuery.q": "a search, not stored",

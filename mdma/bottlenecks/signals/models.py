@@ -6,6 +6,7 @@ from datetime import date, datetime
 from enum import StrEnum
 
 import sqlalchemy as sa
+from flask import url_for
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -15,6 +16,7 @@ from mdma.core.lifecycle import Stepped
 from mdma.core.time import utcnow
 from mdma.directory.models import Sector
 from mdma.extensions import db
+from mdma.privacy.registry import stored_text
 
 
 class CheckState(StrEnum):
@@ -163,3 +165,19 @@ feedback_mutes = db.Table(
     ),
     sa.Column("user_id", sa.ForeignKey("users.id"), primary_key=True),
 )
+
+
+def _signal_page(bottleneck_id: int) -> str:
+    return url_for("bottlenecks.detail", bottleneck_id=bottleneck_id, _anchor="signal")
+
+
+# What `mdma privacy rescan` reads again. (Assessment comments are kept per criterion in JSON:
+# not yet a column the re-scan can read; nor is a signal's theme, whose row has no id.)
+stored_text(
+    "progress_report.body", ProgressReport, "body",
+    lambda r: _signal_page(r.bottleneck_id), _l("Progress report"),
+)  # fmt: skip
+stored_text(
+    "criteria_check.outcome", CriteriaCheck, "outcome",
+    lambda c: _signal_page(c.bottleneck_id), _l("Outcome of a criteria check"),
+)  # fmt: skip

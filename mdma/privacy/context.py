@@ -1,0 +1,124 @@
+"""The words around a name that say "a person" (or "not a person"), in Dutch, French and English.
+
+All folded (lower case, no accents). Used by `names`; kept apart so the rules read as rules.
+"""
+
+#: Titles that may stand with a full stop before the name (mevr. Peeters); "dokter." ends a sentence.
+ABBREVIATIONS = {
+    "mevr", "mw", "dhr", "mnr", "mr", "mrs", "ms", "mme", "mlle", "dr", "prof", "m", "fam", "me",
+}  # fmt: skip
+
+FORMAL_TITLES = {
+    "mevrouw", "mevr", "mw", "meneer", "mijnheer", "mnr", "dhr", "heer", "juffrouw", "madame",
+    "mme", "mlle", "mademoiselle", "monsieur", "mr", "mrs", "ms", "miss", "mister", "sir",
+    "dr", "dokter", "docteur", "doctor", "prof", "juf", "meester", "maitre", "me", "madam",
+}  # fmt: skip
+#: Kinship and the roles a person has in a case note: what follows is often a name.
+KIN_TITLES = {
+    "mama", "mam", "moeder", "papa", "vader", "oma", "opa", "tante", "nonkel", "oom", "zoon",
+    "zoontje", "dochter", "dochtertje", "broer", "broertje", "zus", "zusje", "zuster", "neef",
+    "nicht", "nichtje", "neefje", "baby", "kindje", "kleinzoon", "kleindochter", "schoonmoeder",
+    "schoonvader", "schoonzus", "schoonbroer", "stiefzoon", "stiefdochter", "pleegkind",
+    "pleegzoon", "pleegdochter", "grootmoeder", "grootvader", "stiefvader", "stiefmoeder",
+    "pleegmoeder", "pleegvader", "meter", "peter", "tweelingbroer", "tweelingzus", "ex",
+    "ex-partner", "ex-man", "ex-vrouw", "exman", "exvrouw", "maman", "fils", "fille", "frere",
+    "soeur", "oncle", "cousin", "cousine", "grand-mere", "grand-pere", "petit-fils",
+    "petite-fille", "belle-mere", "beau-pere", "bebe", "mother", "father", "mom", "mum", "dad",
+    "son", "daughter", "brother", "sister", "uncle", "aunt", "grandmother", "grandfather",
+    "grandson", "granddaughter", "client", "cliente", "clienten", "patient", "patiente",
+    "partner", "echtgenoot", "echtgenote", "vriend", "vriendin", "husband", "wife", "mari",
+    "epoux", "epouse", "compagnon", "compagne", "jongen", "meisje", "kleuter", "peuter",
+    "leerling", "bewoner", "bewoonster", "huurder", "huurster", "aanvrager", "aanvraagster",
+    "mevrouwtje", "tweeling", "kinderen", "children", "enfants", "zonen", "dochters",
+    "jongens", "meisjes", "kids", "sons", "daughters",
+}  # fmt: skip
+#: The people around a family: a name after them only when it looks like one.
+ROLE_TITLES = {
+    "buurman", "buurvrouw", "huisbaas", "verhuurder", "verhuurster", "advocaat", "advocate",
+    "avocat", "avocate", "lawyer", "leerkracht", "kinesist", "tolk", "voogd", "bewindvoerder",
+    "collega", "colleague", "collegue", "voisin", "voisine", "neighbour", "neighbor", "landlord",
+    "proprietaire", "teacher", "instituteur", "institutrice", "directeur", "directrice",
+    "begeleider", "begeleidster", "mentor", "consulent", "consulente", "assistant",
+    "assistante", "kine", "vroedvrouw", "sage-femme", "huisarts", "pediater", "psycholoog",
+    "psychologe", "wijkagent", "jeugdrechter", "rechter", "onthaalmoeder",
+    "kinderverzorgster", "opvoeder", "opvoedster", "coach", "trajectbegeleider", "casemanager",
+    "gezinsondersteuner", "jobcoach", "klant", "eigenaar", "eigenares", "schooldirecteur",
+    "zorgcoordinator", "maatschappelijk werker", "werker", "werkster", "verpleegster",
+    "verpleegkundige", "vrijwilliger", "vrijwilligster", "doctor", "nurse", "tutor",
+}  # fmt: skip
+FAMILY_WORDS = {"familie", "gezin", "famille", "family", "fam", "clan"}
+NAMING_WORDS = {
+    "heet", "heten", "genaamd", "noemt", "naam", "appelle", "named", "called", "nom",
+    "familienaam", "voornaam", "achternaam", "prenom", "surname", "gespeld", "spelling", "alias",
+    "roepnaam", "dite", "dit",
+}  # fmt: skip
+#: Between a naming word and the name: "gespeld als Stoika", "naam is Yilmaz", "nom : Diallo".
+NAMING_FILLERS = {"als", "is", "was", "zijn", "est", "as"}
+PARTICLES = {
+    "van", "de", "der", "den", "vande", "vanden", "vander", "ver", "te", "ten", "ter", "d'",
+    "del", "della", "di", "da", "dos", "du", "le", "la", "el", "al", "ben", "bin", "ibn", "abu",
+    "abou", "ould", "ait", "op", "'t", "mac", "mc", "von", "zu", "thi", "van't",
+}  # fmt: skip
+#: After a kinship word these mean "of": "mama van Yassin" names Yassin, not "van Yassin".
+OF_WORDS = {"van", "de", "du", "of", "d'"}
+#: Lower-case words that never start a name, even after a title.
+FUNCTION_WORDS = {
+    "de", "het", "een", "en", "of", "is", "was", "heeft", "had", "zelf", "zegt", "zei", "wil",
+    "kan", "moet", "die", "dat", "met", "van", "op", "in", "te", "niet", "ook", "nog", "al",
+    "la", "le", "les", "est", "a", "et", "qui", "que", "the", "and", "has", "said", "says",
+    "zijn", "haar", "hun", "mijn", "onze", "z'n", "sa", "son", "ses", "his", "her", "their",
+    "wordt", "werd", "gaat", "ging", "komt", "kwam", "belde", "zit", "woont", "to",
+}  # fmt: skip
+#: Verbs that say little on their own: a person's, but a thing's as well ("het plan is").
+WEAK_VERBS = {
+    "is", "was", "heeft", "had", "moet", "moest", "kan", "kon", "mag", "mocht", "gaat", "ging",
+    "zit", "zat", "staat", "stond", "laat", "zal", "zou", "ligt", "lag", "blijft", "bleef",
+    "wordt", "werd", "a", "est", "doit", "peut", "va", "etait", "avait", "ne", "n'a", "n'est",
+    "se", "has", "can", "could", "will", "would", "must", "did", "does", "doesn't",
+    "didn't", "got", "gets", "komt", "kwam", "krijgt", "kreeg", "geeft", "gaf", "vindt", "vond",
+}  # fmt: skip
+#: What a person does right after their name ("Peeters belde terug", "Samir a appelé").
+PERSON_VERBS = WEAK_VERBS | {
+    "belde", "belt", "zegt", "zei", "vertelt", "vertelde", "vroeg", "vraagt", "woont", "woonde",
+    "kwam", "komt", "wil", "wilde", "wou", "kreeg", "krijgt", "heeft", "had", "is", "was",
+    "moet", "moest", "kan", "kon", "mag", "mocht", "gaat", "ging", "slaapt", "sliep", "werkt",
+    "werkte", "zit", "zat", "staat", "stond", "liet", "laat", "verhuisde", "verhuist", "huilt",
+    "weet", "wist", "vindt", "vond", "zoekt", "zocht", "betaalt", "betaalde", "ontving",
+    "ontvangt", "stuurde", "stuurt", "mailde", "mailt", "antwoordde", "meldde", "meldt",
+    "bracht", "brengt", "haalt", "haalde", "reageerde", "reageert", "tekende", "toonde", "gaf",
+    "geeft", "verloor", "weigert", "weigerde", "hoorde", "sprak", "spreekt", "zag", "ziet",
+    "heb", "wacht", "wachtte", "blijft", "bleef", "kent", "kende", "durft", "durfde", "zal",
+    "zou", "lag", "ligt", "leeft", "leefde", "verliet", "verlaat", "trok", "liep",
+    "appelle", "a", "est", "dit", "habite", "vit", "travaille", "attend", "demande", "cherche",
+    "doit", "peut", "veut", "recoit", "etait", "avait", "pense", "explique", "paie", "ne",
+    "n'a", "n'est", "s'est", "se", "va", "vient", "dort", "said", "says", "called", "calls",
+    "lives", "lived", "has", "wants", "wanted", "works", "worked", "asked", "asks",
+    "told", "came", "comes", "got", "gets", "needs", "needed", "moved", "can", "could", "will",
+    "would", "must", "did", "does", "doesn't", "didn't", "paid", "received", "sleeps", "slept",
+    "zelf", "werd", "wordt", "vertrok", "vertrekt", "verblijft", "verbleef",
+}  # fmt: skip
+#: A person's possessive after the name: "Ann haar nummer", "Ahmed zijn moeder".
+POSSESSIVES = {"haar", "zijn", "z'n", "d'r", "der", "her", "his"}
+#: Before a name they say "at / with / for someone": only with more evidence.
+PERSON_PREPOSITIONS = {"bij", "met", "voor", "aan", "naar", "chez", "avec", "pour", "with"}
+#: Words after which a capitalised word is a public figure or a place: Koning Boudewijn(laan).
+NOT_A_PERSON_AFTER = {
+    "koning", "koningin", "prins", "prinses", "sint", "saint", "sainte", "st", "paus", "keizer",
+    "graaf", "gravin", "hertog", "roi", "reine", "king", "queen", "pope", "heilige",
+}  # fmt: skip
+#: Words that continue a street name: "Hope Street", "Hoog Kortrijk" are places.
+STREET_WORDS = {
+    "street", "road", "lane", "avenue", "square", "straat", "laan", "plein", "rue", "place", "drive", "way",
+}  # fmt: skip
+#: Endings of compounds that name things (an office, a plan, a scheme), not persons.
+THING_ENDINGS = (
+    "huis", "werk", "punt", "dienst", "centrum", "school", "plan", "pakket", "fonds", "kas",
+    "net", "lijn", "zorg", "hulp", "kantoor", "loket", "raad", "groep", "team", "project",
+    "ing", "heid", "schap", "iteit", "atie", "tie", "isme", "kaart", "premie", "toelage",
+    "uitkering", "recht", "wet", "decreet", "app", "site", "portaal", "tool", "systeem",
+)  # fmt: skip
+
+#: Every word after which a name may follow.
+TRIGGERS = frozenset(
+    FORMAL_TITLES | KIN_TITLES | ROLE_TITLES | FAMILY_WORDS | NAMING_WORDS | ABBREVIATIONS
+)

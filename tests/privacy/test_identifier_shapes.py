@@ -1,0 +1,72 @@
+"""Case-file numbers in the shapes services use, Belgian plates old and new, and streets that
+are only a name, before a house number."""
+
+import pytest
+
+from mdma.privacy import Kind, scan
+
+
+def found(text, kind):
+    return [f.text for f in scan(text) if f.kind == kind]
+
+
+@pytest.mark.parametrize(
+    "text, number",
+    [
+        ("Dossier 2024/0315/OCMW ligt bij de dienst.", "2024/0315/OCMW"),
+        ("Ons kenmerk: SB/2022/0871, graag vermelden.", "SB/2022/0871"),
+        ("Zie OCMW-2023-0412 voor de voorgeschiedenis.", "OCMW-2023-0412"),
+        ("De zaak 2023-JR-118 loopt nog bij de jeugdrechtbank.", "2023-JR-118"),
+        ("PV KR.55.L1.001234/2024 werd opgemaakt.", "KR.55.L1.001234/2024"),
+        ("Referte 24/5521/GP bij het Groeipakket.", "24/5521/GP"),
+    ],
+)
+def test_case_file_numbers_are_found_in_the_shapes_services_use(text, number):
+    assert found(text, Kind.CASE_FILE_NUMBER) == [number]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In schooljaar 2024/2025 doen 12 scholen mee.",
+        "Factuur 2024/00871 van de drukker is betaald.",
+        "Het besluit 2023/1187 van de gemeenteraad geldt sinds juni.",
+    ],
+)
+def test_school_years_invoices_and_decisions_are_no_case_files(text):
+    assert found(text, Kind.CASE_FILE_NUMBER) == []
+
+
+@pytest.mark.parametrize(
+    "text, plate",
+    [
+        ("Zijn auto, 1-KLM-204, staat op de parking.", "1-KLM-204"),
+        ("De wagen met plaat 2 PRT 551 werd getakeld.", "2 PRT 551"),
+        ("Een oude camionette (RTB-447) zonder keuring.", "RTB-447"),
+        ("Nummerplaat 352-JKF, nog van voor 2008.", "352-JKF"),
+    ],
+)
+def test_belgian_plates_old_and_new_are_found(text, plate):
+    assert found(text, Kind.LICENSE_PLATE) == [plate]
+
+
+def test_codes_of_taxes_are_no_plates():
+    assert found("Het tarief BTW-021 geldt voor renovatie.", Kind.LICENSE_PLATE) == []
+
+
+@pytest.mark.parametrize(
+    "text, address",
+    [
+        ("Ze woont in Broelkaai-Zuid 9 sinds de zomer.", "Broelkaai-Zuid 9"),
+        ("Het gezin verhuisde naar Hoog Kortrijk 31 bus 2.", "Hoog Kortrijk 31 bus 2"),
+        ("Post gaat naar Sint-Denijs 14, 8554 Zwevegem.", "Sint-Denijs 14, 8554 Zwevegem"),
+    ],
+)
+def test_a_street_without_a_street_word_is_an_address_before_a_house_number(text, address):
+    assert found(text, Kind.STREET_ADDRESS) == [address]
+
+
+def test_a_place_with_a_number_of_things_is_no_address():
+    assert (
+        found("In Kortrijk 3 keer per week open; Fase 2 start in juni.", Kind.STREET_ADDRESS) == []
+    )

@@ -1,0 +1,69 @@
+"""Names as case notes write them: initials, surnames alone, lower case, first names alone,
+double and particle names, names of the families' many origins. Short invented examples."""
+
+import pytest
+
+from mdma.privacy import Kind, scan
+
+
+def names(text):
+    return [f.text for f in scan(text) if f.kind == Kind.PERSON_NAME]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an initial and a surname, with or without a title
+        ("Gesprek met R. Vanneste over de huur.", ["R. Vanneste"]),
+        ("Mevr. T. Goethals belde terug.", ["T. Goethals"]),
+        ("Verslag door A.-S. Vercruysse van het CAW.", ["A.-S. Vercruysse"]),
+        # a surname alone: the subject, after a title, a kinship or role word, at home
+        ("Desmet belde vanmorgen over de afrekening.", ["Desmet"]),
+        ("Meneer Debruyne wacht op een antwoord.", ["Debruyne"]),
+        ("De familie Vandewalle zit zonder verwarming.", ["Vandewalle"]),
+        ("Huisbezoek bij Dewaele thuis, samen met de buurvrouw.", ["Dewaele"]),
+        ("De dochter van Lambrecht gaat niet naar school.", ["Lambrecht"]),
+        ("De huisbaas, Vandamme, antwoordt niet.", ["Vandamme"]),
+        # lower case, as typed in a hurry
+        ("gesprek met meneer verstraete over zijn schulden.", ["verstraete"]),
+        ("vandaag langs geweest bij karima en haar zoon.", ["karima"]),
+        # first names alone, and lists of them
+        ("De jongens, Ilyas en Rayan, slapen bij een tante.", ["Ilyas", "Rayan"]),
+        ("Ik sprak gisteren met Svitlana over de taalles.", ["Svitlana"]),
+        # double, hyphenated and particle names
+        ("Mevrouw Van den Abeele-Degryse kreeg geen premie.", ["Van den Abeele-Degryse"]),
+        ("Gesprek met dhr. Ait Ben Haddou en zijn vrouw.", ["Ait Ben Haddou"]),
+        ("We zagen Nguyen Thi Mai op het spreekuur.", ["Nguyen Thi Mai"]),
+        # the origins of the families
+        ("Papa Mamadou Sow zoekt werk in de bouw.", ["Mamadou Sow"]),
+        ("Ibrahim Öztürk heeft geen bankkaart meer.", ["Ibrahim Öztürk"]),
+        ("Mama Mujinga Kalala kwam langs met de baby.", ["Mujinga Kalala"]),
+        ("Rahaf Alhamoud volgt les in het CVO.", ["Rahaf Alhamoud"]),
+        ("Zabihullah Popal woont in de nachtopvang.", ["Zabihullah Popal"]),
+        ("Gesprek met Semhar Ghebremichael en haar zoon.", ["Semhar Ghebremichael"]),
+        ("Fadumo Warsame kreeg haar verblijfskaart.", ["Fadumo Warsame"]),
+        ("Mevrouw Rostas en haar kinderen wonen in een caravan.", ["Rostas"]),
+        ("Ionela Dumitru werkt als poetsvrouw.", ["Ionela Dumitru"]),
+        ("Katarzyna Wiśniewska vroeg een tolk.", ["Katarzyna Wiśniewska"]),
+        ("Mykola Tkachenko kwam uit Charkiv.", ["Mykola Tkachenko"]),
+    ],
+)
+def test_names_are_found_as_case_notes_write_them(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "De vos en de raaf staan in het voorleesboek.",
+        "Een koning zonder land is een sprookje voor de kleuters.",
+        "In de Koning Albertstraat is het loket dicht.",
+        "Het plan van de stad is goed: de wolf zit niet in het bos.",
+        "Hoop doet leven, zegt de coördinator.",
+        "De samenwerking met Vives en het CAW loopt goed.",
+        "De Lijn rijdt niet meer na 21 uur in Heule.",
+        "Artikel 23 van de Grondwet waarborgt het recht op wonen.",
+    ],
+)
+def test_words_places_and_organisations_are_no_names(text):
+    assert names(text) == []
