@@ -10,6 +10,7 @@ from flask_babel import force_locale, ngettext
 from flask_babel import gettext as _
 from itsdangerous import BadSignature, URLSafeTimedSerializer
 
+from mdma.accounts import logins
 from mdma.accounts.models import ApiToken, LoginFailure, User
 from mdma.accounts.passwords import hash_password, verify_password
 from mdma.accounts.services import check_new_password, normalise_email, user_by_email
@@ -128,6 +129,7 @@ def reset_password(user: User, password: str) -> None:
     check_new_password(password, user.email, user.name)
     user.password_hash = hash_password(password)
     user.session_version += 1
+    logins.end_all(user)
     record(user, "user:password_reset", user)
 
 
