@@ -134,6 +134,19 @@ def remind():
     click.echo(f"{answers} overdue bottleneck(s), {structural} structural reminder(s) sent.")
 
 
+@main.command("maintenance")
+@with_appcontext
+def maintenance():
+    """Daily housekeeping (e.g. from cron): remove failed log-ins past their window and
+    log-in sessions that have ended."""
+    from mdma.accounts import logins, throttle
+    from mdma.extensions import db
+
+    failures, sessions = throttle.purge(), logins.purge()
+    db.session.commit()
+    click.echo(f"Removed {failures} old failed log-in(s) and {sessions} ended session(s).")
+
+
 @main.group("privacy")
 def privacy_group():
     """The personal-data guard."""
