@@ -34,8 +34,10 @@ def _preload_guard() -> None:
 
 def _register_extensions(app: Flask) -> None:
     import mdma.accounts.events  # noqa: F401  (socket handlers must exist before init_app)
+    import mdma.bottlenecks.events  # noqa: F401  (and the rooms each domain declares)
     from mdma.accounts.session import init_login
     from mdma.api.base import api
+    from mdma.core import live
     from mdma.core.i18n import select_locale
     from mdma.extensions import babel, csrf, db, migrate, socketio
 
@@ -47,8 +49,10 @@ def _register_extensions(app: Flask) -> None:
     socketio.init_app(
         app,
         async_mode=app.config["MDMA_ASYNC_MODE"],
-        message_queue=app.config["MDMA_REDIS_URL"],
-        cors_allowed_origins=[app.config["MDMA_BASE_URL"]],
+        client_manager=live.client_manager(
+            app.config["MDMA_REDIS_URL"], app.config["MDMA_SOCKETIO_CHANNEL"]
+        ),
+        cors_allowed_origins=live.same_origin(app.config["MDMA_BASE_URL"]),
     )
     api.init_app(app)
 
