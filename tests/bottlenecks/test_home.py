@@ -41,7 +41,10 @@ def test_case_manager_sees_their_bottlenecks_with_what_is_awaited(client, sessio
     assert _count(mine) == 1
     assert "Groeipakket blijft liggen" in mine.get_text()
     assert "Housing: a first answer" in mine.get_text()
-    assert mine.find("a", string="All my bottlenecks and what is awaited")["href"] == "/bottlenecks/my-signals"
+    assert (
+        mine.find("a", string="All my bottlenecks and what is awaited")["href"]
+        == "/bottlenecks/my-signals"
+    )
     drafts = _block(response, "my-drafts")
     assert _count(drafts) == 1 and "Kladversie" in drafts.get_text()
 
@@ -61,9 +64,7 @@ def test_case_manager_sees_what_others_changed_since_their_last_visit(client, se
     assert "1 new step, 1 new post" in changed.get_text()
 
 
-def test_policy_owner_sees_what_awaits_their_first_answer_overdue_first(
-    client, session, login_as
-):
+def test_policy_owner_sees_what_awaits_their_first_answer_overdue_first(client, session, login_as):
     owner = factories.create_user(
         "policy_owner", sectors=[factories.sector("housing")], language="en"
     )
@@ -94,7 +95,9 @@ def test_coordinator_sees_the_queue_overdue_sectors_and_candidates(client, sessi
     per_sector = _block(response, "overdue-per-sector")
     assert _count(per_sector) == 1
     link = per_sector.find("a", string="Housing")
-    assert "overdue=1" in link["href"] and f"sector={factories.sector('housing').id}" in link["href"]
+    assert (
+        "overdue=1" in link["href"] and f"sector={factories.sector('housing').id}" in link["href"]
+    )
     candidates = _block(response, "candidates")
     assert _count(candidates) == 1 and "Laat" in candidates.get_text()
 
