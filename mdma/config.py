@@ -75,6 +75,10 @@ def load(instance_path: Path) -> dict:
         "MDMA_LOGIN_LOCK_FAILURES": int(env("MDMA_LOGIN_LOCK_FAILURES") or 10),
         "MDMA_LOGIN_LOCK_MINUTES": int(env("MDMA_LOGIN_LOCK_MINUTES") or 15),
         "MDMA_LOGIN_ADDRESS_MAX_FAILURES": int(env("MDMA_LOGIN_ADDRESS_MAX_FAILURES") or 100),
+        # Flask-Limiter (password-reset mails): Redis when configured, else each process counts.
+        "RATELIMIT_STORAGE_URI": env("MDMA_REDIS_URL") or "memory://",
+        "RATELIMIT_STRATEGY": "moving-window",
+        "RATELIMIT_HEADERS_ENABLED": False,
         "MDMA_PASSWORD_MIN_LENGTH": int(env("MDMA_PASSWORD_MIN_LENGTH") or 12),
         # argon2 cost; tests lower it, production keeps the library's defaults.
         "MDMA_ARGON2_TIME_COST": int(env("MDMA_ARGON2_TIME_COST") or 3),
