@@ -37,6 +37,20 @@ def _check_rule(value: str | None) -> str:
     return value
 
 
+def _engine_options(database_url: str, env) -> dict:
+    """A gevent worker serves many requests at once, each holding a connection until it
+    commits: on PostgreSQL the pool is sized for that, and a request that waits longer than
+    MDMA_DB_POOL_TIMEOUT seconds for a connection fails."""
+    options = {"pool_pre_ping": True}
+    if database_url.startswith("postgresql"):
+        options.update(
+            pool_size=int(env("MDMA_DB_POOL_SIZE") or 10),
+            max_overflow=int(env("MDMA_DB_MAX_OVERFLOW") or 20),
+            pool_timeout=int(env("MDMA_DB_POOL_TIMEOUT") or 30),
+        )
+    return options
+
+
 def load(instance_path: Path) -> dict:
     """Read the whole configuration once; nothing else in the package reads os.environ."""
     env = os.environ.get
@@ -46,7 +60,7 @@ def load(instance_path: Path) -> dict:
     return {
         "SECRET_KEY": _secret_key(instance_path),
         "SQLALCHEMY_DATABASE_URI": database_url,
-        "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+        "SQLALCHEMY_ENGINE_OPTIONS": _engine_options(database_url, env),
         "MDMA_REDIS_URL": env("MDMA_REDIS_URL") or None,
         "MDMA_ASYNC_MODE": env("MDMA_ASYNC_MODE") or "threading",
         # Servers load the guard's word lists (a few seconds) at start, not on a first request.
