@@ -62,6 +62,9 @@ def load(instance_path: Path) -> dict:
         "SQLALCHEMY_DATABASE_URI": database_url,
         "SQLALCHEMY_ENGINE_OPTIONS": _engine_options(database_url, env),
         "MDMA_REDIS_URL": env("MDMA_REDIS_URL") or None,
+        # The Redis channel of live events: the processes of one platform share it, another
+        # platform on the same Redis uses its own.
+        "MDMA_SOCKETIO_CHANNEL": env("MDMA_SOCKETIO_CHANNEL") or "mdma",
         "MDMA_ASYNC_MODE": env("MDMA_ASYNC_MODE") or "threading",
         # Servers load the guard's word lists (a few seconds) at start, not on a first request.
         "MDMA_PRELOAD_GUARD": _bool(env("MDMA_PRELOAD_GUARD"), False),

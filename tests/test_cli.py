@@ -117,6 +117,12 @@ def test_demo_loads_organisations_and_users_of_every_role(database):
         assert email in result.output
 
 
+def test_demo_prints_its_log_ins_and_not_its_mail(database):
+    result = mdma("demo")
+    assert "Demo log-ins" in result.output
+    assert "Mail to" not in result.output and "Beste " not in result.output
+
+
 def test_demo_users_all_have_the_printed_password(database):
     mdma("demo")
     hasher = PasswordHasher()

@@ -68,9 +68,9 @@ class User(UserMixin, Timestamped, db.Model):
     session_version: Mapped[int] = mapped_column(default=1, nullable=False)
 
     organisation: Mapped[Organisation | None] = relationship(lazy="joined")
-    sectors: Mapped[list[Sector]] = relationship(
-        secondary=user_sectors, order_by="Sector.position", lazy="selectin"
-    )
+    #: Loaded when read (mostly the signed-in user's own, for a permission): loading them with
+    #: every query that returns users cost pages two statements per such query.
+    sectors: Mapped[list[Sector]] = relationship(secondary=user_sectors, order_by="Sector.position")
 
     @property
     def is_active(self) -> bool:

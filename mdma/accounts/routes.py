@@ -6,6 +6,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_user, logout_user
 
 from mdma.accounts import authentication, logins, services
+from mdma.accounts import home as home_blocks
 from mdma.accounts.forms import (
     AcceptInvitationForm,
     ApiTokenForm,
@@ -20,6 +21,7 @@ from mdma.accounts.forms import (
 from mdma.accounts.models import ApiToken, LoginSession
 from mdma.core.errors import RuleViolation
 from mdma.core.forms import submit
+from mdma.core.home import blocks_for
 from mdma.core.web import safe_next
 from mdma.extensions import db, limiter
 from mdma.permissions import Permission, public, requires
@@ -30,7 +32,9 @@ bp = Blueprint("accounts", __name__)
 @bp.route("/")
 @requires(Permission.PROFILE_MANAGE)
 def home():
-    return render_template("accounts/home.html")
+    """The work waiting for the signed-in user, in blocks their domains provide."""
+    blocks = blocks_for(home_blocks.visit_of(current_user))
+    return render_template("accounts/home.html", blocks=blocks)
 
 
 @bp.route("/login", methods=["GET", "POST"])
