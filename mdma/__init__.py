@@ -39,12 +39,13 @@ def _register_extensions(app: Flask) -> None:
     from mdma.api.base import api
     from mdma.core import live
     from mdma.core.i18n import select_locale
-    from mdma.extensions import babel, csrf, db, migrate, socketio
+    from mdma.extensions import babel, csrf, db, limiter, migrate, socketio
 
     db.init_app(app)
     migrate.init_app(app, db, directory=str(config.ROOT / "migrations"))
     init_login(app)
     csrf.init_app(app)
+    limiter.init_app(app)
     babel.init_app(app, locale_selector=select_locale)
     socketio.init_app(
         app,

@@ -37,6 +37,20 @@ def _check_rule(value: str | None) -> str:
     return value
 
 
+def _engine_options(database_url: str, env) -> dict:
+    """A gevent worker serves many requests at once, each holding a connection until it
+    commits: on PostgreSQL the pool is sized for that, and a request that waits longer than
+    MDMA_DB_POOL_TIMEOUT seconds for a connection fails."""
+    options = {"pool_pre_ping": True}
+    if database_url.startswith("postgresql"):
+        options.update(
+            pool_size=int(env("MDMA_DB_POOL_SIZE") or 10),
+            max_overflow=int(env("MDMA_DB_MAX_OVERFLOW") or 20),
+            pool_timeout=int(env("MDMA_DB_POOL_TIMEOUT") or 30),
+        )
+    return options
+
+
 def load(instance_path: Path) -> dict:
     """Read the whole configuration once; nothing else in the package reads os.environ."""
     env = os.environ.get
@@ -46,7 +60,7 @@ def load(instance_path: Path) -> dict:
     return {
         "SECRET_KEY": _secret_key(instance_path),
         "SQLALCHEMY_DATABASE_URI": database_url,
-        "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+        "SQLALCHEMY_ENGINE_OPTIONS": _engine_options(database_url, env),
         "MDMA_REDIS_URL": env("MDMA_REDIS_URL") or None,
         # The Redis channel of live events: the processes of one platform share it, another
         # platform on the same Redis uses its own.
@@ -78,6 +92,10 @@ def load(instance_path: Path) -> dict:
         "MDMA_LOGIN_LOCK_FAILURES": int(env("MDMA_LOGIN_LOCK_FAILURES") or 10),
         "MDMA_LOGIN_LOCK_MINUTES": int(env("MDMA_LOGIN_LOCK_MINUTES") or 15),
         "MDMA_LOGIN_ADDRESS_MAX_FAILURES": int(env("MDMA_LOGIN_ADDRESS_MAX_FAILURES") or 100),
+        # Flask-Limiter (password-reset mails): Redis when configured, else each process counts.
+        "RATELIMIT_STORAGE_URI": env("MDMA_REDIS_URL") or "memory://",
+        "RATELIMIT_STRATEGY": "moving-window",
+        "RATELIMIT_HEADERS_ENABLED": False,
         "MDMA_PASSWORD_MIN_LENGTH": int(env("MDMA_PASSWORD_MIN_LENGTH") or 12),
         # argon2 cost; tests lower it, production keeps the library's defaults.
         "MDMA_ARGON2_TIME_COST": int(env("MDMA_ARGON2_TIME_COST") or 3),

@@ -1,6 +1,8 @@
 """The Flask extensions, created once and unbound; create_app binds them."""
 
 from flask_babel import Babel
+from flask_limiter import Limiter
+from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_socketio import SocketIO
@@ -23,3 +25,6 @@ login_manager = LoginManager()
 csrf = CSRFProtect()
 babel = Babel()
 socketio = SocketIO()
+#: Request rates where a refusal before the view is right (mail sent on request); its storage
+#: is RATELIMIT_STORAGE_URI: Redis when configured, shared by every process.
+limiter = Limiter(key_func=get_remote_address)

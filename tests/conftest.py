@@ -18,7 +18,7 @@ from flask_sqlalchemy.session import Session as FlaskSession
 from mdma import create_app
 from mdma.api.base import api
 from mdma.core.databases import throwaway_database
-from mdma.extensions import db, socketio
+from mdma.extensions import db, limiter, socketio
 from tests import factories
 
 POSTGRES_URL = os.environ.get("MDMA_TEST_POSTGRES_URL")
@@ -74,7 +74,7 @@ def outbox(smtp_server):
 def shared_extensions_kept():
     """create_app binds the process-wide Socket.IO and API objects to the newest app; a test
     that builds an application of its own hands them back to the suite's app afterwards."""
-    saved = {extension: dict(vars(extension)) for extension in (socketio, api)}
+    saved = {extension: dict(vars(extension)) for extension in (socketio, api, limiter)}
     try:
         yield
     finally:
@@ -159,6 +159,14 @@ def session(app):
             db.session = original
             transaction.rollback()
             connection.close()
+
+
+@pytest.fixture(autouse=True)
+def fresh_request_rates():
+    """Request rates counted in one test do not carry over to the next (memory storage)."""
+    yield
+    if getattr(limiter, "initialized", False):
+        limiter.reset()
 
 
 @pytest.fixture

@@ -23,7 +23,7 @@ from mdma.core.errors import RuleViolation
 from mdma.core.forms import submit
 from mdma.core.home import blocks_for
 from mdma.core.web import safe_next
-from mdma.extensions import db
+from mdma.extensions import db, limiter
 from mdma.permissions import Permission, public, requires
 
 bp = Blueprint("accounts", __name__)
@@ -124,8 +124,15 @@ def accept_invitation(token):
     )
 
 
+def _reset_mail_key() -> str:
+    """Reset mails are limited per address they go to, whoever asks (no mail bombing)."""
+    return "reset-mail:" + services.normalise_email(request.form.get("email") or "")
+
+
 @bp.route("/account/forgot", methods=["GET", "POST"])
 @public
+@limiter.limit("3 per hour", key_func=_reset_mail_key, methods=["POST"])
+@limiter.limit("30 per hour", methods=["POST"])  # per client address, an office's worth
 def forgot_password():
     form = ForgotPasswordForm()
     if form.validate_on_submit():

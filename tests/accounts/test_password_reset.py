@@ -1,12 +1,20 @@
+import os
 import re
+import secrets
 import time
 
+import redis
 from itsdangerous import TimestampSigner
 
+from mdma import create_app
 from mdma.accounts.passwords import verify_password
-from tests.conftest import login, wait_for
+from mdma.extensions import db
+from tests import conftest  # its `testing_config` would be collected as a test if imported
+from tests.conftest import login, shared_extensions_kept, wait_for
 from tests.factories import PASSWORD
 
+#: CI's Redis (.ci/run starts one when none answers).
+REDIS_URL = os.environ.get("MDMA_TEST_REDIS_URL") or "redis://127.0.0.1:6379/0"
 NEW_PASSWORD = "een nieuwe lange zin als wachtwoord"
 
 
@@ -140,3 +148,46 @@ def test_reset_ends_sessions_opened_with_the_old_password(app, client, create_us
     _request_reset(client, user.email)
     _choose(client, _reset_link(outbox), NEW_PASSWORD)
     assert elsewhere.get("/").status_code == 302
+
+
+def test_reset_mails_to_one_address_are_limited_to_three_an_hour(client, create_user, outbox):
+    user = create_user()
+    answers = [_request_reset(client, user.email).status_code for _ in range(4)]
+    assert answers == [302, 302, 302, 429]
+    wait_for(lambda: len(outbox) == 3)
+    assert len(outbox) == 3
+
+
+def test_colleagues_behind_one_address_each_get_their_reset_mail(client, create_user, outbox):
+    colleagues = [create_user() for _ in range(10)]
+    for colleague in colleagues:
+        assert _request_reset(client, colleague.email).status_code == 302
+    wait_for(lambda: len(outbox) == 10)
+    assert sorted(message["To"] for message in outbox) == sorted(c.email for c in colleagues)
+
+
+def test_with_redis_every_process_counts_the_same_reset_mails(
+    app, database_url, smtp_server, tmp_path
+):
+    """Two applications (two server processes) on one Redis share the count."""
+    email = f"niemand-{secrets.token_hex(4)}@test.example"  # no account: nothing is stored
+    with shared_extensions_kept():
+        processes = []
+        for number in range(2):
+            config = conftest.testing_config(
+                database_url, smtp_server[0].port, tmp_path / str(number)
+            )
+            config["RATELIMIT_STORAGE_URI"] = REDIS_URL
+            processes.append(create_app(config, instance_path=str(tmp_path / str(number))))
+        answers = [
+            processes[number % 2].test_client().post("/account/forgot", data={"email": email})
+            for number in range(4)
+        ]
+        for process in processes:
+            with process.app_context():
+                db.engine.dispose()
+    assert [answer.status_code for answer in answers] == [302, 302, 302, 429]
+    store = redis.Redis.from_url(REDIS_URL)
+    counted = store.keys(f"*{email}*")
+    assert counted  # the count lives in Redis, where every process reads it
+    store.delete(*counted)
