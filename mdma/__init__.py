@@ -61,6 +61,7 @@ def _register_blueprints(app: Flask) -> None:
     from mdma.accounts import admin_routes, routes
     from mdma.accounts.api import blp as accounts_api
     from mdma.api.base import api
+    from mdma.bottlenecks import home as bottleneck_home  # noqa: F401  (its home page blocks)
     from mdma.bottlenecks import routes as bottleneck_routes
     from mdma.bottlenecks.api import blp as bottlenecks_api
     from mdma.bottlenecks.signals import routes as signal_routes

@@ -12,7 +12,7 @@ import pytest
 from flask import Flask, url_for
 from flask.views import MethodView
 
-from mdma.accounts import authentication, services
+from mdma.accounts import authentication, logins, services
 from mdma.bottlenecks import services as bottlenecks
 from mdma.notifications.models import Notification
 from mdma.permissions import (
@@ -41,6 +41,8 @@ EXPECTED_ACCESS = {
     "accounts.change_password": Permission.PROFILE_MANAGE,
     "accounts.api_tokens": Permission.PROFILE_MANAGE,
     "accounts.revoke_api_token": Permission.PROFILE_MANAGE,
+    "accounts.end_login": Permission.PROFILE_MANAGE,
+    "accounts.end_all_logins": Permission.PROFILE_MANAGE,
     # Administration of accounts
     "admin_accounts.users": Permission.USER_MANAGE,
     "admin_accounts.invite": Permission.USER_MANAGE,
@@ -189,6 +191,8 @@ def url_arguments(session, create_user, create_organisation, sector):
         "post_id": 1,
         "notification_id": notification.id,
         "finding_id": 1,  # none yet: whoever passes the edge meets a 404
+        # Someone else's log-in session: whoever passes the edge meets a 404.
+        "login_id": logins.start(admin).id,
     }
 
 
