@@ -67,3 +67,40 @@ def test_a_reader_sees_who_writes_and_the_new_post_without_reloading(
     expect(thread.locator(".typing")).to_have_text("")
     assert reader.evaluate("window.notReloaded") is True
     assert_accessible(reader)
+
+
+def test_without_websockets_the_page_stays_live_over_long_polling(page, second_page, live_server):
+    writer_id = live_server.create_user(
+        "case_manager", name="Pieter Polling", email="pieter.poll@test.example"
+    )
+    live_server.create_user("coordinator", name="Ann Proxy", email="ann.proxy@test.example")
+    with live_server.app.app_context():
+        bottleneck = factories.create_bottleneck(db.session.get(User, writer_id))
+        factories.route_bottleneck(bottleneck, "income")
+        db.session.commit()
+        address = f"/bottlenecks/{bottleneck.id}"
+    dutch = live_server.translator("nl")
+    upgrades = []
+
+    def refuse(websocket):  # a proxy that does not pass WebSockets on
+        upgrades.append(websocket.url)
+        websocket.close()
+
+    reader = page
+    reader.route_web_socket("**/socket.io/**", refuse)
+    log_in(reader, live_server, "ann.proxy@test.example")
+    reader.goto(address)
+    assert_accessible(reader)
+    thread = reader.locator("[data-live-thread]")
+    expect(thread).to_have_attribute("data-live-joined", "")
+
+    log_in(second_page, live_server, "pieter.poll@test.example")
+    second_page.goto(address)
+    assert_accessible(second_page)
+    second_page.get_by_label(dutch("Your contribution")).fill("Ook zonder WebSocket te zien.")
+    second_page.get_by_role("button", name=dutch("Post"), exact=True).click()
+    assert_accessible(second_page)
+
+    expect(thread.locator("li.post", has_text="Ook zonder WebSocket te zien.")).to_be_visible()
+    assert upgrades, "the page tried to upgrade to a WebSocket"
+    assert_accessible(reader)
