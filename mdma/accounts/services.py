@@ -5,6 +5,7 @@ import unicodedata
 from datetime import timedelta
 
 import sqlalchemy as sa
+from email_validator import EmailNotValidError, validate_email
 from flask import current_app, render_template
 from flask_babel import gettext as _
 
@@ -26,6 +27,14 @@ def normalise_email(email: str) -> str:
 
 def user_by_email(email: str) -> User | None:
     return db.session.scalar(sa.select(User).where(User.email == normalise_email(email)))
+
+
+def check_email(email: str) -> None:
+    """The shape of an address, as the forms check it: for the CLI and every other way in."""
+    try:
+        validate_email(email, check_deliverability=False)
+    except EmailNotValidError as error:
+        raise RuleViolation(_("Enter a valid e-mail address."), "email") from error
 
 
 def _check_email_free(email: str, except_user: User | None = None) -> None:
@@ -64,6 +73,7 @@ def invite(actor, *, email, name, role, organisation=None, sectors=()) -> Invita
     """Invite someone by e-mail; the link in the mail is single-use and expires."""
     require(actor, Permission.USER_MANAGE)
     email = normalise_email(email)
+    check_email(email)
     _check_email_free(email)
     _check_sectors(role, list(sectors))
     token, token_hash = new_token()
@@ -150,6 +160,7 @@ def create_user(actor, *, email, name, role, password, organisation=None, sector
     if actor is not None:
         require(actor, Permission.USER_MANAGE)
     email = normalise_email(email)
+    check_email(email)
     _check_email_free(email)
     _check_sectors(role, list(sectors))
     check_new_password(password, email, name)
