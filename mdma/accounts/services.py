@@ -7,6 +7,7 @@ from datetime import timedelta
 import sqlalchemy as sa
 from email_validator import EmailNotValidError, validate_email
 from flask import current_app, render_template
+from flask_babel import force_locale
 from flask_babel import gettext as _
 
 from mdma.accounts.models import Invitation, User
@@ -14,6 +15,7 @@ from mdma.accounts.passwords import hash_password, password_problems, verify_pas
 from mdma.accounts.tokens import digest, new_token
 from mdma.core.after_commit import after_commit
 from mdma.core.errors import RuleViolation
+from mdma.core.i18n import BABEL_LOCALES
 from mdma.core.logbook import record
 from mdma.core.mail import send_mail
 from mdma.core.time import utcnow
@@ -69,8 +71,9 @@ def _check_sectors(role: str, sectors: list) -> None:
 # --- Invitations -------------------------------------------------------------------------
 
 
-def invite(actor, *, email, name, role, organisation=None, sectors=()) -> Invitation:
-    """Invite someone by e-mail; the link in the mail is single-use and expires."""
+def invite(actor, *, email, name, role, organisation=None, sectors=(), language="nl") -> Invitation:
+    """Invite someone by e-mail, in `language`; the link in the mail is single-use and
+    expires."""
     require(actor, Permission.USER_MANAGE)
     email = normalise_email(email)
     check_email(email)
@@ -86,6 +89,7 @@ def invite(actor, *, email, name, role, organisation=None, sectors=()) -> Invita
         token_hash=token_hash,
         expires_at=utcnow() + timedelta(days=current_app.config["MDMA_INVITATION_DAYS"]),
         invited_by_id=actor.id,
+        language=language,
     )
     db.session.add(invitation)
     db.session.flush()
@@ -116,8 +120,9 @@ def revoke_invitation(actor, invitation: Invitation) -> None:
 
 def _mail_invitation(invitation: Invitation, token: str) -> None:
     link = f"{current_app.config['MDMA_BASE_URL']}/account/invitation/{token}"
-    subject = _("Your invitation to the MDMA platform")
-    text = render_template("mail/invitation.txt", invitation=invitation, link=link)
+    with force_locale(BABEL_LOCALES.get(invitation.language, BABEL_LOCALES["nl"])):
+        subject = _("Your invitation to the MDMA platform")
+        text = render_template("mail/invitation.txt", invitation=invitation, link=link)
     after_commit(lambda: send_mail(invitation.email, subject, text))
 
 
