@@ -96,12 +96,14 @@ def _register_blueprints(app: Flask) -> None:
 def _register_request_hooks(app: Flask) -> None:
     from mdma.core import templating, web
     from mdma.permissions import check_declared_access, enforce_access
+    from mdma.privacy import placeholders
 
     check_declared_access(app)
     app.before_request(enforce_access)
     app.after_request(web.add_security_headers)
     app.register_error_handler(Exception, _handle_error)
     templating.register(app)
+    app.jinja_env.finalize = placeholders.finalize
     _register_navigation(app)
 
 

@@ -99,6 +99,14 @@ def test_user_create_for_a_policy_owner_without_sector_creates_nothing(database)
     assert _users(database) == {}
 
 
+@pytest.mark.parametrize("address", ["not-an-address", "an@peeters", "an peeters@x.example"])
+def test_user_create_with_an_invalid_address_creates_nothing(database, address):
+    result = _create("--role", "admin", email=address)
+    assert result.exit_code != 0
+    assert "Vul een geldig e-mailadres in." in result.output  # the default language
+    assert _users(database) == {}
+
+
 def test_user_create_with_an_address_in_use_creates_nothing_more(database):
     _create("--role", "admin")
     result = _create("--role", "researcher", email="EERSTE@test.example")

@@ -7,7 +7,7 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from mdma.accounts import services
-from mdma.accounts.forms import ConfirmForm, UserForm
+from mdma.accounts.forms import ConfirmForm, InviteForm, UserForm
 from mdma.accounts.models import Invitation, User
 from mdma.core.forms import act, submit
 from mdma.core.time import utcnow
@@ -19,8 +19,8 @@ from mdma.permissions import Permission, Role, requires
 bp = Blueprint("admin_accounts", __name__, url_prefix="/admin")
 
 
-def _user_form(user: User | None = None, **kwargs) -> UserForm:
-    form = UserForm(**kwargs)
+def _user_form(user: User | None = None, form_class=UserForm, **kwargs) -> UserForm:
+    form = form_class(**kwargs)
     organisations = directory.active_organisations()
     if user is not None and user.organisation is not None and user.organisation.archived:
         organisations.append(user.organisation)  # keep, though no longer offered to others
@@ -61,7 +61,7 @@ def users():
 @bp.route("/users/invite", methods=["GET", "POST"])
 @requires(Permission.USER_MANAGE)
 def invite():
-    form = _user_form()
+    form = _user_form(form_class=InviteForm)
 
     def send():
         organisation, sectors = _chosen(form)
@@ -72,6 +72,7 @@ def invite():
             role=form.role.data,
             organisation=organisation,
             sectors=sectors,
+            language=form.language.data,
         )
 
     done = submit(

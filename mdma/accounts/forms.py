@@ -144,5 +144,14 @@ class UserForm(FlaskForm):
     )
 
 
+class InviteForm(UserForm):
+    language = SelectField(
+        _l("Language of the invitation"),
+        choices=LANGUAGE_CHOICES,
+        default="nl",
+        description=_l("The invitation mail is in this language; it is also theirs at first."),
+    )
+
+
 class ConfirmForm(FlaskForm):
     """An empty form: only the CSRF token, for buttons that change something."""

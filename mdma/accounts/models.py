@@ -112,6 +112,10 @@ class Invitation(Timestamped, db.Model):
     accepted_at: Mapped[datetime | None] = mapped_column(sa.DateTime)
     revoked_at: Mapped[datetime | None] = mapped_column(sa.DateTime)
     user_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))
+    #: The invitation mail's language, and the account's until its owner picks another.
+    language: Mapped[str] = mapped_column(
+        sa.String(5), nullable=False, default="nl", server_default="nl"
+    )
 
     organisation: Mapped[Organisation | None] = relationship(lazy="joined")
     sectors: Mapped[list[Sector]] = relationship(secondary=invitation_sectors, lazy="selectin")

@@ -101,7 +101,7 @@ def accept_invitation(token):
         return render_template("accounts/invitation_invalid.html"), 404
     form = AcceptInvitationForm()
     if request.method == "GET":
-        form.language.data = session.get("language", "nl")
+        form.language.data = invitation.language
 
     def sign_in(user):
         if current_user.is_authenticated:

@@ -5,7 +5,9 @@ import unicodedata
 from datetime import timedelta
 
 import sqlalchemy as sa
+from email_validator import EmailNotValidError, validate_email
 from flask import current_app, render_template
+from flask_babel import force_locale
 from flask_babel import gettext as _
 
 from mdma.accounts import logins
@@ -14,6 +16,7 @@ from mdma.accounts.passwords import hash_password, password_problems, verify_pas
 from mdma.accounts.tokens import digest, new_token
 from mdma.core.after_commit import after_commit
 from mdma.core.errors import RuleViolation
+from mdma.core.i18n import BABEL_LOCALES
 from mdma.core.logbook import record
 from mdma.core.mail import send_mail
 from mdma.core.time import utcnow
@@ -27,6 +30,14 @@ def normalise_email(email: str) -> str:
 
 def user_by_email(email: str) -> User | None:
     return db.session.scalar(sa.select(User).where(User.email == normalise_email(email)))
+
+
+def check_email(email: str) -> None:
+    """The shape of an address, as the forms check it: for the CLI and every other way in."""
+    try:
+        validate_email(email, check_deliverability=False)
+    except EmailNotValidError as error:
+        raise RuleViolation(_("Enter a valid e-mail address."), "email") from error
 
 
 def _check_email_free(email: str, except_user: User | None = None) -> None:
@@ -61,10 +72,12 @@ def _check_sectors(role: str, sectors: list) -> None:
 # --- Invitations -------------------------------------------------------------------------
 
 
-def invite(actor, *, email, name, role, organisation=None, sectors=()) -> Invitation:
-    """Invite someone by e-mail; the link in the mail is single-use and expires."""
+def invite(actor, *, email, name, role, organisation=None, sectors=(), language="nl") -> Invitation:
+    """Invite someone by e-mail, in `language`; the link in the mail is single-use and
+    expires."""
     require(actor, Permission.USER_MANAGE)
     email = normalise_email(email)
+    check_email(email)
     _check_email_free(email)
     _check_sectors(role, list(sectors))
     token, token_hash = new_token()
@@ -77,6 +90,7 @@ def invite(actor, *, email, name, role, organisation=None, sectors=()) -> Invita
         token_hash=token_hash,
         expires_at=utcnow() + timedelta(days=current_app.config["MDMA_INVITATION_DAYS"]),
         invited_by_id=actor.id,
+        language=language,
     )
     db.session.add(invitation)
     db.session.flush()
@@ -107,8 +121,9 @@ def revoke_invitation(actor, invitation: Invitation) -> None:
 
 def _mail_invitation(invitation: Invitation, token: str) -> None:
     link = f"{current_app.config['MDMA_BASE_URL']}/account/invitation/{token}"
-    subject = _("Your invitation to the MDMA platform")
-    text = render_template("mail/invitation.txt", invitation=invitation, link=link)
+    with force_locale(BABEL_LOCALES.get(invitation.language, BABEL_LOCALES["nl"])):
+        subject = _("Your invitation to the MDMA platform")
+        text = render_template("mail/invitation.txt", invitation=invitation, link=link)
     after_commit(lambda: send_mail(invitation.email, subject, text))
 
 
@@ -151,6 +166,7 @@ def create_user(actor, *, email, name, role, password, organisation=None, sector
     if actor is not None:
         require(actor, Permission.USER_MANAGE)
     email = normalise_email(email)
+    check_email(email)
     _check_email_free(email)
     _check_sectors(role, list(sectors))
     check_new_password(password, email, name)

@@ -17,6 +17,7 @@ from flask_smorest import Blueprint as SmorestBlueprint
 from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.exceptions import Conflict, HTTPException
 
+from mdma.api.messages import translate_fields
 from mdma.core.errors import RuleViolation
 from mdma.core.web import error_message
 from mdma.extensions import csrf, db
@@ -182,7 +183,7 @@ def _code(status: int) -> str:
 def error_body(status: int, message: str, fields: dict | None = None, **extra) -> dict:
     error = {"status": status, "code": _code(status), "message": message}
     if fields:
-        error["fields"] = fields
+        error["fields"] = translate_fields(fields)
     error.update(extra)
     return {"error": error}
 

@@ -156,7 +156,8 @@ class Bottlenecks(MethodView):
     @blp.response(200, BottleneckItemSchema(many=True))
     @blp.paginate(page_size=PAGE_SIZE, max_page_size=MAX_PAGE_SIZE)
     def get(self, args, pagination_parameters):
-        """List bottlenecks (drafts and merged duplicates never), filtered and sorted.
+        """List bottlenecks (merged duplicates never; drafts only with `status=draft`, the
+        caller's own), filtered and sorted.
 
         The total in `X-Pagination` is counted up to 10,000 (1,000 when searching): a total of
         10,001 (1,001) means more.
@@ -170,6 +171,7 @@ class Bottlenecks(MethodView):
             organisation=args["organisation"],
             level=args["level"],
             overdue=args["overdue"],
+            awaiting=args["awaiting"],
             mine=args["mine"],
             my_sectors=args["routed"],
             q=args["q"],

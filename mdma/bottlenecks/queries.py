@@ -233,9 +233,14 @@ def list_page(
 def _conditions(actor, filters: ListFilter, today: date, *, walk_index: bool) -> list:
     """What `filters` asks of a listed bottleneck, but the search words (see `_among` for
     `walk_index`)."""
-    conditions = [Bottleneck.status != Status.DRAFT, Bottleneck.merged_into_id.is_(None)]
-    if filters.status:
+    conditions = [Bottleneck.merged_into_id.is_(None)]
+    if filters.status == Status.DRAFT:
+        # Drafts are their writer's alone: asking for drafts lists one's own.
+        conditions += [Bottleneck.status == Status.DRAFT, Bottleneck.reporter_id == actor.id]
+    elif filters.status:
         conditions.append(Bottleneck.status == filters.status)
+    else:
+        conditions.append(Bottleneck.status != Status.DRAFT)
     if filters.domain:
         # Domains are a sorted comma-separated list of codes, none a part of another.
         conditions.append(Bottleneck.domains.contains(filters.domain))

@@ -99,6 +99,7 @@ def index():
         snippets=snippets,
         today=date.today(),
         filtered=any(v for k, v in request.args.items() if k != "page"),
+        narrowed=sum(1 for k, v in request.args.items() if v and k not in ("page", "q")),
     )
 
 

@@ -115,12 +115,17 @@ class PostInput(Confirmable):
 
 
 class BottleneckQuery(ma.Schema):
-    status = choice(Status, load_default=None)
+    status = choice(
+        Status, load_default=None, metadata={"description": "`draft`: the caller's own drafts"}
+    )
     domain = choice(LifeDomain, load_default=None)
     sector = ma.fields.Int(load_default=None, metadata={"description": "Sector id"})
     organisation = ma.fields.Int(load_default=None, metadata={"description": "Organisation id"})
     level = choice(Level, load_default=None)
     overdue = ma.fields.Bool(load_default=False)
+    awaiting = ma.fields.Bool(
+        load_default=False, metadata={"description": "Routed, still awaiting a first answer"}
+    )
     mine = ma.fields.Bool(load_default=False, metadata={"description": "Reported by me"})
     routed = ma.fields.Bool(load_default=False, metadata={"description": "Routed to my sector"})
     q = ma.fields.Str(load_default="", metadata={"description": "Full-text search"})

@@ -14,6 +14,7 @@ from sqlalchemy.dialects.postgresql import REGCONFIG
 
 from mdma.bottlenecks import text
 from mdma.bottlenecks.models import Bottleneck
+from mdma.core import markdown
 from mdma.extensions import db
 
 #: More words narrow a search rarely and slow it always.
@@ -210,6 +211,8 @@ def snippets(ids: list[int], q: str) -> dict[int, Markup]:
     )
     found = {}
     for bottleneck_id, title, description, thread in rows:
+        # Excerpts show text as it reads, not the Markdown it was written in.
+        description, thread = markdown.plain(description), markdown.plain(thread)
         for source in (description, thread, title):
             excerpt = _excerpt(source or "", prefixes)
             if excerpt is not None:

@@ -1,6 +1,7 @@
-"""The interface language: the user's choice, else the visitor's pick, else Dutch (Flemish)."""
+"""The interface language: the user's choice, else the visitor's pick, else what their browser
+asks for (`Accept-Language`), else Dutch (Flemish)."""
 
-from flask import current_app, has_request_context, session
+from flask import current_app, has_request_context, request, session
 from flask_login import current_user
 
 #: Interface language → the Babel locale used for dates and numbers (Belgian formats).
@@ -14,7 +15,9 @@ def current_language() -> str:
     if current_user and current_user.is_authenticated:
         language = current_user.language
     else:
-        language = session.get("language")
+        language = session.get("language") or request.accept_languages.best_match(
+            current_app.config["MDMA_LANGUAGES"]
+        )
     if language not in current_app.config["MDMA_LANGUAGES"]:
         language = current_app.config["BABEL_DEFAULT_LOCALE"]
     return language

@@ -1,5 +1,8 @@
 """Markdown for posts and descriptions: rendered, then cleaned with nh3 so no script gets in."""
 
+import html
+import re
+
 import markdown as markdown_lib
 import nh3
 from markupsafe import Markup
@@ -25,3 +28,19 @@ def render(text: str | None) -> Markup:
         link_rel="noopener noreferrer nofollow",
     )
     return Markup(clean)
+
+
+#: Tags between blocks of text: they become a space; every other tag goes without a trace.
+_BLOCK_TAG = re.compile(
+    r"</?(?:p|br|li|ul|ol|h\d|pre|blockquote|table|thead|tbody|tr|t[dh]|hr)\b[^>]*>"
+)
+_TAG = re.compile(r"<[^>]*>")
+
+
+def plain(text: str | None) -> str:
+    """The words a reader sees, without Markdown's marks: for excerpts and previews. HTML
+    written in the text stays text (`<` is escaped before Markdown sees it)."""
+    source = (text or "").replace("<", "&lt;")
+    rendered = markdown_lib.markdown(source, extensions=["tables", "sane_lists"])
+    words = _TAG.sub("", _BLOCK_TAG.sub(" ", rendered))
+    return " ".join(html.unescape(words).split())

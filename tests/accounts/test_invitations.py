@@ -121,3 +121,26 @@ def test_policy_owner_invitation_needs_a_sector(session, create_user):
         assert violation.field == "sectors"
     else:
         raise AssertionError("a policy owner without sector was invited")
+
+
+def test_the_invitation_mail_is_in_the_language_the_admin_chose(
+    client, session, create_user, login_as, outbox
+):
+    login_as(create_user("admin", language="nl"))
+    response = client.post(
+        "/admin/users/invite",
+        data={
+            "name": "Jeanne Dumont",
+            "email": "jeanne@test.example",
+            "role": "social_worker",
+            "organisation": "0",
+            "language": "fr",
+        },
+    )
+    assert response.status_code == 302
+    assert wait_for(lambda: outbox)
+    assert outbox[0]["Subject"] == "Votre invitation à la plateforme MDMA"
+    assert "Bonjour Jeanne Dumont" in outbox[0].get_content()
+    client.post("/logout")
+    page = client.get(_link(outbox[0])).get_data(as_text=True)
+    assert '<option selected value="fr">' in page or 'value="fr" selected' in page

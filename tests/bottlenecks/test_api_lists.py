@@ -26,6 +26,25 @@ def test_list_is_filtered_by_status(call, writer, coordinator):
     assert response.json[0]["status_label"] == "Declined"
 
 
+def test_a_writer_lists_their_own_drafts_and_nobody_elses(call, writer, create_user):
+    create_bottleneck(writer, "Mijn concept", draft=True)
+    create_bottleneck(create_user(), "Concept van een collega", draft=True)
+    create_bottleneck(writer, "Ingediend knelpunt")
+    response = call("GET", URL, writer, query_string={"status": "draft"})
+    assert titles(response) == ["Mijn concept"]
+    assert titles(call("GET", URL, writer)) == ["Ingediend knelpunt"]
+
+
+def test_awaiting_lists_the_routed_without_a_first_answer(call, writer, owner):
+    answered = create_bottleneck(writer, "Beantwoord")
+    route_bottleneck(answered, "housing")
+    services.add_post(owner, answered, "Ons antwoord.")
+    route_bottleneck(create_bottleneck(writer, "Wacht op antwoord"), "housing")
+    create_bottleneck(writer, "Nog niet doorgestuurd")
+    response = call("GET", URL, writer, query_string={"awaiting": "true"})
+    assert titles(response) == ["Wacht op antwoord"]
+
+
 def test_list_is_filtered_by_sector(call, writer, sector):
     create_bottleneck(writer, "Over huisvesting", sector="housing")
     create_bottleneck(writer, "Over gezondheid", sector="health")

@@ -136,6 +136,16 @@ def test_snippets_mark_the_words_and_escape_the_rest(session, writer):
     assert "<mark>energieleverancier</mark>" in excerpt
 
 
+def test_snippets_show_text_not_the_markdown_it_was_written_in(session, writer):
+    bottleneck = create_bottleneck(
+        writer,
+        "Schoolfactuur",
+        "De **schoolfactuur** komt _te laat_:\n\n- eerst\n- [daarna](https://x.example)",
+    )
+    excerpt = search.snippets([bottleneck.id], "schoolfactuur")[bottleneck.id]
+    assert excerpt == "De <mark>schoolfactuur</mark> komt te laat: eerst daarna"
+
+
 def test_snippets_come_from_the_post_that_matches(session, writer):
     bottleneck = create_bottleneck(writer, "Schoolkosten", "Facturen stapelen zich op.")
     services.add_post(writer, bottleneck, "De school biedt een afbetalingsplan aan.")
