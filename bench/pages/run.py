@@ -44,6 +44,7 @@ from mdma.extensions import db  # noqa: E402
 
 CEILING = ROOT.parent / "shared" / "bench" / "ceiling_app.py"
 USER_AGENT = "mdma-page-bench"
+MAX_SECONDS = 30
 
 
 @dataclass
@@ -266,13 +267,26 @@ def _measure_all(args, url: str, folder: Path, ids: dict, statements: dict) -> N
             print(f"round {number}/{args.rounds}", end="\r", flush=True)
             for connections in args.connections:
                 for name, server, path, target_headers in targets:
-                    load = servers.wrk(server, path, connections, args.seconds, target_headers)
+                    seconds = _long_enough(
+                        args, results.get((name, args.connections[0])), connections
+                    )
+                    load = servers.wrk(server, path, connections, seconds, target_headers)
                     results.setdefault((name, connections), []).append(load)
         memory["after"] = started["mdma"].memory()
+        memory["master"] = started["mdma"].memory(master=True)
     finally:
         for server in started.values():
             servers.stop(server)
     _report(args, results, statements, memory, url)
+
+
+def _long_enough(args, first_loads, connections: int) -> int:
+    """wrk counts only the requests that were answered: a run must be long enough for every
+    connection to be served a few times, or the slowest are left out of p99."""
+    if not first_loads:
+        return args.seconds
+    rate = max(first_loads[-1].rate, 0.1)
+    return int(min(MAX_SECONDS, max(args.seconds, 3 * connections / rate + 1)))
 
 
 def _report(args, results: dict, statements: dict, memory: dict, url: str) -> None:
@@ -311,7 +325,7 @@ def _report(args, results: dict, statements: dict, memory: dict, url: str) -> No
     print("SQL: statements of one request (of the same page with fewer rows after the /)")
     for moment, figures in memory.items():
         print(
-            f"mdma worker memory, {moment:<5}: RSS {figures['rss']:.0f} MiB, "
+            f"mdma {'master' if moment == 'master' else 'worker, ' + moment:<13}: RSS {figures['rss']:.0f} MiB, "
             f"PSS {figures['pss']:.0f} MiB, private {figures['private']:.0f} MiB"
         )
 

@@ -2,9 +2,10 @@
 so that gevent patches the standard library before the application is imported.
 
 - The application is loaded once, in the master, with the privacy guard's word lists; then
-  garbage from loading is collected and what is left is frozen (`gc.freeze`): a worker forked
-  from it shares those pages with the master and with every other worker, and its collector
-  never walks (or writes to) them. Each further worker costs only what it allocates itself.
+  garbage from loading is collected (its memory given back to the system) and what is left is
+  frozen (`gc.freeze`): a worker forked from it shares those pages with the master and with
+  every other worker, and its collector never walks (or writes to) them. Each further worker
+  costs only what it allocates itself.
 - After each response the worker's greenlet yields before it reads the next request of its
   keep-alive connection. Without that, a client that sends its next request at once (a browser
   on a fast link, a load tester) finds it already read and keeps the worker, while every other
@@ -15,6 +16,8 @@ from gevent import monkey
 
 monkey.patch_all()
 
+import contextlib  # noqa: E402
+import ctypes  # noqa: E402
 import gc  # noqa: E402
 
 import gevent  # noqa: E402
@@ -29,6 +32,14 @@ def when_ready(_server):
     names.preload()
     gc.collect()
     gc.freeze()
+    _give_back_free_memory()
+
+
+def _give_back_free_memory():
+    """What loading freed goes back to the system (glibc keeps it otherwise), so that the
+    worker does not start with it."""
+    with contextlib.suppress(OSError, AttributeError):  # not glibc
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
 
 
 def post_request(_worker, _request, _environ, _response):
