@@ -1,7 +1,8 @@
 """gunicorn's settings for `mdma serve`, read as a file (not imported as part of the package),
 so that gevent patches the standard library before the application is imported.
 
-- The application is loaded once, in the master, with the privacy guard's word lists; then
+- The application is loaded once, in the master, with the privacy guard's word lists (built in
+  a child process that sends back only the result: `privacy.lexicon.load_apart`); then
   garbage from loading is collected (its memory given back to the system) and what is left is
   frozen (`gc.freeze`): a worker forked from it shares those pages with the master and with
   every other worker, and its collector never walks (or writes to) them. Each further worker
@@ -27,8 +28,9 @@ preload_app = True
 
 def when_ready(_server):
     """In the master, before the first worker is forked."""
-    from mdma.privacy import names
+    from mdma.privacy import lexicon, names
 
+    lexicon.load_apart()
     names.preload()
     gc.collect()
     gc.freeze()
