@@ -173,13 +173,22 @@ def _statements(app, client, page: Page, path: str | None, ids: dict) -> int | N
 #: Where the time of a request goes: self time of functions, by the file they live in.
 _SHARES = [
     ("Markdown + nh3", ("/markdown/", "/nh3/", "mdma/core/markdown")),
-    ("Babel dates", ("/babel/", "/flask_babel/", "/pytz/", "zoneinfo")),
+    ("Babel (dates, gettext)", ("/babel/", "/flask_babel/", "/pytz/", "zoneinfo")),
     ("SQLAlchemy", ("/sqlalchemy/",)),
     ("database driver", ("sqlite3", "/psycopg/")),
     ("Jinja", ("/jinja2/", "templates/")),
     ("Flask + Werkzeug", ("/flask/", "/werkzeug/", "/flask_login/", "/flask_wtf/", "/wtforms/")),
     ("the platform", ("/mdma/",)),
 ]
+
+
+#: Entry points whose inclusive time says what a part of the page costs, whatever it calls.
+_INCLUSIVE = {
+    "Markdown (core.markdown.render)": ("mdma/core/markdown.py", "render"),
+    "dates (core.dates.format_when)": ("mdma/core/dates.py", "format_when"),
+    "the template (render_template)": ("flask/templating.py", "render_template"),
+    "ORM queries (Session._execute_internal)": ("sqlalchemy/orm/session.py", "_execute_internal"),
+}
 
 
 def _profile(app, client, page: Page, ids: dict, requests: int) -> None:
@@ -199,6 +208,10 @@ def _profile(app, client, page: Page, ids: dict, requests: int) -> None:
     print(f"\n{page.name}: {total * 1000 / requests:.1f} ms per request in process (profiled)")
     for name, spent in sorted(shares.items(), key=lambda item: -item[1]):
         print(f"  {name:<18} {spent / total:6.1%}")
+    print("  inclusive time of:")
+    for name, (file, function) in _INCLUSIVE.items():
+        spent = sum(e[3] for (f, _l, fn), e in stats.items() if f.endswith(file) and fn == function)
+        print(f"  {name:<34} {spent / total:6.1%}")
     pstats.Stats(profile).sort_stats("tottime").print_stats(30)
 
 

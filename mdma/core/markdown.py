@@ -1,5 +1,7 @@
 """Markdown for posts and descriptions: rendered, then cleaned with nh3 so no script gets in."""
 
+import threading
+
 import markdown as markdown_lib
 import nh3
 from markupsafe import Markup
@@ -10,9 +12,17 @@ _TAGS = {
 }  # fmt: skip
 
 
+#: One converter, reset between texts: building one with its extensions cost more than
+#: converting a post. The lock keeps two threads from sharing it at once (under gevent a
+#: conversion never yields, so nobody waits).
+_converter = markdown_lib.Markdown(extensions=["tables", "sane_lists"])
+_converting = threading.Lock()
+
+
 def render(text: str | None) -> Markup:
     """Headings start at h3: the page owns h1 and h2."""
-    html = markdown_lib.markdown(text or "", extensions=["tables", "sane_lists"])
+    with _converting:
+        html = _converter.reset().convert(text or "")
     for level in (2, 1):
         html = html.replace(f"<h{level}>", f"<h{level + 2}>").replace(
             f"</h{level}>", f"</h{level + 2}>"
