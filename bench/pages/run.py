@@ -44,6 +44,7 @@ from mdma.extensions import db  # noqa: E402
 
 CEILING = ROOT.parent / "shared" / "bench" / "ceiling_app.py"
 USER_AGENT = "mdma-page-bench"
+MAX_SECONDS = 30
 
 
 @dataclass
@@ -172,13 +173,22 @@ def _statements(app, client, page: Page, path: str | None, ids: dict) -> int | N
 #: Where the time of a request goes: self time of functions, by the file they live in.
 _SHARES = [
     ("Markdown + nh3", ("/markdown/", "/nh3/", "mdma/core/markdown")),
-    ("Babel dates", ("/babel/", "/flask_babel/", "/pytz/", "zoneinfo")),
+    ("Babel (dates, gettext)", ("/babel/", "/flask_babel/", "/pytz/", "zoneinfo")),
     ("SQLAlchemy", ("/sqlalchemy/",)),
     ("database driver", ("sqlite3", "/psycopg/")),
     ("Jinja", ("/jinja2/", "templates/")),
     ("Flask + Werkzeug", ("/flask/", "/werkzeug/", "/flask_login/", "/flask_wtf/", "/wtforms/")),
     ("the platform", ("/mdma/",)),
 ]
+
+
+#: Entry points whose inclusive time says what a part of the page costs, whatever it calls.
+_INCLUSIVE = {
+    "Markdown (core.markdown.render)": ("mdma/core/markdown.py", "render"),
+    "dates (core.dates.format_when)": ("mdma/core/dates.py", "format_when"),
+    "the template (render_template)": ("flask/templating.py", "render_template"),
+    "ORM queries (Session._execute_internal)": ("sqlalchemy/orm/session.py", "_execute_internal"),
+}
 
 
 def _profile(app, client, page: Page, ids: dict, requests: int) -> None:
@@ -198,6 +208,10 @@ def _profile(app, client, page: Page, ids: dict, requests: int) -> None:
     print(f"\n{page.name}: {total * 1000 / requests:.1f} ms per request in process (profiled)")
     for name, spent in sorted(shares.items(), key=lambda item: -item[1]):
         print(f"  {name:<18} {spent / total:6.1%}")
+    print("  inclusive time of:")
+    for name, (file, function) in _INCLUSIVE.items():
+        spent = sum(e[3] for (f, _l, fn), e in stats.items() if f.endswith(file) and fn == function)
+        print(f"  {name:<34} {spent / total:6.1%}")
     pstats.Stats(profile).sort_stats("tottime").print_stats(30)
 
 
@@ -266,13 +280,26 @@ def _measure_all(args, url: str, folder: Path, ids: dict, statements: dict) -> N
             print(f"round {number}/{args.rounds}", end="\r", flush=True)
             for connections in args.connections:
                 for name, server, path, target_headers in targets:
-                    load = servers.wrk(server, path, connections, args.seconds, target_headers)
+                    seconds = _long_enough(
+                        args, results.get((name, args.connections[0])), connections
+                    )
+                    load = servers.wrk(server, path, connections, seconds, target_headers)
                     results.setdefault((name, connections), []).append(load)
         memory["after"] = started["mdma"].memory()
+        memory["master"] = started["mdma"].memory(master=True)
     finally:
         for server in started.values():
             servers.stop(server)
     _report(args, results, statements, memory, url)
+
+
+def _long_enough(args, first_loads, connections: int) -> int:
+    """wrk counts only the requests that were answered: a run must be long enough for every
+    connection to be served a few times, or the slowest are left out of p99."""
+    if not first_loads:
+        return args.seconds
+    rate = max(first_loads[-1].rate, 0.1)
+    return int(min(MAX_SECONDS, max(args.seconds, 3 * connections / rate + 1)))
 
 
 def _report(args, results: dict, statements: dict, memory: dict, url: str) -> None:
@@ -311,7 +338,7 @@ def _report(args, results: dict, statements: dict, memory: dict, url: str) -> No
     print("SQL: statements of one request (of the same page with fewer rows after the /)")
     for moment, figures in memory.items():
         print(
-            f"mdma worker memory, {moment:<5}: RSS {figures['rss']:.0f} MiB, "
+            f"mdma {'master' if moment == 'master' else 'worker, ' + moment:<13}: RSS {figures['rss']:.0f} MiB, "
             f"PSS {figures['pss']:.0f} MiB, private {figures['private']:.0f} MiB"
         )
 

@@ -38,9 +38,11 @@ class Server:
         fields = Path(f"/proc/{self.worker()}/stat").read_text().rsplit(")", 1)[1].split()
         return (int(fields[11]) + int(fields[12])) / TICK  # utime + stime
 
-    def memory(self) -> dict[str, float]:
-        """The worker's resident memory and its proportional and private parts, in MiB."""
-        rollup = Path(f"/proc/{self.worker()}/smaps_rollup").read_text()
+    def memory(self, master: bool = False) -> dict[str, float]:
+        """The worker's (or master's) resident memory and its proportional and private parts,
+        in MiB."""
+        pid = self.process.pid if master else self.worker()
+        rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
         kib = {m[1]: int(m[2]) for m in re.finditer(r"^(\w+):\s+(\d+) kB", rollup, re.M)}
         private = kib.get("Private_Clean", 0) + kib.get("Private_Dirty", 0)
         return {"rss": kib["Rss"] / 1024, "pss": kib["Pss"] / 1024, "private": private / 1024}

@@ -212,11 +212,13 @@ def run_command(host, port, debug, quiet):
 @click.option("--port", default=8000, show_default=True, type=int)
 def serve(host, port):
     """The production server: gunicorn, one gevent worker (Socket.IO needs sticky sessions)."""
-    env = dict(os.environ, MDMA_ASYNC_MODE="gevent", MDMA_PRELOAD_GUARD="1")
+    env = dict(os.environ, MDMA_ASYNC_MODE="gevent")  # the guard loads in gunicorn_conf
     args = [
         sys.executable,
         "-m",
         "gunicorn",
+        "--config",
+        os.path.join(os.path.dirname(__file__), "gunicorn_conf.py"),
         "--worker-class",
         "gevent",
         "--workers",

@@ -2,6 +2,7 @@
 
 import html
 import re
+import threading
 
 import markdown as markdown_lib
 import nh3
@@ -13,15 +14,23 @@ _TAGS = {
 }  # fmt: skip
 
 
+#: One converter, reset between texts: building one with its extensions cost more than
+#: converting a post. The lock keeps two threads from sharing it at once (under gevent a
+#: conversion never yields, so nobody waits).
+_converter = markdown_lib.Markdown(extensions=["tables", "sane_lists"])
+_converting = threading.Lock()
+
+
 def render(text: str | None) -> Markup:
     """Headings start at h3: the page owns h1 and h2."""
-    html = markdown_lib.markdown(text or "", extensions=["tables", "sane_lists"])
+    with _converting:
+        rendered = _converter.reset().convert(text or "")
     for level in (2, 1):
-        html = html.replace(f"<h{level}>", f"<h{level + 2}>").replace(
+        rendered = rendered.replace(f"<h{level}>", f"<h{level + 2}>").replace(
             f"</h{level}>", f"</h{level + 2}>"
         )
     clean = nh3.clean(
-        html,
+        rendered,
         tags=_TAGS,
         attributes={"a": {"href", "title"}},
         url_schemes={"http", "https", "mailto"},
@@ -41,6 +50,7 @@ def plain(text: str | None) -> str:
     """The words a reader sees, without Markdown's marks: for excerpts and previews. HTML
     written in the text stays text (`<` is escaped before Markdown sees it)."""
     source = (text or "").replace("<", "&lt;")
-    rendered = markdown_lib.markdown(source, extensions=["tables", "sane_lists"])
+    with _converting:
+        rendered = _converter.reset().convert(source)
     words = _TAG.sub("", _BLOCK_TAG.sub(" ", rendered))
     return " ".join(html.unescape(words).split())

@@ -10,7 +10,10 @@ The 330,000 common words are the bulk: they are kept as a sorted array of their 
 byte of frequency each (about 3 MiB instead of 40), and the lists they came from are dropped.
 """
 
+import contextlib
 import importlib
+import os
+import pickle
 import re
 import sys
 import unicodedata
@@ -148,8 +151,44 @@ class Lexicon:
         return self.common.zipf(folded) >= zipf
 
 
-@cache
+_loaded: list[Lexicon] = []
+
+
 def lexicon() -> Lexicon:
+    """Built on first use (a few seconds), then kept."""
+    if not _loaded:
+        _loaded.append(_build())
+    return _loaded[0]
+
+
+def load_apart() -> None:
+    """For a server before it forks its workers: build the lexicon in a child process and keep
+    only what it sends back. Building reads lists of hundreds of thousands of words; here, the
+    memory they took would stay with the allocator, in this process and in every worker."""
+    if _loaded:
+        return
+    read, write = os.pipe()
+    child = os.fork()
+    if child == 0:
+        os.close(read)
+        try:
+            with os.fdopen(write, "wb") as out:
+                pickle.dump(_build(), out, protocol=pickle.HIGHEST_PROTOCOL)
+        finally:
+            os._exit(0)  # none of the parent's exit handlers
+    os.close(write)
+    try:
+        with os.fdopen(read, "rb") as source:
+            built = pickle.load(source)
+    except (EOFError, pickle.UnpicklingError):
+        built = _build()  # the child failed: here, then
+    with contextlib.suppress(ChildProcessError):  # a server may have reaped it already
+        os.waitpid(child, 0)
+    # Words were hashed in the child with this process's hash seed, inherited by fork.
+    _loaded.append(built)
+
+
+def _build() -> Lexicon:
     first, last = load_names()
     places = set()
     for locale in PLACE_LOCALES:
