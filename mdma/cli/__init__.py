@@ -190,6 +190,8 @@ def serve(host, port):
         "--bind",
         f"{host}:{port}",
         "--no-control-socket",
+        "--config",
+        "python:mdma.cli.gunicorn_settings",
         "--access-logfile",
         "-",
         "mdma:create_app()",
