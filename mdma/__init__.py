@@ -16,6 +16,7 @@ def create_app(overrides: dict | None = None, instance_path: str | None = None) 
     )
     app.config.update(config.load(Path(app.instance_path)))
     app.config.update(overrides or {})
+    _guard_the_edge(app)
     _register_extensions(app)
     _register_blueprints(app)
     _register_request_hooks(app)
@@ -30,6 +31,14 @@ def _preload_guard() -> None:
     from mdma.privacy import names
 
     threading.Thread(target=names.preload, name="preload-guard", daemon=True).start()
+
+
+def _guard_the_edge(app: Flask) -> None:
+    """Text normalised as requests parse it, ids in URLs bounded (see core.edge)."""
+    from mdma.core.edge import EdgeRequest, IdConverter
+
+    app.request_class = EdgeRequest
+    app.url_map.converters["int"] = IdConverter
 
 
 def _register_extensions(app: Flask) -> None:
@@ -166,10 +175,16 @@ def _register_navigation(app: Flask) -> None:
 def _handle_error(error):
     """One error path: JSON with a stable shape under /api, a page in the user's language elsewhere."""
     from flask import request
+    from sqlalchemy.exc import SQLAlchemyError
 
     from mdma.api.base import json_error
     from mdma.core.web import render_error, to_http_exception
+    from mdma.extensions import db
 
+    if isinstance(error, SQLAlchemyError) or not db.session.is_active:
+        # The database refused a statement (PostgreSQL then ignores every later one until a
+        # rollback): roll back, so that the error page may load the user afresh.
+        db.session.rollback()
     http_error = to_http_exception(error)
     if request.path.startswith("/api/"):
         return json_error(http_error)

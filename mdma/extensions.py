@@ -7,8 +7,11 @@ from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_socketio import SocketIO
 from flask_sqlalchemy import SQLAlchemy
+from flask_sqlalchemy.pagination import SelectPagination
 from flask_wtf import CSRFProtect
 from sqlalchemy import MetaData
+
+from mdma.core.edge import BoundedPages
 
 # Named constraints keep Alembic migrations portable between SQLite and PostgreSQL.
 NAMING = {
@@ -19,7 +22,18 @@ NAMING = {
     "pk": "pk_%(table_name)s",
 }
 
-db = SQLAlchemy(metadata=MetaData(naming_convention=NAMING))
+
+class _BoundedSelectPagination(BoundedPages, SelectPagination):
+    pass
+
+
+class _Database(SQLAlchemy):
+    def paginate(self, select, **kwargs) -> SelectPagination:
+        """`db.paginate`, whose page number stays within bounds (`core.edge.MAX_PAGE`)."""
+        return _BoundedSelectPagination(select=select, session=self.session(), **kwargs)
+
+
+db = _Database(metadata=MetaData(naming_convention=NAMING))
 migrate = Migrate(render_as_batch=True, compare_type=True)
 login_manager = LoginManager()
 csrf = CSRFProtect()

@@ -8,16 +8,29 @@ the redaction, or resend with `confirmed_not_personal_data` for a false alarm.
 """
 
 from contextlib import contextmanager
+from datetime import UTC
 
 import marshmallow as ma
 from flask import current_app, jsonify, request
+from flask_babel import gettext as _
 from flask_login import current_user
 from flask_smorest import Api
 from flask_smorest import Blueprint as SmorestBlueprint
+from flask_smorest.pagination import PaginationMetadataSchema
+from flask_smorest.spec.plugins import integerconverter2paramschema
 from sqlalchemy.orm.exc import StaleDataError
-from werkzeug.exceptions import Conflict, HTTPException
+from webargs import core as webargs_core
+from webargs.flaskparser import FlaskParser
+from werkzeug.exceptions import BadRequest, Conflict, HTTPException
 
 from mdma.api.messages import translate_fields
+from mdma.core.edge import (
+    MAX_COUNT,
+    MAX_ID,
+    IdConverter,
+    TooDeep,
+    clean_json,
+)
 from mdma.core.errors import RuleViolation
 from mdma.core.web import error_message
 from mdma.extensions import csrf, db
@@ -63,6 +76,14 @@ class ErrorSchema(ma.Schema):
     error = ma.fields.Nested(ErrorDetailSchema, dump_only=True)
 
 
+#: X-Pagination is a JSON object in a header: described as such (`content`), not as an object
+#: that header rules would spell `total,42,page,1`.
+PAGINATION_HEADER = {
+    "description": "Pagination metadata, as JSON",
+    "content": {"application/json": {"schema": PaginationMetadataSchema}},
+}
+
+
 class MdmaApi(Api):
     #: What the document says errors look like (json_error writes them).
     ERROR_SCHEMA = ErrorSchema
@@ -70,8 +91,13 @@ class MdmaApi(Api):
     def _register_error_handlers(self):
         """The application's one error handler formats API errors (see json_error)."""
 
+    def _register_pagination_header(self):
+        if "PAGINATION" not in self.spec.components.headers:
+            self.spec.components.header("PAGINATION", PAGINATION_HEADER, lazy=True)
+
     def init_app(self, app, *args, **kwargs):
         super().init_app(app, *args, **kwargs)
+        self.register_converter(IdConverter, integerconverter2paramschema)
         self.spec.components.security_scheme(
             "bearerAuth",
             {"type": "http", "scheme": "bearer", "description": "Personal access token"},
@@ -88,11 +114,64 @@ class MdmaApi(Api):
 api = MdmaApi()
 
 
+class EdgeParser(FlaskParser):
+    """Reads a JSON body as the edge wants it: strings cleaned (`core.edge`), not nested too
+    deeply, and refused in the caller's language when it is not JSON at all."""
+
+    def _raw_load_json(self, req):
+        try:
+            data = super()._raw_load_json(req)
+            return data if data is webargs_core.missing else clean_json(data)
+        except (TooDeep, RecursionError):
+            raise _bad_body(_("What you sent is nested too deeply.")) from None
+
+    def _handle_invalid_json_error(self, error, req, *args, **kwargs):
+        raise _bad_body(_("What you sent is not valid JSON.")) from None
+
+
+def _bad_body(message: str) -> BadRequest:
+    error = BadRequest(description=message)
+    error.data = {"message": message}
+    return error
+
+
+class _Blueprint(SmorestBlueprint):
+    ARGUMENTS_PARSER = EdgeParser()
+
+    def _document_pagination_metadata(self, spec, resp_doc):
+        resp_doc.setdefault("headers", {})[self.PAGINATION_HEADER_NAME] = "PAGINATION"
+
+
 def Blueprint(name: str, import_name: str, url_prefix: str, description: str):  # noqa: N802
     """A domain's API blueprint, mounted under /api/v1."""
-    return SmorestBlueprint(
-        name, import_name, url_prefix=f"/api/v1{url_prefix}", description=description
-    )
+    return _Blueprint(name, import_name, url_prefix=f"/api/v1{url_prefix}", description=description)
+
+
+# --- Fields with the edge's bounds -------------------------------------------------------------
+
+
+def Id(**kwargs) -> ma.fields.Integer:  # noqa: N802
+    """The id of a row: from 1 to MAX_ID (an `integer` column on PostgreSQL)."""
+    return ma.fields.Int(validate=ma.validate.Range(min=1, max=MAX_ID), **kwargs)
+
+
+def Count(**kwargs) -> ma.fields.Integer:  # noqa: N802
+    """A number a person gives (families met, …): from 1 to MAX_COUNT."""
+    return ma.fields.Int(validate=ma.validate.Range(min=1, max=MAX_COUNT), **kwargs)
+
+
+def Version(**kwargs) -> ma.fields.Integer:  # noqa: N802
+    """The version of a row an edit was made on."""
+    return ma.fields.Int(validate=ma.validate.Range(min=0, max=MAX_ID), **kwargs)
+
+
+class DateTime(ma.fields.DateTime):
+    """A moment as RFC 3339 with its offset: the database keeps naive UTC."""
+
+    def _serialize(self, value, attr, obj, **kwargs):
+        if value is not None and value.tzinfo is None:
+            value = value.replace(tzinfo=UTC)
+        return super()._serialize(value, attr, obj, **kwargs)
 
 
 class FreeText(ma.fields.String):
@@ -188,6 +267,20 @@ def error_body(status: int, message: str, fields: dict | None = None, **extra) -
     return {"error": error}
 
 
+def _messages(errors, parts: tuple = ()) -> list[str]:
+    """A field's messages as a list of strings; those of its parts (a nested object's field, a
+    list's item) say which part: `children_band: Must be one of: …`, `0: Not a valid integer.`"""
+    if isinstance(errors, dict):
+        return [
+            message
+            for part, nested in errors.items()
+            for message in _messages(nested, (*parts, str(part)))
+        ]
+    if isinstance(errors, list | tuple):
+        return [message for item in errors for message in _messages(item, parts)]
+    return [f"{'.'.join(parts)}: {errors}" if parts else str(errors)]
+
+
 def json_error(error: HTTPException):
     fields = None
     data = getattr(error, "data", None) or {}
@@ -196,11 +289,17 @@ def json_error(error: HTTPException):
         # webargs nests by location (`json`, `query`); callers care about the field names.
         fields = {}
         for location_errors in messages.values():
-            fields.update(location_errors)
+            if isinstance(location_errors, dict):
+                fields.update(
+                    (str(name), _messages(errors)) for name, errors in location_errors.items()
+                )
     extra = {"privacy": data["privacy"]} if "privacy" in data else {}
     message = data.get("message") or error_message(error)
     response = jsonify(error_body(error.code, message, fields, **extra))
     response.status_code = error.code
+    allow = dict(error.get_headers()).get("Allow")
+    if allow:
+        response.headers["Allow"] = allow
     if error.code == 401:
         response.headers["WWW-Authenticate"] = 'Bearer realm="mdma"'
     return response

@@ -321,8 +321,9 @@ class BottleneckMerge(MethodView):
     def post(self, data, bottleneck_id):
         """Fold a duplicate into this bottleneck; the duplicate's address redirects here."""
         actor, keep = _actor(), load(bottleneck_id)
-        (duplicate,) = _rows(Bottleneck, [data["duplicate_id"]], "duplicate_id")
         with one_commit():
+            # A draft is as unknown here as a number never given: whose drafts exist stays hidden.
+            duplicate = services.load_for_merge(data["duplicate_id"])
             services.merge(actor, keep, duplicate, data["reason"])
         return Shown(keep, actor)
 

@@ -21,6 +21,7 @@ from mdma.bottlenecks.models import (
     YOUNGEST_AGE_BANDS,
     Level,
 )
+from mdma.core.edge import MAX_ID
 from mdma.core.forms import FreeTextField, FreeTextLineField, MultiCheckboxField
 from mdma.directory.models import LIFE_DOMAIN_LABELS
 
@@ -81,7 +82,9 @@ class BottleneckForm(HouseholdFields, FlaskForm):
         validators=[InputRequired(REQUIRED), NumberRange(min=1, max=1000)],
     )
     #: The version the edit was made on: a stale edit is refused (409), not overwritten.
-    version = IntegerField(widget=HiddenInput(), validators=[Optional()])
+    version = IntegerField(
+        widget=HiddenInput(), validators=[Optional(), NumberRange(min=0, max=MAX_ID)]
+    )
 
 
 class OccurrenceForm(HouseholdFields, FlaskForm):
@@ -131,7 +134,7 @@ class PostForm(FlaskForm):
 class MergeForm(FlaskForm):
     duplicate_id = IntegerField(
         _l("Number of the duplicate bottleneck"),
-        validators=[InputRequired(REQUIRED), NumberRange(min=1)],
+        validators=[InputRequired(REQUIRED), NumberRange(min=1, max=MAX_ID)],
         description=_l("Its occurrences, posts and followers move here; its address leads here."),
     )
     reason = FreeTextField(

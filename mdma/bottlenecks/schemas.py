@@ -3,7 +3,7 @@
 import marshmallow as ma
 
 from mdma.accounts.schemas import OrganisationRefSchema
-from mdma.api.base import FreeText
+from mdma.api.base import Count, DateTime, FreeText, Id, Version
 from mdma.bottlenecks import queries
 from mdma.bottlenecks.models import CHILDREN_BANDS, YOUNGEST_AGE_BANDS, HouseholdType, Level
 from mdma.bottlenecks.states import Status
@@ -22,8 +22,12 @@ def choice(values, **kwargs) -> ma.fields.String:
     return ma.fields.Str(validate=ma.validate.OneOf([str(v) for v in values]), **kwargs)
 
 
-def ids(**kwargs) -> ma.fields.List:
-    return ma.fields.List(ma.fields.Int(), **kwargs)
+#: More ids than any list of the directory holds is no choice.
+MAX_IDS = 200
+
+
+def ids(min_length: int = 0, **kwargs) -> ma.fields.List:
+    return ma.fields.List(Id(), validate=ma.validate.Length(min=min_length, max=MAX_IDS), **kwargs)
 
 
 def handle(attribute: str) -> ma.fields.String:
@@ -65,7 +69,7 @@ class BottleneckInput(Confirmable):
     sector_ids = ids(load_default=list)
     organisation_ids = ids(load_default=list)
     level = choice(Level, load_default=Level.OPERATIONAL.value)
-    families_count = ma.fields.Int(load_default=1, validate=ma.validate.Range(min=1))
+    families_count = Count(load_default=1)
     household = ma.fields.Nested(HouseholdSchema, load_default=dict)
     submit = ma.fields.Bool(
         load_default=False, metadata={"description": "false: save as a draft; true: submit it"}
@@ -81,9 +85,7 @@ EDITABLE = tuple(
 
 
 class BottleneckEdit(BottleneckInput):
-    version = ma.fields.Int(
-        required=True, metadata={"description": "The version the edit was made on"}
-    )
+    version = Version(required=True, metadata={"description": "The version the edit was made on"})
 
 
 class OccurrenceInput(Confirmable):
@@ -94,10 +96,14 @@ class OccurrenceInput(Confirmable):
 
 
 class TriageInput(ma.Schema):
-    sector_ids = ids(required=True, validate=ma.validate.Length(min=1))
+    sector_ids = ids(min_length=1, required=True)
     level = choice(Level, required=True)
     owner_ids = ids(load_default=list, metadata={"description": "Sector policy owners"})
-    tags = ma.fields.List(FreeText(validate=ma.validate.Length(min=1, max=40)), load_default=list)
+    tags = ma.fields.List(
+        FreeText(validate=ma.validate.Length(min=1, max=40)),
+        validate=ma.validate.Length(max=20),
+        load_default=list,
+    )
 
 
 class TransitionInput(Confirmable):
@@ -106,7 +112,7 @@ class TransitionInput(Confirmable):
 
 
 class MergeInput(ma.Schema):
-    duplicate_id = ma.fields.Int(required=True)
+    duplicate_id = Id(required=True)
     reason = FreeText(load_default="", validate=ma.validate.Length(max=MAX_POST_LENGTH))
 
 
@@ -119,8 +125,8 @@ class BottleneckQuery(ma.Schema):
         Status, load_default=None, metadata={"description": "`draft`: the caller's own drafts"}
     )
     domain = choice(LifeDomain, load_default=None)
-    sector = ma.fields.Int(load_default=None, metadata={"description": "Sector id"})
-    organisation = ma.fields.Int(load_default=None, metadata={"description": "Organisation id"})
+    sector = Id(load_default=None, metadata={"description": "Sector id"})
+    organisation = Id(load_default=None, metadata={"description": "Organisation id"})
     level = choice(Level, load_default=None)
     overdue = ma.fields.Bool(load_default=False)
     awaiting = ma.fields.Bool(
@@ -128,14 +134,18 @@ class BottleneckQuery(ma.Schema):
     )
     mine = ma.fields.Bool(load_default=False, metadata={"description": "Reported by me"})
     routed = ma.fields.Bool(load_default=False, metadata={"description": "Routed to my sector"})
-    q = ma.fields.Str(load_default="", metadata={"description": "Full-text search"})
+    q = ma.fields.Str(
+        load_default="",
+        validate=ma.validate.Length(max=200),
+        metadata={"description": "Full-text search"},
+    )
     sort = choice(queries.Sort, load_default=None)
 
 
 class SimilarQuery(ma.Schema):
     title = ma.fields.Str(required=True, validate=ma.validate.Length(max=200))
     description = ma.fields.Str(load_default="", validate=ma.validate.Length(max=2000))
-    exclude = ma.fields.Int(load_default=None, metadata={"description": "The draft being written"})
+    exclude = Id(load_default=None, metadata={"description": "The draft being written"})
 
 
 # --- Outputs ---------------------------------------------------------------------------------
@@ -160,8 +170,8 @@ class BottleneckItemSchema(ma.Schema):
     sectors = ma.fields.List(ma.fields.Nested(SectorRefSchema), dump_only=True)
     organisations = ma.fields.List(ma.fields.Nested(OrganisationRefSchema), dump_only=True)
     occurrence_count = ma.fields.Int(dump_only=True)
-    submitted_at = ma.fields.DateTime(dump_only=True)
-    answer_due_on = ma.fields.Date(dump_only=True)
+    submitted_at = DateTime(dump_only=True, allow_none=True)
+    answer_due_on = ma.fields.Date(dump_only=True, allow_none=True)
     overdue = ma.fields.Bool(
         attribute="is_overdue",
         dump_only=True,
@@ -187,7 +197,7 @@ class StepSchema(ma.Schema):
     source = ma.fields.Str(data_key="from", dump_only=True, allow_none=True)
     target = ma.fields.Str(data_key="to", dump_only=True)
     actor = handle("actor.handle")
-    at = ma.fields.DateTime(dump_only=True)
+    at = DateTime(dump_only=True)
     reason = ma.fields.Str(dump_only=True)
 
 
@@ -204,9 +214,9 @@ class BottleneckDetailSchema(BottleneckItemSchema):
     household = Inline(HouseholdSchema, dump_only=True)
     tags = ma.fields.List(ma.fields.Str(), dump_only=True)
     owners = ma.fields.List(ma.fields.Nested(UserRefSchema), dump_only=True)
-    triaged_at = ma.fields.DateTime(dump_only=True)
-    first_answer_at = ma.fields.DateTime(dump_only=True)
-    closed_at = ma.fields.DateTime(dump_only=True)
+    triaged_at = DateTime(dump_only=True, allow_none=True)
+    first_answer_at = DateTime(dump_only=True, allow_none=True)
+    closed_at = DateTime(dump_only=True, allow_none=True)
     evidence = ma.fields.Nested(EvidenceSchema, dump_only=True)
     timeline = ma.fields.List(ma.fields.Nested(StepSchema), attribute="steps", dump_only=True)
     next_steps = ma.fields.List(ma.fields.Nested(NextStepSchema), dump_only=True)
@@ -225,11 +235,11 @@ class OccurrenceSchema(ma.Schema):
     household = Inline(HouseholdSchema, dump_only=True)
     note = ma.fields.Str(dump_only=True)
     reporter = handle("reporter.handle")
-    created_at = ma.fields.DateTime(dump_only=True)
+    created_at = DateTime(dump_only=True)
 
 
 class PostSchema(ma.Schema):
     id = ma.fields.Int(dump_only=True)
     author = handle("author.handle")
     body = ma.fields.Str(dump_only=True, metadata={"description": "Markdown source"})
-    created_at = ma.fields.DateTime(dump_only=True)
+    created_at = DateTime(dump_only=True)

@@ -26,6 +26,7 @@ from mdma.bottlenecks.routing import require_level
 from mdma.bottlenecks.signals import feedback
 from mdma.bottlenecks.signals import services as signals
 from mdma.bottlenecks.states import LIFECYCLE, OPEN, Status, is_open, is_reporter
+from mdma.core.edge import EARLIEST_DATE
 from mdma.core.errors import AccessDenied, Conflict, RuleViolation
 from mdma.core.logbook import record
 from mdma.core.time import utcnow
@@ -194,6 +195,8 @@ def add_occurrence(
         raise RuleViolation(_("Occurrences can only be added to an open bottleneck."))
     if occurred_on > date.today():
         raise RuleViolation(_("The date cannot be in the future."), "occurred_on")
+    if occurred_on < EARLIEST_DATE:
+        raise RuleViolation(_("The date cannot be before the year 2000."), "occurred_on")
     guard.check(actor, note, field="note", confirmed=confirmed, subject=bottleneck)
     count_occurrences(bottleneck, 1)
     occurrence = Occurrence(

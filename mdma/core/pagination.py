@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 from flask_sqlalchemy.pagination import Pagination
 
+from mdma.core.edge import BoundedPages
 from mdma.extensions import db
 
 COUNT_LIMIT = 10_000
@@ -45,7 +46,7 @@ def count_up_to(query: sa.Select, limit: int) -> int:
     return db.session.scalar(sa.select(sa.func.count()).select_from(found))
 
 
-class IdPagination(Pagination):
+class IdPagination(BoundedPages, Pagination):
     """A flask-sqlalchemy `Pagination` whose items are loaded by id (see the module).
 
     `total` is at most `count_limit` + 1; `total_is_exact` says whether it is the real total.

@@ -2,11 +2,13 @@
 
 from urllib.parse import urlsplit
 
-from flask import current_app, g, render_template
+from flask import current_app, g, render_template, request
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from flask_login import current_user
 from flask_wtf.csrf import CSRFError
-from werkzeug.exceptions import HTTPException, InternalServerError
+from sqlalchemy.exc import DataError
+from werkzeug.exceptions import BadRequest, HTTPException, InternalServerError
 
 from mdma.core.errors import RuleViolation
 
@@ -32,6 +34,11 @@ def add_security_headers(response):
     if refused and response.status_code == 200:
         response.status_code = refused
     headers = response.headers
+    if request.endpoint != "static" and (
+        request.path.startswith("/api/") or current_user.is_authenticated
+    ):
+        # What a signed-in person sees stays out of shared and back-button caches.
+        headers["Cache-Control"] = "no-store"
     headers.setdefault("Content-Security-Policy", CSP)
     headers.setdefault("X-Content-Type-Options", "nosniff")
     headers.setdefault("X-Frame-Options", "DENY")
@@ -71,6 +78,10 @@ def to_http_exception(error: Exception) -> HTTPException:
         http_error.code = error.status
         http_error.data = {"message": str(error.message)}
         return http_error
+    if isinstance(error, DataError | OverflowError):
+        # A value the edge should have bounded reached the database: still the input's fault.
+        current_app.logger.warning("input out of range", exc_info=error)
+        return BadRequest()
     current_app.logger.exception("unhandled error", exc_info=error)
     return InternalServerError()
 
@@ -98,4 +109,5 @@ def error_message(error: HTTPException) -> str:
 def render_error(error: HTTPException):
     message = (getattr(error, "data", None) or {}).get("message") or error_message(error)
     page = render_template("errors/error.html", code=error.code, message=message)
-    return page, error.code
+    allow = dict(error.get_headers()).get("Allow")
+    return page, error.code, {"Allow": allow} if allow else {}

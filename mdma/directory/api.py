@@ -1,6 +1,8 @@
 """The directory as JSON: sectors, organisations, life domains."""
 
+from flask import abort
 from flask.views import MethodView
+from flask_login import current_user
 
 from mdma.api.base import MAX_PAGE_SIZE, PAGE_SIZE, Blueprint, page_of
 from mdma.directory import queries
@@ -12,9 +14,13 @@ from mdma.directory.schemas import (
     SectorSchema,
 )
 from mdma.extensions import db
-from mdma.permissions import Permission, requires
+from mdma.permissions import Permission, has_permission, requires
 
 blp = Blueprint("directory_api", __name__, "", "Sectors, organisations and life domains")
+
+
+def _manages_directory() -> bool:
+    return has_permission(current_user, Permission.DIRECTORY_MANAGE)
 
 
 @blp.route("/sectors")
@@ -33,8 +39,12 @@ class Organisations(MethodView):
     @blp.response(200, OrganisationSchema(many=True))
     @blp.paginate(page_size=PAGE_SIZE, max_page_size=MAX_PAGE_SIZE)
     def get(self, args, pagination_parameters):
-        """List organisations, filtered by name or sector, a page at a time."""
-        query = queries.organisations_query(args["q"], args["sector"], args["include_archived"])
+        """List organisations, filtered by name or sector, a page at a time.
+
+        Archived organisations are listed to administrators only, as on the directory page.
+        """
+        archived = args["include_archived"] and _manages_directory()
+        query = queries.organisations_query(args["q"], args["sector"], archived)
         return page_of(query, pagination_parameters)
 
 
@@ -43,8 +53,11 @@ class OrganisationById(MethodView):
     @requires(Permission.DIRECTORY_READ)
     @blp.response(200, OrganisationSchema)
     def get(self, organisation_id):
-        """One organisation."""
-        return db.get_or_404(Organisation, organisation_id)
+        """One organisation (an archived one for administrators only)."""
+        organisation = db.get_or_404(Organisation, organisation_id)
+        if organisation.archived and not _manages_directory():
+            abort(404)
+        return organisation
 
 
 @blp.route("/life-domains")

@@ -31,9 +31,15 @@ class OrganisationSchema(ma.Schema):
 
 
 class OrganisationQuerySchema(ma.Schema):
-    q = ma.fields.Str(load_default="", metadata={"description": "Part of the name"})
+    q = ma.fields.Str(
+        load_default="",
+        validate=ma.validate.Length(max=200),
+        metadata={"description": "Part of the name"},
+    )
     sector = ma.fields.Str(load_default=None, metadata={"description": "Sector code"})
-    include_archived = ma.fields.Bool(load_default=False)
+    include_archived = ma.fields.Bool(
+        load_default=False, metadata={"description": "Administrators only; ignored for others"}
+    )
 
 
 class LifeDomainSchema(ma.Schema):

@@ -106,6 +106,11 @@ def test_server_serves_pages_with_security_headers(server):
     assert "script-src 'self'" in response.headers["Content-Security-Policy"]
 
 
+def test_server_does_not_say_it_is_gunicorn(server):
+    response = requests.get(f"{server}/login", timeout=5)
+    assert "gunicorn" not in response.headers.get("Server", "").lower()
+
+
 def test_server_refuses_anonymous_socket_connections(server):
     client = socketio.Client(reconnection=False)
     with pytest.raises(socketio.exceptions.ConnectionError):

@@ -59,12 +59,29 @@ def test_organisations_are_filtered_by_sector(reader, create_organisation, secto
     assert response.json[0]["sectors"][0]["code"] == "housing"
 
 
-def test_archived_organisations_are_left_out_unless_asked_for(reader, create_organisation):
+def test_archived_organisations_are_left_out_unless_an_administrator_asks(
+    client, create_user, login_as, create_organisation
+):
     create_organisation("Actief")
     create_organisation("Gearchiveerd", archived=True)
-    assert _names(reader.get("/api/v1/organisations")) == ["Actief"]
-    everything = reader.get("/api/v1/organisations", query_string={"include_archived": "true"})
+    login_as(create_user("admin"))
+    assert _names(client.get("/api/v1/organisations")) == ["Actief"]
+    everything = client.get("/api/v1/organisations", query_string={"include_archived": "true"})
     assert _names(everything) == ["Actief", "Gearchiveerd"]
+
+
+@pytest.mark.parametrize(
+    "role", ["case_manager", "social_worker", "policy_owner", "coordinator", "researcher"]
+)
+def test_archived_organisations_stay_hidden_from_everyone_but_administrators(
+    client, create_user, login_as, create_organisation, role
+):
+    create_organisation("Actief")
+    archived = create_organisation("Gearchiveerd", archived=True)
+    login_as(create_user(role))
+    asked = client.get("/api/v1/organisations", query_string={"include_archived": "true"})
+    assert _names(asked) == ["Actief"]
+    assert client.get(f"/api/v1/organisations/{archived.id}").status_code == 404
 
 
 def test_organisations_come_a_page_at_a_time(reader, create_organisation):

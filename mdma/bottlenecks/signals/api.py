@@ -6,7 +6,7 @@ from flask.views import MethodView
 from flask_login import current_user
 
 from mdma.accounts.models import User
-from mdma.api.base import Blueprint, FreeText, one_commit
+from mdma.api.base import Blueprint, DateTime, FreeText, Id, one_commit
 from mdma.bottlenecks.api import load
 from mdma.bottlenecks.signals import feedback, queries, services
 from mdma.bottlenecks.signals.models import CRITERIA, CriteriaCheck
@@ -27,7 +27,7 @@ class Ref(ma.Schema):
 class AssessmentSchema(ma.Schema):
     sector = ma.fields.Nested(Ref, dump_only=True)
     assessor = ma.fields.Nested(Ref, dump_only=True)
-    at = ma.fields.DateTime(dump_only=True)
+    at = DateTime(dump_only=True)
     clear = ma.fields.Bool(dump_only=True)
     neutral = ma.fields.Bool(dump_only=True)
     recognised = ma.fields.Bool(dump_only=True)
@@ -40,14 +40,14 @@ class CheckSchema(ma.Schema):
     status = ma.fields.Str(dump_only=True)
     status_label = ma.fields.Str(dump_only=True)
     rule = ma.fields.Str(dump_only=True, metadata={"description": '"all", or a quorum'})
-    opened_at = ma.fields.DateTime(dump_only=True)
+    opened_at = DateTime(dump_only=True)
     due_on = ma.fields.Date(dump_only=True)
     outcome = ma.fields.Str(dump_only=True)
     assessments = ma.fields.List(ma.fields.Nested(AssessmentSchema), dump_only=True)
 
 
 class AssessmentInput(ma.Schema):
-    sector_id = ma.fields.Int(required=True)
+    sector_id = Id(required=True)
     clear = ma.fields.Bool(required=True)
     neutral = ma.fields.Bool(required=True)
     recognised = ma.fields.Bool(required=True)
@@ -75,7 +75,7 @@ class SignalSchema(ma.Schema):
     owner = ma.fields.Nested(Ref, dump_only=True, allow_none=True)
     theme = ma.fields.Str(dump_only=True)
     next_report_due_on = ma.fields.Date(dump_only=True, allow_none=True)
-    candidate_since = ma.fields.DateTime(dump_only=True, allow_none=True)
+    candidate_since = DateTime(dump_only=True, allow_none=True)
     candidate_figures = ma.fields.Dict(dump_only=True)
     evidence = ma.fields.Dict(
         dump_only=True, metadata={"description": "Occurrences, reporters, organisations now"}
@@ -83,7 +83,7 @@ class SignalSchema(ma.Schema):
 
 
 class OwnerInput(ma.Schema):
-    owner_id = ma.fields.Int(required=True)
+    owner_id = Id(required=True)
     theme = FreeText(required=True, validate=ma.validate.Length(min=1, max=120))
     reason = FreeText(load_default="", validate=ma.validate.Length(max=2000))
     confirmed_not_personal_data = ma.fields.Bool(load_default=False)
@@ -92,7 +92,7 @@ class OwnerInput(ma.Schema):
 class ReportSchema(ma.Schema):
     id = ma.fields.Int(dump_only=True)
     author = ma.fields.Nested(Ref, dump_only=True)
-    at = ma.fields.DateTime(dump_only=True)
+    at = DateTime(dump_only=True)
     body = ma.fields.Str(dump_only=True)
 
 
