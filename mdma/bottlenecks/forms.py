@@ -84,6 +84,15 @@ class BottleneckForm(HouseholdFields, FlaskForm):
     version = IntegerField(widget=HiddenInput(), validators=[Optional()])
 
 
+class CorrectionForm(HouseholdFields, FlaskForm):
+    """After submit only the text, life domains and household context can be corrected."""
+
+    title = BottleneckForm.title
+    description = BottleneckForm.description
+    domains = MultiCheckboxField(_l("Life domains"), choices=DOMAIN_CHOICES)
+    version = IntegerField(widget=HiddenInput(), validators=[Optional()])
+
+
 class OccurrenceForm(HouseholdFields, FlaskForm):
     occurred_on = DateField(_l("When did you meet it?"), validators=[InputRequired(REQUIRED)])
     domains = MultiCheckboxField(_l("Life domains"), choices=DOMAIN_CHOICES)

@@ -8,7 +8,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from mdma.accounts.models import User
-from mdma.bottlenecks import queries, routing, services
+from mdma.bottlenecks import corrections, evidence, queries, routing, services
 from mdma.bottlenecks.forms import (
     BottleneckForm,
     ListFilterForm,
@@ -21,7 +21,7 @@ from mdma.bottlenecks.forms import (
 from mdma.bottlenecks.models import LEVEL_LABELS, Bottleneck, Level
 from mdma.bottlenecks.signals import queries as signal_queries
 from mdma.bottlenecks.signals.forms import panel_forms
-from mdma.bottlenecks.states import STATUS_LABELS, Status
+from mdma.bottlenecks.states import STATUS_LABELS, BottleneckPermission, Status
 from mdma.core.forms import act, confirmed_not_personal, submit
 from mdma.directory import queries as directory
 from mdma.directory.models import LIFE_DOMAIN_LABELS, Organisation, Sector
@@ -181,6 +181,8 @@ def new():
 def edit(bottleneck_id):
     bottleneck = load(bottleneck_id)  # someone else's draft is not found
     if bottleneck.status != Status.DRAFT:
+        if allowed(current_user, BottleneckPermission.CORRECT, bottleneck):
+            return redirect(url_for("bottlenecks.correct", bottleneck_id=bottleneck.id))
         flash(_("Only a draft can be edited; add an occurrence or post in the discussion."), "info")
         return redirect(url_for("bottlenecks.detail", bottleneck_id=bottleneck.id))
     form = _bottleneck_form(obj=bottleneck)
@@ -226,8 +228,12 @@ def detail_page(bottleneck: Bottleneck, **forms):
     return render_template(
         "bottlenecks/detail.html",
         bottleneck=bottleneck,
-        evidence=queries.evidence(bottleneck),
+        evidence=evidence.of(bottleneck),
+        occurrences=evidence.recent_occurrences(bottleneck),
+        reported_on=evidence.reported_on(bottleneck),
         steps=queries.timeline(bottleneck),
+        corrected=corrections.revision_count(bottleneck) > 0,
+        may_correct=allowed(current_user, BottleneckPermission.CORRECT, bottleneck),
         posts=queries.posts(bottleneck),
         similar=queries.similar_to(bottleneck) if bottleneck.status == Status.DRAFT else [],
         following=queries.is_following(current_user, bottleneck),
@@ -375,3 +381,7 @@ def merge(bottleneck_id):
         redirect_to=url_for("bottlenecks.detail", bottleneck_id=keep.id),
     )
     return done or detail_page(keep, merge_form=form)
+
+
+# The pages of corrections after submit live beside these, on the same blueprint.
+from mdma.bottlenecks import correction_routes  # noqa: E402, F401

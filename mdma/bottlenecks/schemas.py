@@ -154,7 +154,11 @@ class BottleneckItemSchema(ma.Schema):
     domains = ma.fields.List(ma.fields.Str(), attribute="domain_list", dump_only=True)
     sectors = ma.fields.List(ma.fields.Nested(SectorRefSchema), dump_only=True)
     organisations = ma.fields.List(ma.fields.Nested(OrganisationRefSchema), dump_only=True)
-    occurrence_count = ma.fields.Int(dump_only=True)
+    occurrence_count = ma.fields.Int(
+        attribute="occurrence_total",
+        dump_only=True,
+        metadata={"description": "The original report counts as the first occurrence"},
+    )
     submitted_at = ma.fields.DateTime(dump_only=True)
     answer_due_on = ma.fields.Date(dump_only=True)
     overdue = ma.fields.Bool(
@@ -228,3 +232,17 @@ class PostSchema(ma.Schema):
     author = handle("author.handle")
     body = ma.fields.Str(dump_only=True, metadata={"description": "Markdown source"})
     created_at = ma.fields.DateTime(dump_only=True)
+
+
+class RevisionSchema(ma.Schema):
+    number = ma.fields.Int(dump_only=True, metadata={"description": "1: the original report"})
+    editor = handle("editor.handle")
+    at = ma.fields.DateTime(dump_only=True)
+    title = ma.fields.Str(dump_only=True)
+    description = ma.fields.Str(dump_only=True, metadata={"description": "Markdown"})
+    domains = ma.fields.Function(
+        lambda r: [d for d in r.domains.split(",") if d],
+        dump_only=True,
+        metadata={"type": "array", "items": {"type": "string"}},
+    )
+    household = Inline(HouseholdSchema, dump_only=True)

@@ -7,7 +7,7 @@ from enum import StrEnum
 from flask_babel import lazy_gettext as _l
 
 from mdma.core.lifecycle import Lifecycle, Transition
-from mdma.permissions import ObjectRole, Permission, Role, allowed, protect
+from mdma.permissions import ObjectRole, Permission, Role, allowed, grant, protect
 from mdma.privacy import guard
 
 
@@ -34,6 +34,21 @@ STATUS_LABELS = {
     Status.DECLINED: _l("Declined"),
     Status.CLOSED: _l("Closed"),
 }
+
+
+class BottleneckPermission(StrEnum):
+    #: Correct a submitted bottleneck's text, life domains and household context: its reporter
+    #: while nobody has answered yet, the coordinator always (the object rule `may_correct`).
+    CORRECT = "bottleneck:correct"
+
+
+grant(
+    {
+        Role.CASE_MANAGER: {BottleneckPermission.CORRECT},
+        Role.SOCIAL_WORKER: {BottleneckPermission.CORRECT},
+        Role.COORDINATOR: {BottleneckPermission.CORRECT},
+    }
+)
 
 #: States in which a routed sector still owes its first answer.
 OPEN = {Status.TRIAGED, Status.IN_DISCUSSION}
@@ -83,6 +98,23 @@ def answers_for(actor, bottleneck) -> bool:
     return actor in bottleneck.owners or any(s.id in routed for s in actor.sectors)
 
 
+def nobody_answered(bottleneck) -> bool:
+    """Submitted or routed, and no routed sector has answered or decided anything yet."""
+    return bottleneck.status in (Status.SUBMITTED, Status.TRIAGED) and (
+        bottleneck.first_answer_at is None
+    )
+
+
+def may_correct(actor, bottleneck) -> bool:
+    """After submit, the coordinator corrects always, the reporter while nobody answered; a
+    draft is edited as a draft, a merged duplicate lives on in the one it was merged into."""
+    if bottleneck.status == Status.DRAFT or bottleneck.merged_into_id:
+        return False
+    if allowed(actor, Permission.BOTTLENECK_TRIAGE):
+        return True
+    return is_reporter(actor, bottleneck) and nobody_answered(bottleneck)
+
+
 def is_named_owner(actor, bottleneck) -> bool:
     return actor.role == Role.POLICY_OWNER and actor in bottleneck.owners
 
@@ -95,6 +127,7 @@ POLICY = protect(
         Permission.BOTTLENECK_DISCUSS: drafts_are_private,
         Permission.BOTTLENECK_TRIAGE: drafts_are_private,
         Permission.BOTTLENECK_ANSWER: answers_for,
+        BottleneckPermission.CORRECT: may_correct,
     },
     roles=(
         ObjectRole("reporter", is_reporter),
