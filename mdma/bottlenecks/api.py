@@ -20,7 +20,7 @@ from mdma.api.base import (
     page_of,
     refusal,
 )
-from mdma.bottlenecks import evidence, queries, routing, services, similar
+from mdma.bottlenecks import evidence, merging, queries, routing, services, similar
 from mdma.bottlenecks.models import Bottleneck
 from mdma.bottlenecks.schemas import (
     EDITABLE,
@@ -325,7 +325,7 @@ class BottleneckMerge(MethodView):
         actor, keep = _actor(), load(bottleneck_id)
         (duplicate,) = _rows(Bottleneck, [data["duplicate_id"]], "duplicate_id")
         with one_commit():
-            services.merge(actor, keep, duplicate, data["reason"])
+            merging.merge(actor, keep, duplicate, data["reason"], state=data["state"])
         return Shown(keep, actor)
 
 

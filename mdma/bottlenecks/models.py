@@ -283,6 +283,31 @@ class Revision(HouseholdContext, db.Model):
         return household_labels(self)
 
 
+class Merge(db.Model):
+    """A duplicate folded into the bottleneck kept: both timelines show it."""
+
+    __tablename__ = "bottleneck_merges"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    keep_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("bottlenecks.id"), nullable=False, index=True
+    )
+    duplicate_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("bottlenecks.id"), nullable=False, unique=True
+    )
+    actor_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id"), nullable=False)
+    at: Mapped[datetime] = mapped_column(sa.DateTime, nullable=False, default=utcnow)
+    #: The state of each before the merge, and the one kept.
+    keep_status: Mapped[str] = mapped_column(sa.String(20), nullable=False)
+    duplicate_status: Mapped[str] = mapped_column(sa.String(20), nullable=False)
+    kept_status: Mapped[str] = mapped_column(sa.String(20), nullable=False)
+    reason: Mapped[str] = mapped_column(sa.Text, nullable=False, default="")
+
+    actor: Mapped[User] = relationship(lazy="joined")
+    keep: Mapped[Bottleneck] = relationship(foreign_keys=[keep_id], lazy="joined")
+    duplicate: Mapped[Bottleneck] = relationship(foreign_keys=[duplicate_id], lazy="joined")
+
+
 def _page(bottleneck_id: int, anchor: str = "") -> str:
     return url_for("bottlenecks.detail", bottleneck_id=bottleneck_id) + anchor
 
@@ -321,6 +346,13 @@ stored_text(
     "note",
     lambda o: _page(o.bottleneck_id),
     _l("Occurrence note"),
+)
+stored_text(
+    "bottleneck_merge.reason",
+    Merge,
+    "reason",
+    lambda m: _page(m.keep_id),
+    _l("Reason of a merge"),
 )
 stored_text(
     "lifecycle_step.reason",

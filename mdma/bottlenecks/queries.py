@@ -13,6 +13,7 @@ from mdma.accounts.models import User
 from mdma.bottlenecks import search, similar
 from mdma.bottlenecks.models import (
     Bottleneck,
+    Merge,
     Occurrence,
     Revision,
     bottleneck_followers,
@@ -318,9 +319,27 @@ def timeline(bottleneck: Bottleneck) -> list:
     entries = [
         *LIFECYCLE.history(bottleneck),
         *corrections(bottleneck),
+        *merges(bottleneck),
         *signals.timeline_entries(bottleneck),
     ]
     return sorted(entries, key=lambda entry: entry.at)
+
+
+def merges(bottleneck: Bottleneck) -> list:
+    """A timeline entry per merge it took part in: as the one kept, or as the duplicate."""
+    entries = []
+    for merged in db.session.scalars(
+        sa.select(Merge).where(
+            sa.or_(Merge.keep_id == bottleneck.id, Merge.duplicate_id == bottleneck.id)
+        )
+    ):
+        if merged.keep_id == bottleneck.id:
+            label = _l("#%(id)s merged into this one: %(title)s", id=merged.duplicate_id,
+                       title=merged.duplicate.title)  # fmt: skip
+        else:
+            label = _l("Merged into #%(id)s: %(title)s", id=merged.keep_id, title=merged.keep.title)
+        entries.append(signals.Entry(merged.at, label, merged.actor, merged.reason))
+    return entries
 
 
 def corrections(bottleneck: Bottleneck) -> list:

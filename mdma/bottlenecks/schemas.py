@@ -108,6 +108,12 @@ class TransitionInput(Confirmable):
 class MergeInput(ma.Schema):
     duplicate_id = ma.fields.Int(required=True)
     reason = FreeText(load_default="", validate=ma.validate.Length(max=MAX_POST_LENGTH))
+    state = choice(
+        [s for s in Status if s != Status.DRAFT],
+        load_default=None,
+        metadata={"description": "When the two differ, the state to keep (one of theirs); "
+                  "by default the one that has come further"},
+    )  # fmt: skip
 
 
 class PostInput(Confirmable):

@@ -56,6 +56,25 @@ OPEN = {Status.TRIAGED, Status.IN_DISCUSSION}
 FINISHED = {Status.RESOLVED, Status.DECLINED, Status.CLOSED}
 
 
+#: How far a bottleneck has come, for merging two that differ: the further one's state is kept
+#: unless the coordinator chooses the other.
+ADVANCEMENT = (
+    Status.SUBMITTED,
+    Status.TRIAGED,
+    Status.IN_DISCUSSION,
+    Status.SCHEDULED,
+    Status.IN_PROPOSAL,
+    Status.RESOLVED,
+    Status.DECLINED,
+    Status.CLOSED,
+)
+
+
+def more_advanced(first, second) -> Status:
+    """The state of the two bottlenecks that has come further."""
+    return max(Status(first.status), Status(second.status), key=ADVANCEMENT.index)
+
+
 def is_open(bottleneck) -> bool:
     """Submitted and not finished: evidence and discussion are still welcome."""
     return bottleneck.status not in (Status.DRAFT, Status.CLOSED) and not bottleneck.merged_into_id

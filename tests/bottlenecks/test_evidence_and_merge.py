@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from mdma.bottlenecks import evidence, services
+from mdma.bottlenecks import evidence, merging, services
 from mdma.bottlenecks.signals import services as signals
 from mdma.bottlenecks.states import Status
 from mdma.core.errors import RuleViolation
@@ -54,7 +54,7 @@ def test_merge_moves_occurrences_and_followers_and_counts_the_duplicate(session,
     keep = create_bottleneck(first, domains=("housing",), sectors=())
     duplicate = create_bottleneck(second, "Waarborg te duur", domains=("income",), sectors=())
     services.add_occurrence(first, duplicate, occurred_on=date(2026, 11, 2))
-    services.merge(coordinator, keep, duplicate)
+    merging.merge(coordinator, keep, duplicate)
     assert duplicate.merged_into_id == keep.id and duplicate.status == Status.CLOSED
     assert second in keep.followers
     # Its own report, the moved one and the duplicate's report.
@@ -70,7 +70,7 @@ def test_only_the_coordinator_merges(session, create_user):
         create_bottleneck(writer, "Ander", domains=("housing",), sectors=()),
     )
     with pytest.raises(RuleViolation) as refused:
-        services.merge(writer, keep, duplicate)
+        merging.merge(writer, keep, duplicate)
     assert refused.value.status == 403
     assert duplicate.merged_into_id is None
 
@@ -81,11 +81,11 @@ def test_a_merged_bottleneck_takes_no_more_occurrences(session, create_user):
         create_bottleneck(writer, domains=("housing",), sectors=()),
         create_bottleneck(writer, "Ander", domains=("housing",), sectors=()),
     )
-    services.merge(coordinator, keep, duplicate)
+    merging.merge(coordinator, keep, duplicate)
     with pytest.raises(RuleViolation):
         services.add_occurrence(writer, duplicate, occurred_on=date(2026, 11, 2))
     with pytest.raises(RuleViolation):
-        services.merge(coordinator, keep, duplicate)
+        merging.merge(coordinator, keep, duplicate)
 
 
 def test_evidence_takes_two_queries_whatever_the_number_of_occurrences(
@@ -108,7 +108,7 @@ def test_sector_choice_is_kept_when_merging(session, create_user):
         writer,
         services.Report(title="Dubbel", description="", sectors=[factories.sector("health")]),
     )
-    services.merge(coordinator, keep, duplicate)
+    merging.merge(coordinator, keep, duplicate)
     assert factories.sector("health") in keep.sectors
 
 
