@@ -161,6 +161,7 @@ def _submit(actor, bottleneck: Bottleneck) -> Bottleneck:
     LIFECYCLE.move(actor, bottleneck, Status.SUBMITTED)
     bottleneck.submitted_at = utcnow()
     follow(actor, bottleneck)
+    signals.weigh_evidence(bottleneck)  # the report is its first occurrence
     return bottleneck
 
 

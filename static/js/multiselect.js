@@ -12,7 +12,7 @@
     if (hint && text(select, "multiselect-hint")) {
       hint.textContent = text(select, "multiselect-hint");
     }
-    return new TomSelect(select, {
+    var widget = new TomSelect(select, {
       plugins: { remove_button: { title: text(select, "remove") } },
       maxOptions: null,
       hideSelected: true,
@@ -25,6 +25,10 @@
         }
       }
     });
+    // The search box (named by the label now) stands for the select it keeps out of sight, so
+    // that assistive technology meets each option once.
+    select.setAttribute("aria-hidden", "true");
+    return widget;
   }
   if (window.TomSelect) {
     document.querySelectorAll("select[multiple][data-multiselect]").forEach(enhance);
