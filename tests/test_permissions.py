@@ -14,6 +14,7 @@ from flask.views import MethodView
 
 from mdma.accounts import authentication, logins, services
 from mdma.bottlenecks import services as bottlenecks
+from mdma.bottlenecks.states import BottleneckPermission
 from mdma.notifications.models import Notification
 from mdma.permissions import (
     PUBLIC,
@@ -84,6 +85,8 @@ EXPECTED_ACCESS = {
     "bottlenecks.add_occurrence": Permission.BOTTLENECK_REPORT,
     "bottlenecks.triage": Permission.BOTTLENECK_TRIAGE,
     "bottlenecks.merge": Permission.BOTTLENECK_TRIAGE,
+    "bottlenecks.correct": BottleneckPermission.CORRECT,
+    "bottlenecks.versions": Permission.BOTTLENECK_READ,
     # Structural signals
     "signals.start_check": Permission.BOTTLENECK_TRIAGE,
     "signals.assess": Permission.BOTTLENECK_ANSWER,
@@ -118,8 +121,9 @@ EXPECTED_ACCESS = {
     },
     "bottlenecks_api.BottleneckById": {
         "GET": Permission.BOTTLENECK_READ,
-        "PATCH": Permission.BOTTLENECK_REPORT,
+        "PATCH": BottleneckPermission.CORRECT,
     },
+    "bottlenecks_api.BottleneckVersions": Permission.BOTTLENECK_READ,
     "bottlenecks_api.BottleneckSubmit": Permission.BOTTLENECK_REPORT,
     "bottlenecks_api.BottleneckOccurrences": {
         "GET": Permission.BOTTLENECK_READ,

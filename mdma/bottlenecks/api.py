@@ -20,7 +20,7 @@ from mdma.api.base import (
     page_of,
     refusal,
 )
-from mdma.bottlenecks import queries, routing, services, similar
+from mdma.bottlenecks import evidence, merging, queries, routing, services, similar
 from mdma.bottlenecks.models import Bottleneck
 from mdma.bottlenecks.schemas import (
     EDITABLE,
@@ -38,7 +38,7 @@ from mdma.bottlenecks.schemas import (
     TransitionInput,
     TriageInput,
 )
-from mdma.bottlenecks.states import LIFECYCLE, Status
+from mdma.bottlenecks.states import LIFECYCLE, BottleneckPermission, Status
 from mdma.core.errors import RuleViolation
 from mdma.directory.models import Organisation, Sector
 from mdma.extensions import db
@@ -116,7 +116,7 @@ class Shown:
 
     def __init__(self, bottleneck: Bottleneck, actor: User):
         self.bottleneck = bottleneck
-        self.evidence = queries.evidence(bottleneck)
+        self.evidence = evidence.of(bottleneck)
         self.following = queries.is_following(actor, bottleneck)
         self.next_steps = [
             {
@@ -210,26 +210,30 @@ class BottleneckById(MethodView):
         """One bottleneck: its evidence, timeline and the steps the caller may take next."""
         return Shown(load(bottleneck_id), _actor())
 
-    @requires(Permission.BOTTLENECK_REPORT)
+    @requires(BottleneckPermission.CORRECT)
     @blp.arguments(BottleneckEdit(partial=EDITABLE))
     @blp.response(200, BottleneckDetailSchema)
     def patch(self, data, bottleneck_id):
-        """Edit a draft (its writer only).
+        """Edit a draft (its writer only), or correct a submitted bottleneck: its title,
+        description, life domains and household context (its reporter while nobody has
+        answered, the coordinator always), each correction kept as a version.
 
         What the body leaves out stays as it is; an edit made on an older `version` answers 409.
         """
-        actor, draft = _actor(), load(bottleneck_id)
-        report = _report(_stored(draft) | data)
+        actor, bottleneck = _actor(), load(bottleneck_id)
+        if bottleneck.status != Status.DRAFT:
+            return correction_api.correct(actor, bottleneck, data)
+        report = _report(_stored(bottleneck) | data)
         with one_commit(RENAMED):
             services.save_draft(
                 actor,
                 report,
-                draft,
+                bottleneck,
                 submit=data["submit"],
                 version=data["version"],
                 confirmed=data["confirmed_not_personal_data"],
             )
-        return Shown(draft, actor)
+        return Shown(bottleneck, actor)
 
 
 @blp.route("/<int:bottleneck_id>/submit")
@@ -323,8 +327,8 @@ class BottleneckMerge(MethodView):
         actor, keep = _actor(), load(bottleneck_id)
         with one_commit():
             # A draft is as unknown here as a number never given: whose drafts exist stays hidden.
-            duplicate = services.load_for_merge(data["duplicate_id"])
-            services.merge(actor, keep, duplicate, data["reason"])
+            duplicate = merging.load_for_merge(data["duplicate_id"])
+            merging.merge(actor, keep, duplicate, data["reason"], state=data["state"])
         return Shown(keep, actor)
 
 
@@ -367,3 +371,7 @@ class BottleneckPosts(MethodView):
                 actor, bottleneck, data["body"], confirmed=data["confirmed_not_personal_data"]
             )
         return post
+
+
+# Corrections after submit and their versions live beside these, on the same blueprint.
+from mdma.bottlenecks import correction_api  # noqa: E402

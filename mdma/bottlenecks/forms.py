@@ -7,6 +7,7 @@ from wtforms import (
     DateField,
     HiddenField,
     IntegerField,
+    RadioField,
     SelectField,
     SelectMultipleField,
     StringField,
@@ -32,6 +33,23 @@ DOMAIN_CHOICES = [(d.value, label) for d, label in LIFE_DOMAIN_LABELS.items()]
 LEVEL_CHOICES = [
     (level.value, label) for level, label in LEVEL_LABELS.items() if level != Level.STRUCTURAL
 ]
+
+
+def searchable(label, description=_l("Hold Ctrl (or Cmd) to choose several.")):
+    """A multi-select that `static/js/multiselect.js` turns into a search box with chips; without
+    JavaScript it is the plain select, with the hint on how to choose several."""
+    return SelectMultipleField(
+        label,
+        coerce=int,
+        description=description,
+        render_kw={
+            "size": 6,
+            "data-multiselect": "",
+            "data-multiselect-hint": _l("Type to search; choose as many as needed."),
+            "data-no-results": _l("Nothing found."),
+            "data-remove": _l("Remove"),
+        },
+    )
 
 
 class HouseholdFields:
@@ -68,13 +86,8 @@ class BottleneckForm(HouseholdFields, FlaskForm):
         render_kw={"rows": 8},
     )
     domains = MultiCheckboxField(_l("Life domains"), choices=DOMAIN_CHOICES)
-    sectors = MultiCheckboxField(_l("Sectors concerned"), coerce=int)
-    organisations = SelectMultipleField(
-        _l("Organisations concerned"),
-        coerce=int,
-        description=_l("Hold Ctrl (or Cmd) to choose several."),
-        render_kw={"size": 8},
-    )
+    sectors = searchable(_l("Sectors concerned"))
+    organisations = searchable(_l("Organisations concerned"))
     level = SelectField(_l("Level"), choices=LEVEL_CHOICES, default="operational")
     families_count = IntegerField(
         _l("With how many families do you meet it?"),
@@ -85,6 +98,15 @@ class BottleneckForm(HouseholdFields, FlaskForm):
     version = IntegerField(
         widget=HiddenInput(), validators=[Optional(), NumberRange(min=0, max=MAX_ID)]
     )
+
+
+class CorrectionForm(HouseholdFields, FlaskForm):
+    """After submit only the text, life domains and household context can be corrected."""
+
+    title = BottleneckForm.title
+    description = BottleneckForm.description
+    domains = MultiCheckboxField(_l("Life domains"), choices=DOMAIN_CHOICES)
+    version = IntegerField(widget=HiddenInput(), validators=[Optional()])
 
 
 class OccurrenceForm(HouseholdFields, FlaskForm):
@@ -99,12 +121,10 @@ class OccurrenceForm(HouseholdFields, FlaskForm):
 
 
 class TriageForm(FlaskForm):
-    sectors = MultiCheckboxField(_l("Route to sectors"), coerce=int)
-    owners = SelectMultipleField(
+    sectors = searchable(_l("Route to sectors"))
+    owners = searchable(
         _l("Named policy owners (optional)"),
-        coerce=int,
-        description=_l("Hold Ctrl (or Cmd) to choose several."),
-        render_kw={"size": 6},
+        _l("Grouped by sector, each with their sectors. Hold Ctrl (or Cmd) to choose several."),
     )
     level = SelectField(_l("Level"), choices=LEVEL_CHOICES)
     tags = FreeTextLineField(
@@ -140,6 +160,8 @@ class MergeForm(FlaskForm):
     reason = FreeTextField(
         _l("Why (optional)"), validators=[Length(max=2000)], render_kw={"rows": 2}
     )
+    #: Asked only when the two are in different states (the route fills in their two states).
+    state = RadioField(_l("Which state to keep?"), choices=[], validators=[Optional()])
 
 
 class ListFilterForm(FlaskForm):

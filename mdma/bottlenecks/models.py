@@ -110,7 +110,8 @@ class Bottleneck(HouseholdContext, Stepped, Timestamped, db.Model):
     families_count: Mapped[int] = mapped_column(nullable=False, default=1)
     #: Life domains, as a sorted comma-separated list of LifeDomain values.
     domains: Mapped[str] = mapped_column(sa.String(120), nullable=False, default="")
-    #: Kept by the services, so lists sort by evidence without counting 500,000 rows.
+    #: The occurrences added after the report, kept by the services so lists sort by evidence
+    #: without counting 500,000 rows; the report itself is the first (`occurrence_total`).
     occurrence_count: Mapped[int] = mapped_column(nullable=False, default=0, server_default="0")
     tags: Mapped[list] = mapped_column(sa.JSON, nullable=False, default=list)
     reporter_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id"), nullable=False, index=True)
@@ -172,6 +173,12 @@ class Bottleneck(HouseholdContext, Stepped, Timestamped, db.Model):
             "ix_bottlenecks_listed_occurrences", "occurrence_count", "status", "merged_into_id"
         ),
     )
+
+    @property
+    def occurrence_total(self) -> int:
+        """The evidence as everyone reads it: the original report counts as the first
+        occurrence, so a new bottleneck has one."""
+        return self.occurrence_count + 1
 
     @property
     def domain_list(self) -> list[str]:
@@ -238,6 +245,68 @@ class Occurrence(HouseholdContext, db.Model):
         sa.Index("ix_occurrences_reporter_bottleneck", "reporter_id", "bottleneck_id"),
     )
 
+    @property
+    def labels(self) -> list:
+        """Its life domains and household context in words, for its line on the page."""
+        domains = [LIFE_DOMAIN_LABELS[LifeDomain(d)] for d in self.domains.split(",") if d]
+        return [*domains, *household_labels(self)]
+
+
+class Revision(HouseholdContext, db.Model):
+    """One version of a submitted bottleneck's text, life domains and household context: who
+    made it and when. The first is the original report, kept when it is first corrected."""
+
+    __tablename__ = "bottleneck_revisions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    bottleneck_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("bottlenecks.id", ondelete="CASCADE"), nullable=False
+    )
+    #: 1 for the original report, then one more per correction.
+    number: Mapped[int] = mapped_column(nullable=False)
+    editor_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id"), nullable=False)
+    at: Mapped[datetime] = mapped_column(sa.DateTime, nullable=False, default=utcnow)
+    title: Mapped[str] = mapped_column(sa.String(200), nullable=False)
+    description: Mapped[str] = mapped_column(sa.Text, nullable=False, default="")
+    domains: Mapped[str] = mapped_column(sa.String(120), nullable=False, default="")
+
+    editor: Mapped[User] = relationship(lazy="joined")
+
+    __table_args__ = (sa.UniqueConstraint("bottleneck_id", "number"),)
+
+    @property
+    def domain_labels(self) -> list:
+        return [LIFE_DOMAIN_LABELS[LifeDomain(d)] for d in self.domains.split(",") if d]
+
+    @property
+    def household_labels(self) -> list:
+        return household_labels(self)
+
+
+class Merge(db.Model):
+    """A duplicate folded into the bottleneck kept: both timelines show it."""
+
+    __tablename__ = "bottleneck_merges"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    keep_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("bottlenecks.id"), nullable=False, index=True
+    )
+    duplicate_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("bottlenecks.id"), nullable=False, unique=True
+    )
+    actor_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id"), nullable=False)
+    at: Mapped[datetime] = mapped_column(sa.DateTime, nullable=False, default=utcnow)
+    #: The state of each before the merge, and the one kept.
+    keep_status: Mapped[str] = mapped_column(sa.String(20), nullable=False)
+    duplicate_status: Mapped[str] = mapped_column(sa.String(20), nullable=False)
+    kept_status: Mapped[str] = mapped_column(sa.String(20), nullable=False)
+    reason: Mapped[str] = mapped_column(sa.Text, nullable=False, default="")
+
+    actor: Mapped[User] = relationship(lazy="joined")
+    keep: Mapped[Bottleneck] = relationship(foreign_keys=[keep_id], lazy="joined")
+    duplicate: Mapped[Bottleneck] = relationship(foreign_keys=[duplicate_id], lazy="joined")
+
 
 def _page(bottleneck_id: int, anchor: str = "") -> str:
     return url_for("bottlenecks.detail", bottleneck_id=bottleneck_id) + anchor
@@ -258,11 +327,32 @@ stored_text(
     _l("Bottleneck description"),
 )
 stored_text(
+    "bottleneck_revision.title",
+    Revision,
+    "title",
+    lambda r: url_for("bottlenecks.versions", bottleneck_id=r.bottleneck_id),
+    _l("Earlier version of a bottleneck's title"),
+)
+stored_text(
+    "bottleneck_revision.description",
+    Revision,
+    "description",
+    lambda r: url_for("bottlenecks.versions", bottleneck_id=r.bottleneck_id),
+    _l("Earlier version of a bottleneck's description"),
+)
+stored_text(
     "occurrence.note",
     Occurrence,
     "note",
     lambda o: _page(o.bottleneck_id),
     _l("Occurrence note"),
+)
+stored_text(
+    "bottleneck_merge.reason",
+    Merge,
+    "reason",
+    lambda m: _page(m.keep_id),
+    _l("Reason of a merge"),
 )
 stored_text(
     "lifecycle_step.reason",

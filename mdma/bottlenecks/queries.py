@@ -1,7 +1,7 @@
-"""The read side of bottlenecks: lists with filters and search, and the evidence of one."""
+"""The read side of bottlenecks: lists with filters and search, timelines, the triage queue
+(the evidence of one is in `evidence`)."""
 
-from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
@@ -13,7 +13,9 @@ from mdma.accounts.models import User
 from mdma.bottlenecks import search, similar
 from mdma.bottlenecks.models import (
     Bottleneck,
+    Merge,
     Occurrence,
+    Revision,
     bottleneck_followers,
     bottleneck_organisations,
     bottleneck_owners,
@@ -22,48 +24,10 @@ from mdma.bottlenecks.models import (
 from mdma.bottlenecks.signals import queries as signals
 from mdma.bottlenecks.states import FINISHED, LIFECYCLE, OPEN, Status
 from mdma.core.pagination import IdPagination, Ids, count_up_to, paginate_ids
-from mdma.directory.models import LIFE_DOMAIN_LABELS, LifeDomain, Organisation
+from mdma.directory.models import Organisation
 from mdma.extensions import db
 from mdma.permissions import Role
 from mdma.threads.models import Post
-
-
-@dataclass
-class Evidence:
-    occurrences: int
-    #: Case managers and social workers who met it: the reporter and everyone who added one.
-    reporters: int
-    families: int
-    #: Occurrences per month, `YYYY-MM` → count, oldest first.
-    per_month: dict[str, int] = field(default_factory=dict)
-    #: How often each life domain was named, by the report and its occurrences.
-    domains: Counter = field(default_factory=Counter)
-
-    @property
-    def domain_labels(self) -> list[tuple]:
-        """(label, count), most named first."""
-        return [(LIFE_DOMAIN_LABELS[LifeDomain(d)], n) for d, n in self.domains.most_common()]
-
-
-def evidence(bottleneck: Bottleneck) -> Evidence:
-    """Counted in the database, in two queries, however many occurrences there are."""
-    rows = db.session.execute(
-        sa.select(Occurrence.occurred_on, Occurrence.reporter_id, Occurrence.domains).where(
-            Occurrence.bottleneck_id == bottleneck.id
-        )
-    ).all()
-    per_month = Counter(row.occurred_on.strftime("%Y-%m") for row in rows)
-    domains = Counter(bottleneck.domain_list)
-    for row in rows:
-        domains.update(d for d in row.domains.split(",") if d)
-    return Evidence(
-        occurrences=len(rows),
-        reporters=len({bottleneck.reporter_id} | {row.reporter_id for row in rows}),
-        families=bottleneck.families_count + len(rows),
-        per_month=dict(sorted(per_month.items())),
-        domains=domains,
-    )
-
 
 # --- Lists -----------------------------------------------------------------------------------
 
@@ -365,9 +329,41 @@ def drafts_of(user) -> list[Bottleneck]:
 
 
 def timeline(bottleneck: Bottleneck) -> list:
-    """Its steps and those of its structural track, oldest first."""
-    entries = [*LIFECYCLE.history(bottleneck), *signals.timeline_entries(bottleneck)]
+    """Its steps, its corrections and those of its structural track, oldest first."""
+    entries = [
+        *LIFECYCLE.history(bottleneck),
+        *corrections(bottleneck),
+        *merges(bottleneck),
+        *signals.timeline_entries(bottleneck),
+    ]
     return sorted(entries, key=lambda entry: entry.at)
+
+
+def merges(bottleneck: Bottleneck) -> list:
+    """A timeline entry per merge it took part in: as the one kept, or as the duplicate."""
+    entries = []
+    for merged in db.session.scalars(
+        sa.select(Merge).where(
+            sa.or_(Merge.keep_id == bottleneck.id, Merge.duplicate_id == bottleneck.id)
+        )
+    ):
+        if merged.keep_id == bottleneck.id:
+            label = _l("#%(id)s merged into this one: %(title)s", id=merged.duplicate_id,
+                       title=merged.duplicate.title)  # fmt: skip
+        else:
+            label = _l("Merged into #%(id)s: %(title)s", id=merged.keep_id, title=merged.keep.title)
+        entries.append(signals.Entry(merged.at, label, merged.actor, merged.reason))
+    return entries
+
+
+def corrections(bottleneck: Bottleneck) -> list:
+    """A timeline entry per correction (the first version is the report itself)."""
+    return [
+        signals.Entry(r.at, _l("Corrected: version %(number)s", number=r.number), r.editor)
+        for r in db.session.scalars(
+            sa.select(Revision).where(Revision.bottleneck_id == bottleneck.id, Revision.number > 1)
+        )
+    ]
 
 
 def posts(bottleneck: Bottleneck) -> list[Post]:

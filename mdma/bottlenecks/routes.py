@@ -7,8 +7,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from mdma.accounts.models import User
-from mdma.bottlenecks import queries, routing, services
+from mdma.bottlenecks import corrections, evidence, merging, queries, routing, services
 from mdma.bottlenecks.forms import (
     BottleneckForm,
     ListFilterForm,
@@ -16,12 +15,12 @@ from mdma.bottlenecks.forms import (
     OccurrenceForm,
     PostForm,
     TransitionForm,
-    TriageForm,
 )
 from mdma.bottlenecks.models import LEVEL_LABELS, Bottleneck, Level
 from mdma.bottlenecks.signals import queries as signal_queries
 from mdma.bottlenecks.signals.forms import panel_forms
-from mdma.bottlenecks.states import STATUS_LABELS, Status
+from mdma.bottlenecks.states import STATUS_LABELS, BottleneckPermission, Status, more_advanced
+from mdma.core.errors import RuleViolation
 from mdma.core.forms import act, confirmed_not_personal, submit
 from mdma.directory import queries as directory
 from mdma.directory.models import LIFE_DOMAIN_LABELS, Organisation, Sector
@@ -183,6 +182,8 @@ def new():
 def edit(bottleneck_id):
     bottleneck = load(bottleneck_id)  # someone else's draft is not found
     if bottleneck.status != Status.DRAFT:
+        if allowed(current_user, BottleneckPermission.CORRECT, bottleneck):
+            return redirect(url_for("bottlenecks.correct", bottleneck_id=bottleneck.id))
         flash(_("Only a draft can be edited; add an occurrence or post in the discussion."), "info")
         return redirect(url_for("bottlenecks.detail", bottleneck_id=bottleneck.id))
     form = _bottleneck_form(obj=bottleneck)
@@ -228,8 +229,12 @@ def detail_page(bottleneck: Bottleneck, **forms):
     return render_template(
         "bottlenecks/detail.html",
         bottleneck=bottleneck,
-        evidence=queries.evidence(bottleneck),
+        evidence=evidence.of(bottleneck),
+        occurrences=evidence.recent_occurrences(bottleneck),
+        reported_on=evidence.reported_on(bottleneck),
         steps=queries.timeline(bottleneck),
+        corrected=corrections.revision_count(bottleneck) > 0,
+        may_correct=allowed(current_user, BottleneckPermission.CORRECT, bottleneck),
         posts=queries.posts(bottleneck),
         similar=queries.similar_to(bottleneck) if bottleneck.status == Status.DRAFT else [],
         following=queries.is_following(current_user, bottleneck),
@@ -332,48 +337,41 @@ def add_occurrence(bottleneck_id):
     return done or render_template("bottlenecks/occurrence.html", form=form, bottleneck=bottleneck)
 
 
-@bp.route("/<int:bottleneck_id>/triage", methods=["GET", "POST"])
-@requires(Permission.BOTTLENECK_TRIAGE)
-def triage(bottleneck_id):
-    bottleneck = load(bottleneck_id)
-    form = TriageForm(obj=bottleneck)
-    form.sectors.choices = [(s.id, s.name) for s in directory.sectors()]
-    form.owners.choices = [(u.id, u.name) for u in queries.policy_owners()]
-    if request.method == "GET":
-        form.sectors.data = [s.id for s in bottleneck.sectors]
-        form.owners.data = [u.id for u in bottleneck.owners]
-        form.tags.data = ", ".join(bottleneck.tags)
-    done = submit(
-        form,
-        lambda: routing.triage(
-            current_user,
-            bottleneck,
-            sectors=_by_ids(Sector, form.sectors.data),
-            level=form.level.data,
-            owners=_by_ids(User, form.owners.data),
-            tags=(form.tags.data or "").split(","),
-            confirmed=confirmed_not_personal(form, "tags"),
-        ),
-        success=_("Routed. The sectors' policy owners have been notified."),
-        redirect_to=url_for("bottlenecks.triage_queue"),
-    )
-    return done or render_template("bottlenecks/triage.html", form=form, bottleneck=bottleneck)
-
-
 @bp.route("/<int:bottleneck_id>/merge", methods=["POST"])
 @requires(Permission.BOTTLENECK_TRIAGE)
 def merge(bottleneck_id):
+    """Merge a duplicate into this one; when their states differ, the coordinator is asked
+    which to keep (the one that has come further is chosen already)."""
     keep = load(bottleneck_id)
     form = MergeForm()
-    done = submit(
-        form,
-        lambda: services.merge(
+    duplicate = db.session.get(Bottleneck, form.duplicate_id.data or 0)
+    differ = duplicate is not None and duplicate.status not in (keep.status, Status.DRAFT)
+    if differ:
+        form.state.choices = [
+            (keep.status, _("This one's: %(state)s", state=keep.status_label)),
+            (duplicate.status, _("The duplicate's: %(state)s", state=duplicate.status_label)),
+        ]
+
+    def action():
+        if differ and not form.state.data:
+            form.state.data = more_advanced(keep, duplicate).value
+            raise RuleViolation(_("The two are in different states: which one to keep?"), "state")
+        return merging.merge(
             current_user,
             keep,
-            services.load_for_merge(form.duplicate_id.data),
+            merging.load_for_merge(form.duplicate_id.data),
             form.reason.data or "",
-        ),
+            state=form.state.data or None,
+        )
+
+    done = submit(
+        form,
+        action,
         success=_("Merged. The duplicate's evidence and discussion are now here."),
         redirect_to=url_for("bottlenecks.detail", bottleneck_id=keep.id),
     )
     return done or detail_page(keep, merge_form=form)
+
+
+# The pages of triage and of corrections after submit live beside these, on the same blueprint.
+from mdma.bottlenecks import correction_routes, triage_routes  # noqa: E402, F401

@@ -114,6 +114,12 @@ class TransitionInput(Confirmable):
 class MergeInput(ma.Schema):
     duplicate_id = Id(required=True)
     reason = FreeText(load_default="", validate=ma.validate.Length(max=MAX_POST_LENGTH))
+    state = choice(
+        [s for s in Status if s != Status.DRAFT],
+        load_default=None,
+        metadata={"description": "When the two differ, the state to keep (one of theirs); "
+                  "by default the one that has come further"},
+    )  # fmt: skip
 
 
 class PostInput(Confirmable):
@@ -169,7 +175,11 @@ class BottleneckItemSchema(ma.Schema):
     domains = ma.fields.List(ma.fields.Str(), attribute="domain_list", dump_only=True)
     sectors = ma.fields.List(ma.fields.Nested(SectorRefSchema), dump_only=True)
     organisations = ma.fields.List(ma.fields.Nested(OrganisationRefSchema), dump_only=True)
-    occurrence_count = ma.fields.Int(dump_only=True)
+    occurrence_count = ma.fields.Int(
+        attribute="occurrence_total",
+        dump_only=True,
+        metadata={"description": "The original report counts as the first occurrence"},
+    )
     submitted_at = DateTime(dump_only=True, allow_none=True)
     answer_due_on = ma.fields.Date(dump_only=True, allow_none=True)
     overdue = ma.fields.Bool(
@@ -243,3 +253,17 @@ class PostSchema(ma.Schema):
     author = handle("author.handle")
     body = ma.fields.Str(dump_only=True, metadata={"description": "Markdown source"})
     created_at = DateTime(dump_only=True)
+
+
+class RevisionSchema(ma.Schema):
+    number = ma.fields.Int(dump_only=True, metadata={"description": "1: the original report"})
+    editor = handle("editor.handle")
+    at = DateTime(dump_only=True)
+    title = ma.fields.Str(dump_only=True)
+    description = ma.fields.Str(dump_only=True, metadata={"description": "Markdown"})
+    domains = ma.fields.Function(
+        lambda r: [d for d in r.domains.split(",") if d],
+        dump_only=True,
+        metadata={"type": "array", "items": {"type": "string"}},
+    )
+    household = Inline(HouseholdSchema, dump_only=True)

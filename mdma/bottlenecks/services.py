@@ -1,5 +1,6 @@
-"""The bottleneck verbs of writing, actor first: draft, submit, add an occurrence, merge, post,
-follow. Routing and the other lifecycle steps are in `routing`.
+"""The bottleneck verbs of writing, actor first: draft, submit, add an occurrence, post, follow.
+Routing and the other lifecycle steps are in `routing`, merging in `merging`, corrections after
+submit in `corrections`.
 
 Each checks the capability and the object rule, runs the privacy guard on the free text it
 stores, records the step and the logbook, and flushes; the request commits.
@@ -171,6 +172,7 @@ def _submit(actor, bottleneck: Bottleneck) -> Bottleneck:
     LIFECYCLE.move(actor, bottleneck, Status.SUBMITTED)
     bottleneck.submitted_at = utcnow()
     follow(actor, bottleneck)
+    signals.weigh_evidence(bottleneck)  # the report is its first occurrence
     return bottleneck
 
 
@@ -226,64 +228,6 @@ def count_occurrences(bottleneck: Bottleneck, added: int) -> None:
         .execution_options(synchronize_session=False)
     )
     db.session.expire(bottleneck, ["occurrence_count"])
-
-
-# --- Merging duplicates ----------------------------------------------------------------------
-
-
-def merge(actor, keep: Bottleneck, duplicate: Bottleneck, reason: str = "") -> Bottleneck:
-    """Fold a duplicate into `keep`: its occurrences, followers, sectors and organisations move
-    over, it becomes an occurrence of its own, and its address points to `keep` from now on."""
-    require(actor, Permission.BOTTLENECK_TRIAGE)
-    if keep.id == duplicate.id:
-        raise RuleViolation(_("A bottleneck cannot be merged into itself."))
-    if duplicate.merged_into_id or keep.merged_into_id:
-        raise RuleViolation(_("This bottleneck has been merged already."))
-    if Status.DRAFT in (keep.status, duplicate.status):
-        raise RuleViolation(_("Drafts cannot be merged."))
-    guard.check(actor, reason, field="reason", subject=keep)
-    for occurrence in list(duplicate.occurrences):
-        occurrence.bottleneck_id = keep.id
-    if duplicate.thread is not None and keep.thread is not None:
-        threads.move_posts(duplicate.thread, keep.thread)
-    # The duplicate's own report is evidence too: one more occurrence of the kept bottleneck.
-    db.session.add(
-        Occurrence(
-            bottleneck_id=keep.id,
-            reporter_id=duplicate.reporter_id,
-            occurred_on=(duplicate.submitted_at or duplicate.created_at).date(),
-            domains=duplicate.domains,
-            household_type=duplicate.household_type,
-            children_band=duplicate.children_band,
-            youngest_age_band=duplicate.youngest_age_band,
-        )
-    )
-    for name in ("followers", "sectors", "organisations"):
-        merged = getattr(keep, name)
-        merged.extend(x for x in getattr(duplicate, name) if x not in merged)
-    keep.domains = _domains(set(keep.domain_list) | set(duplicate.domain_list))
-    keep.families_count += duplicate.families_count
-    count_occurrences(keep, duplicate.occurrence_count + 1)
-    duplicate.occurrence_count = 0
-    duplicate.merged_into_id = keep.id
-    if duplicate.status != Status.CLOSED:
-        source = Status(duplicate.status)
-        duplicate.status = Status.CLOSED
-        duplicate.closed_at = utcnow()
-        LIFECYCLE.record_step(
-            actor, duplicate, source, Status.CLOSED, reason.strip() or _("Merged.")
-        )
-    db.session.flush()
-    record(actor, "bottleneck:merged", keep, duplicate=duplicate.id)
-    signals.weigh_evidence(keep)
-    return keep
-
-
-def load_for_merge(bottleneck_id: int | None) -> Bottleneck:
-    duplicate = db.session.get(Bottleneck, bottleneck_id) if bottleneck_id else None
-    if duplicate is None or duplicate.status == Status.DRAFT:
-        raise RuleViolation(_("There is no bottleneck with this number."), "duplicate_id")
-    return duplicate
 
 
 # --- Discussion ------------------------------------------------------------------------------

@@ -7,7 +7,7 @@ from enum import StrEnum
 from flask_babel import lazy_gettext as _l
 
 from mdma.core.lifecycle import Lifecycle, Transition
-from mdma.permissions import ObjectRole, Permission, Role, allowed, protect
+from mdma.permissions import ObjectRole, Permission, Role, allowed, grant, protect
 from mdma.privacy import guard
 
 
@@ -35,10 +35,44 @@ STATUS_LABELS = {
     Status.CLOSED: _l("Closed"),
 }
 
+
+class BottleneckPermission(StrEnum):
+    #: Correct a submitted bottleneck's text, life domains and household context: its reporter
+    #: while nobody has answered yet, the coordinator always (the object rule `may_correct`).
+    CORRECT = "bottleneck:correct"
+
+
+grant(
+    {
+        Role.CASE_MANAGER: {BottleneckPermission.CORRECT},
+        Role.SOCIAL_WORKER: {BottleneckPermission.CORRECT},
+        Role.COORDINATOR: {BottleneckPermission.CORRECT},
+    }
+)
+
 #: States in which a routed sector still owes its first answer.
 OPEN = {Status.TRIAGED, Status.IN_DISCUSSION}
 #: States in which nothing more is expected of anyone (until it is reopened).
 FINISHED = {Status.RESOLVED, Status.DECLINED, Status.CLOSED}
+
+
+#: How far a bottleneck has come, for merging two that differ: the further one's state is kept
+#: unless the coordinator chooses the other.
+ADVANCEMENT = (
+    Status.SUBMITTED,
+    Status.TRIAGED,
+    Status.IN_DISCUSSION,
+    Status.SCHEDULED,
+    Status.IN_PROPOSAL,
+    Status.RESOLVED,
+    Status.DECLINED,
+    Status.CLOSED,
+)
+
+
+def more_advanced(first, second) -> Status:
+    """The state of the two bottlenecks that has come further."""
+    return max(Status(first.status), Status(second.status), key=ADVANCEMENT.index)
 
 
 def is_open(bottleneck) -> bool:
@@ -83,6 +117,23 @@ def answers_for(actor, bottleneck) -> bool:
     return actor in bottleneck.owners or any(s.id in routed for s in actor.sectors)
 
 
+def nobody_answered(bottleneck) -> bool:
+    """Submitted or routed, and no routed sector has answered or decided anything yet."""
+    return bottleneck.status in (Status.SUBMITTED, Status.TRIAGED) and (
+        bottleneck.first_answer_at is None
+    )
+
+
+def may_correct(actor, bottleneck) -> bool:
+    """After submit, the coordinator corrects always, the reporter while nobody answered; a
+    draft is edited as a draft, a merged duplicate lives on in the one it was merged into."""
+    if bottleneck.status == Status.DRAFT or bottleneck.merged_into_id:
+        return False
+    if allowed(actor, Permission.BOTTLENECK_TRIAGE):
+        return True
+    return is_reporter(actor, bottleneck) and nobody_answered(bottleneck)
+
+
 def is_named_owner(actor, bottleneck) -> bool:
     return actor.role == Role.POLICY_OWNER and actor in bottleneck.owners
 
@@ -95,6 +146,7 @@ POLICY = protect(
         Permission.BOTTLENECK_DISCUSS: drafts_are_private,
         Permission.BOTTLENECK_TRIAGE: drafts_are_private,
         Permission.BOTTLENECK_ANSWER: answers_for,
+        BottleneckPermission.CORRECT: may_correct,
     },
     roles=(
         ObjectRole("reporter", is_reporter),

@@ -182,9 +182,12 @@ def test_detail_shows_evidence_and_timeline(call, submitted, create_user):
     colleague = create_user(name="Jonas Peeters")
     services.add_occurrence(colleague, submitted, occurred_on=date(2026, 1, 12), domains=["income"])
     detail = call("GET", f"{URL}/{submitted.id}", colleague).json
-    assert detail["evidence"]["occurrences"] == 1
+    # The original report is the first occurrence, in its own month.
+    assert detail["evidence"]["occurrences"] == 2
     assert detail["evidence"]["families"] == 2
-    assert detail["evidence"]["per_month"] == {"2026-01": 1}
+    reported = submitted.submitted_at.strftime("%Y-%m")
+    assert detail["evidence"]["per_month"] == {"2026-01": 1, reported: 1}
+    assert detail["occurrence_count"] == 2
     assert [(s["from"], s["to"], s["actor"]) for s in detail["timeline"]] == [
         ("draft", "submitted", "sofie.claes")
     ]
@@ -309,7 +312,9 @@ def test_coordinator_merges_a_duplicate_whose_address_then_redirects(
     merge = {"duplicate_id": duplicate.id, "reason": "Zelfde knelpunt."}
     response = call("POST", f"{URL}/{submitted.id}/merge", coordinator, json=merge)
     assert response.status_code == 200
-    assert response.json["evidence"]["occurrences"] == 1
+    # Its own report and the duplicate's, each the first occurrence of its bottleneck.
+    assert response.json["evidence"]["occurrences"] == 2
+    assert response.json["occurrence_count"] == 2
     moved = call("GET", f"{URL}/{duplicate.id}/posts?page=1", coordinator)
     assert moved.status_code == 308
     assert moved.headers["Location"].endswith(f"{URL}/{submitted.id}/posts?page=1")

@@ -2,7 +2,7 @@
 
 import pytest
 
-from mdma.bottlenecks import queries, search, services
+from mdma.bottlenecks import merging, queries, search, services
 from tests.factories import create_bottleneck
 
 
@@ -83,7 +83,7 @@ def test_a_merged_duplicates_posts_are_found_under_the_kept_bottleneck(
     keep = create_bottleneck(writer, "Huurwaarborg niet betaalbaar")
     duplicate = create_bottleneck(writer, "Borg voor huurwoning te hoog")
     services.add_post(writer, duplicate, "Het Vlaams Woningfonds biedt een renteloze lening.")
-    services.merge(coordinator, keep, duplicate)
+    merging.merge(coordinator, keep, duplicate)
     assert found(writer, "woningfonds") == ["Huurwaarborg niet betaalbaar"]
 
 

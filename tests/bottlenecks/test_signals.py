@@ -272,6 +272,16 @@ def test_the_threshold_is_crossed_once_and_told_once(session, people, low_thresh
     assert kinds_of(session, people["coordinator"]).count("signal.candidate") == 1
 
 
+def test_the_report_itself_counts_towards_the_threshold(app, session, monkeypatch):
+    for name in ("OCCURRENCES", "REPORTERS", "ORGANISATIONS"):
+        monkeypatch.setitem(app.config, f"MDMA_CANDIDATE_{name}", 1)
+    writer = factories.create_user("case_manager", organisation=factories.create_organisation())
+    bottleneck = factories.create_bottleneck(writer)
+    [(candidate, signal)] = queries.candidates()
+    assert candidate == bottleneck
+    assert signal.candidate_figures == {"occurrences": 1, "reporters": 1, "organisations": 1}
+
+
 def test_evidence_figures_take_one_query_whatever_the_count(people, count_queries):
     bottleneck = factories.create_bottleneck(people["writer"])
     for extra in (1, 5):

@@ -2,7 +2,7 @@
 
 import pytest
 
-from mdma.bottlenecks import services
+from mdma.bottlenecks import merging
 from mdma.bottlenecks.similar import rarity, similar
 from tests.factories import create_bottleneck
 
@@ -74,7 +74,7 @@ def test_drafts_merged_bottlenecks_and_the_excluded_one_are_not_suggested(sessio
     duplicate = create_bottleneck(
         writer, "Waarborg voor huurwoning te duur", "Borg niet betaalbaar."
     )
-    services.merge(coordinator, found["borg"], duplicate)
+    merging.merge(coordinator, found["borg"], duplicate)
     suggested = similar("Huurwaarborg te hoog", "Borg niet betaalbaar.", limit=10)
     assert draft.title not in titles(suggested)
     assert duplicate.title not in titles(suggested)

@@ -146,7 +146,7 @@ def test_profile_page_is_accessible_in_french_and_english(page, live_server):
 
 def test_bottleneck_pages_are_accessible_with_content(page, live_server):
     """The list, a bottleneck with evidence, discussion and timeline, and each of its forms."""
-    from mdma.bottlenecks import routing
+    from mdma.bottlenecks import corrections, routing
     from mdma.bottlenecks import services as bottlenecks
 
     with live_server.app.app_context():
@@ -160,8 +160,14 @@ def test_bottleneck_pages_are_accessible_with_content(page, live_server):
         bottlenecks.add_occurrence(writer, routed, occurred_on=routed.created_at.date())
         waiting = factories.create_bottleneck(writer, title="Schoolfactuur onbetaalbaar")
         draft = bottlenecks.save_draft(writer, bottlenecks.Report("Concept: busabonnement", ""))
+        corrected = factories.create_bottleneck(writer, title="Schoolfactuur te duur")
+        corrections.correct(
+            coordinator, corrected,
+            corrections.Correction("Schoolfactuur onbetaalbaar voor gezinnen", "Zonder namen."),
+        )  # fmt: skip
         db.session.commit()
         ids = {"routed": routed.id, "waiting": waiting.id, "draft": draft.id}
+        ids["corrected"] = corrected.id
 
     dutch = live_server.translator("nl")
     log_in(page, live_server, "c@bn.example")
@@ -170,6 +176,9 @@ def test_bottleneck_pages_are_accessible_with_content(page, live_server):
         "/bottlenecks?sector=999&status=nonsense",
         f"/bottlenecks/{ids['routed']}",
         f"/bottlenecks/{ids['waiting']}/triage",
+        f"/bottlenecks/{ids['routed']}/correct",
+        f"/bottlenecks/{ids['corrected']}/versions",
+        f"/bottlenecks/{ids['routed']}/versions",
         "/notifications",
     ):
         response = page.goto(target)

@@ -72,7 +72,9 @@ def test_post_route_and_answer_a_bottleneck(page, live_server):
     assert_accessible(page)
     page.locator("#main").get_by_role("link", name=dutch("Route"), exact=True).click()
     assert_accessible(page)
-    page.get_by_role("group", name=dutch("Route to sectors")).get_by_label(housing_name).check()
+    # The sectors are a searchable multi-select: type, then choose.
+    page.get_by_role("combobox", name=dutch("Route to sectors")).fill(housing_name[:4])
+    page.locator(".ts-dropdown").get_by_role("option", name=housing_name).click()
     page.get_by_label(dutch("Level")).select_option("intersectoral")
     page.get_by_role("button", name=dutch("Route"), exact=True).click()
     expect(page.get_by_role("status").first).to_contain_text(

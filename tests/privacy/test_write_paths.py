@@ -66,6 +66,12 @@ GUARDED_PAGES = {
         "/bottlenecks/new",
         {"title": "Wachtlijst", "submit": "1", "families_count": "1"},
     ),
+    "CorrectionForm.title": ("coordinator", "/bottlenecks/{b}/correct", {}),
+    "CorrectionForm.description": (
+        "coordinator",
+        "/bottlenecks/{b}/correct",
+        {"title": "Wachtlijst"},
+    ),
     "OccurrenceForm.note": (
         "social_worker",
         "/bottlenecks/{b}/occurrences/new",

@@ -17,8 +17,10 @@ from mdma.bottlenecks.signals.models import (
     Assessment,
     CheckState,
     CriteriaCheck,
+    Feedback,
     ProgressReport,
     Signal,
+    feedback_mutes,
 )
 from mdma.bottlenecks.signals.states import CHECK, CHECKABLE, SignalPermission, assesses_for
 from mdma.core.errors import AccessDenied, RuleViolation
@@ -205,6 +207,68 @@ def report_progress(
     record(actor, "signal:progress_reported", bottleneck, report=report.id)
     feedback.tell_reporters(actor, bottleneck, "progress", owner=actor.name, due=due.isoformat())
     return report
+
+
+# --- Merging ---------------------------------------------------------------------------------
+
+
+def merge(actor, keep: Bottleneck, duplicate: Bottleneck) -> None:
+    """The duplicate's structural track continues on the bottleneck kept: its criteria checks
+    with their assessments, progress reports, the feedback its reporters had and their mutes,
+    candidacy and owner where the kept one has none. A second open check is closed."""
+    for model in (CriteriaCheck, ProgressReport, Feedback):
+        db.session.execute(
+            sa.update(model)
+            .where(model.bottleneck_id == duplicate.id)
+            .values(bottleneck_id=keep.id)
+            .execution_options(synchronize_session="fetch")
+        )
+    _merge_mutes(keep, duplicate)
+    checks = db.session.scalars(
+        sa.select(CriteriaCheck)
+        .where(CriteriaCheck.bottleneck_id == keep.id, CriteriaCheck.status == CheckState.OPEN)
+        .order_by(CriteriaCheck.opened_at, CriteriaCheck.id)
+    ).all()
+    for check in checks[1:]:
+        outcome = _("Closed: its bottleneck was merged into #%(id)s.", id=keep.id)
+        CHECK.record_step(actor, check, CheckState.OPEN, CheckState.CLOSED, outcome)
+        check.status, check.outcome, check.closed_at = CheckState.CLOSED, outcome, utcnow()
+    _merge_signal(keep, duplicate)
+
+
+def _merge_mutes(keep: Bottleneck, duplicate: Bottleneck) -> None:
+    link = feedback_mutes.c
+    muted = set(db.session.scalars(sa.select(link.user_id).where(link.bottleneck_id == keep.id)))
+    moved = set(
+        db.session.scalars(sa.select(link.user_id).where(link.bottleneck_id == duplicate.id))
+    )
+    for user_id in sorted(moved - muted):
+        db.session.execute(feedback_mutes.insert().values(bottleneck_id=keep.id, user_id=user_id))
+    db.session.execute(feedback_mutes.delete().where(link.bottleneck_id == duplicate.id))
+
+
+def _merge_signal(keep: Bottleneck, duplicate: Bottleneck) -> None:
+    """Candidacy since the earlier of the two; the owner, theme and report rhythm of the kept
+    one, else the duplicate's. A structural duplicate (its passed check moved along) makes
+    the kept one structural."""
+    moved = signal_of(duplicate)
+    if duplicate.level == Level.STRUCTURAL:
+        keep.level = Level.STRUCTURAL
+    if moved is None:
+        return
+    signal = signal_of(keep, create=True)
+    if moved.candidate_since and (
+        signal.candidate_since is None or moved.candidate_since < signal.candidate_since
+    ):
+        signal.candidate_since, signal.candidate_figures = (
+            moved.candidate_since,
+            moved.candidate_figures,
+        )
+    if signal.owner_id is None and moved.owner_id is not None:
+        for name in ("owner_id", "theme", "next_report_due_on", "report_reminded_on"):
+            setattr(signal, name, getattr(moved, name))
+    db.session.delete(moved)
+    db.session.flush()
 
 
 # --- Evidence threshold ----------------------------------------------------------------------
