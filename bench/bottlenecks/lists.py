@@ -64,6 +64,7 @@ def _arguments():
     parser.add_argument("--page-size", type=int, default=20)
     parser.add_argument("--only", default="", help="run the cases whose name contains this")
     parser.add_argument("--layers", default="html,api,query")
+    parser.add_argument("--similar", action="store_true", help="only time similar()")
     parser.add_argument(
         "--explain", action="store_true", help="query plans of slow cases (all with --only)"
     )
@@ -140,6 +141,8 @@ def _run_backend(name: str, url: str, args) -> None:
         _build(args.scale)
         users = {u.email.split("@")[0]: u for u in db.session.scalars(sa.select(User)) if u.active}
         matrix = [c for c in cases(db.session, users) if args.only in c.name]
+        if args.similar:
+            matrix = []
         db.session.remove()
     layers = [layer for layer in args.layers.split(",") if layer]
     print(
@@ -151,8 +154,9 @@ def _run_backend(name: str, url: str, args) -> None:
     for case in matrix:
         results.append((case, {layer: _measure(app, case, layer, args) for layer in layers}))
         _print_row(*results[-1], layers)
-    _summary(results, layers)
-    if not args.only:
+    if results:
+        _summary(results, layers)
+    if not args.only or args.similar:
         _similar(app, args.runs)
     if args.explain:
         slow = [

@@ -146,7 +146,7 @@ class SimilarBottlenecks(MethodView):
         found = similar.similar(
             args["title"], args["description"], limit=5, exclude_id=args["exclude"]
         )
-        return [bottleneck for bottleneck, _score in found]
+        return [suggestion.bottleneck for suggestion in found]
 
 
 @blp.route("")

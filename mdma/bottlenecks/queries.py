@@ -363,8 +363,8 @@ def posts(bottleneck: Bottleneck) -> list[Post]:
 def similar_to(bottleneck: Bottleneck, limit: int = 5) -> list[Bottleneck]:
     """Existing bottlenecks that may be the same problem, for the writer of a draft."""
     return [
-        found
-        for found, _score in similar.similar(
+        suggestion.bottleneck
+        for suggestion in similar.similar(
             bottleneck.title, bottleneck.description, limit=limit, exclude_id=bottleneck.id
         )
     ]

@@ -3,14 +3,17 @@ the same problem in other words, so it becomes an occurrence instead of a duplic
 
 Two steps. The full-text index finds a few hundred candidates sharing a significant word, a
 form of it or a synonym (data/synonyms.txt) in their title or description. Python then
-compares each with the new text: TF-IDF cosine over Dutch stems and synonym groups, and over
-character 4-grams, which catch compounds and spellings (huurwaarborg ~ waarborg). Word
-rarity comes from a sample of the bottlenecks, refreshed every few minutes.
+compares each with the new text on two views, blended: TF-IDF cosine over Dutch stems and
+synonym groups (the field's other words for one thing), and TF-IDF cosine over the character
+3–5-grams of the words (compounds, spellings, inflections: huurwaarborg ~ waarborg). Rarity
+comes from a sample of the bottlenecks, refreshed every few minutes. A suggestion is
+"probably the same" when it scores high and clearly above the next one.
 """
 
 import math
 import time
 from collections import Counter
+from dataclasses import dataclass
 
 import sqlalchemy as sa
 from sqlalchemy import orm
@@ -35,17 +38,39 @@ RELIABLE_SAMPLE = 500
 TITLE_WEIGHT = 1.5
 #: Long descriptions are cut here: the start says what matters, the rest costs time.
 DESCRIPTION_CHARS = 1500
-#: The share of the word similarity in the score; the rest is character 4-grams.
-WORD_SHARE = 0.7
+#: Candidates compared on character n-grams too: the best on words and synonyms.
+RERANKED = 60
+#: Character n-grams are taken from the title and the start of the description.
+GRAM_CHARS = 600
+#: The share of the word similarity in the score; the rest is character n-grams.
+WORD_SHARE = 0.6
 MIN_SCORE = 0.08
+#: "Probably the same": at least this score, and this far above the next suggestion.
+CONFIDENT_SCORE = 0.2
+CONFIDENT_LEAD = 0.1
 SAMPLE_SIZE = 2000
 SAMPLE_SECONDS = 600
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    bottleneck: Bottleneck
+    #: Between 0 and 1.
+    score: float
+    #: Probably the same problem, not only a neighbouring one.
+    confident: bool
+    #: Why it matched: the words of the new text it shares, as the writer typed them.
+    shared: tuple[str, ...]
+
+
+def _parts(title: str, description: str):
+    return ((title, TITLE_WEIGHT), (description[:DESCRIPTION_CHARS], 1.0))
 
 
 def features(title: str, description: str = "") -> Counter:
     """Stems (`w:`) and synonym groups (`c:`) of a text, title words counting more."""
     found = Counter()
-    for part, weight in ((title, TITLE_WEIGHT), (description[:DESCRIPTION_CHARS], 1.0)):
+    for part, weight in _parts(title, description):
         keys = [text.key(w) for w in text.significant(part)]
         for key in keys:
             found["w:" + key] += weight
@@ -54,23 +79,26 @@ def features(title: str, description: str = "") -> Counter:
     return found
 
 
-def grams(found: Counter) -> frozenset:
-    return frozenset().union(*(_word_grams(f[2:]) for f in found if f.startswith("w:")))
-
-
-def _word_grams(key: str) -> frozenset:
-    padded = f" {key} "
-    return frozenset(padded[i : i + 4] for i in range(len(padded) - 3)) if len(key) > 3 else ()
+def grams(title: str, description: str = "") -> Counter:
+    """Character 3–5-grams of the significant words, title words counting more."""
+    found = Counter()
+    for part, weight in ((title, TITLE_WEIGHT), (description[:GRAM_CHARS], 1.0)):
+        for word, count in Counter(text.significant(part)).items():
+            for gram in text.char_grams(word):
+                found[gram] += weight * count
+    return found
 
 
 class _Rarity:
-    """Document frequencies of features in a sample of the bottlenecks, for IDF weights."""
+    """Document frequencies of features and character n-grams in a sample of the bottlenecks,
+    for IDF weights."""
 
     def __init__(self):
         self.taken_at = -math.inf
         self.newest = 0
         self.size = 0
         self.frequencies = Counter()
+        self.weights: dict[str, float] = {}
 
     def refresh(self) -> None:
         """Sample again when the sample is old or the table grew by a tenth since."""
@@ -90,11 +118,17 @@ class _Rarity:
         size = 0
         for row in rows:
             frequencies.update(features(row.title, row.description).keys())
+            frequencies.update(grams(row.title, row.description).keys())
             size += 1
         self.size, self.frequencies, self.taken_at = size, frequencies, time.monotonic()
+        self.weights = {}
 
     def idf(self, feature: str) -> float:
-        return math.log((self.size + 1) / (self.frequencies[feature] + 0.5)) + 1
+        weight = self.weights.get(feature)
+        if weight is None:
+            weight = math.log((self.size + 1) / (self.frequencies.get(feature, 0) + 0.5)) + 1
+            self.weights[feature] = weight
+        return weight
 
 
 rarity = _Rarity()
@@ -105,15 +139,16 @@ def _listed():
 
 
 def _weighted(found: Counter) -> dict[str, float]:
-    return {f: (1 + math.log(tf)) * rarity.idf(f) for f, tf in found.items() if tf > 0}
+    idf = rarity.idf
+    weights = {f: (1 + math.log(tf)) * idf(f) if tf != 1 else idf(f) for f, tf in found.items()}
+    norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+    return {f: w / norm for f, w in weights.items()}
 
 
-def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
+def _dot(a: dict[str, float], b: dict[str, float]) -> float:
     if len(a) > len(b):
         a, b = b, a
-    dot = sum(w * b[f] for f, w in a.items() if f in b)
-    norm = math.sqrt(sum(w * w for w in a.values()) * sum(w * w for w in b.values()))
-    return dot / norm if norm else 0.0
+    return sum(w * b[f] for f, w in a.items() if f in b)
 
 
 def _retrieval_words(title: str, description: str) -> list[str]:
@@ -167,41 +202,68 @@ def _candidates(title: str, description: str, exclude_id: int | None) -> list:
 
 def similar(
     title: str, description: str = "", *, limit: int = 5, exclude_id: int | None = None
-) -> list[tuple[Bottleneck, float]]:
-    """Submitted, unmerged bottlenecks like the text being written, best first, with a score
-    between 0 and 1."""
-    found = features(title, description)
-    if not found:
+) -> list[Suggestion]:
+    """Submitted, unmerged bottlenecks like the text being written, best first."""
+    query = features(title, description)
+    if not query:
         return []
     rarity.refresh()
     rows = _candidates(title, description, exclude_id)
     if not rows:
         return []
-    query, query_grams = _weighted(found), grams(found)
-    profiles = [(row.id, features(row.title, row.description)) for row in rows]
-    gram_sets = [(row_id, grams(f)) for row_id, f in profiles]
-    # Character 4-grams are weighted by their rarity among the candidates.
-    gram_df = Counter()
-    for _row_id, candidate_grams in gram_sets:
-        gram_df.update(query_grams & candidate_grams)
-    size = len(rows) + 1
-    gram_idf = {g: math.log(size / (gram_df[g] + 1)) + 1 for g in query_grams}
-    gram_norm = math.sqrt(sum(w * w for w in gram_idf.values()))
-    # A candidate's 4-grams the new text lacks count with the query's mean weight.
-    mean_idf = gram_norm / math.sqrt(len(gram_idf)) if gram_idf else 0.0
+    query_words = _weighted(query)
+    on_words = []
+    for row in rows:
+        candidate = features(row.title, row.description)
+        on_words.append((_dot(query_words, _weighted(candidate)), row, candidate))
+    # Character n-grams cost most: only for the best on words.
+    on_words.sort(key=lambda item: -item[0])
+    query_grams = _weighted(grams(title, description))
     scored = []
-    for (row_id, candidate), (_, candidate_grams) in zip(profiles, gram_sets, strict=True):
-        words = _cosine(query, _weighted(candidate))
-        common = query_grams & candidate_grams
-        shared = sum(gram_idf[g] ** 2 for g in common)
-        rest = (len(candidate_grams) - len(common)) * mean_idf**2
-        chars = shared / (gram_norm * math.sqrt(shared + rest)) if shared else 0.0
+    for words, row, candidate in on_words[:RERANKED]:
+        chars = _dot(query_grams, _weighted(grams(row.title, row.description)))
         score = WORD_SHARE * words + (1 - WORD_SHARE) * chars
         if score >= MIN_SCORE:
-            scored.append((score, row_id))
-    scored = sorted(scored, reverse=True)[:limit]
-    ids = [row_id for _, row_id in scored]
+            scored.append((score, row.id, candidate))
+    scored = sorted(scored, key=lambda item: (-item[0], item[1]))[:limit]
+    ids = [row_id for _, row_id, _ in scored]
     # Suggestions show a title and a link: the lists' eager loads would only cost time here.
     chosen = sa.select(Bottleneck).where(Bottleneck.id.in_(ids)).options(orm.lazyload("*"))
     loaded = {b.id: b for b in db.session.scalars(chosen)}
-    return [(loaded[row_id], round(score, 3)) for score, row_id in scored]
+    runner_up = scored[1][0] if len(scored) > 1 else 0.0
+    typed = _typed_words(title, description)
+    return [
+        Suggestion(
+            bottleneck=loaded[row_id],
+            score=round(min(score, 1.0), 3),
+            confident=i == 0 and score >= CONFIDENT_SCORE and score - runner_up >= CONFIDENT_LEAD,
+            shared=_shared(typed, query, candidate),
+        )
+        for i, (score, row_id, candidate) in enumerate(scored)
+    ]
+
+
+#: Words shown as the reason of a suggestion.
+SHARED_WORDS = 4
+
+
+def _typed_words(title: str, description: str) -> dict[str, str]:
+    """Key → the first form the writer typed."""
+    typed = {}
+    for word in text.significant(f"{title}\n{description[:DESCRIPTION_CHARS]}"):
+        typed.setdefault(text.key(word), word)
+    return typed
+
+
+def _shared(typed: dict[str, str], query: Counter, candidate: Counter) -> tuple[str, ...]:
+    """The writer's words the suggestion shares, rarest first: the same word in any form, or
+    one of the field's synonyms of it."""
+    common = [f for f in query if f in candidate]
+    common.sort(key=lambda f: -rarity.idf(f))
+    shown = []
+    for feature in common:
+        kind, name = feature[:2], feature[2:]
+        word = typed.get(name) if kind == "w:" else name
+        if word and word not in shown:
+            shown.append(word)
+    return tuple(shown[:SHARED_WORDS])

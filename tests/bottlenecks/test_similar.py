@@ -14,7 +14,7 @@ def fresh_rarity():
 
 
 def titles(found) -> list[str]:
-    return [bottleneck.title for bottleneck, _score in found]
+    return [suggestion.bottleneck.title for suggestion in found]
 
 
 def reported(writer):
@@ -51,7 +51,7 @@ def test_a_duplicate_in_other_words_is_suggested_first(session, create_user):
         "Mama met bijstand van het sociaal huis kan de borgsom niet ophoesten.",
     )
     assert titles(found)[0] == "Huurwaarborg niet te betalen voor gezinnen met leefloon"
-    assert 0 < found[0][1] <= 1
+    assert 0 < found[0].score <= 1
 
 
 def test_synonyms_of_the_field_find_each_other(session, create_user):
