@@ -21,7 +21,7 @@ from sqlalchemy import orm
 from mdma.bottlenecks import search, text
 from mdma.bottlenecks.models import Bottleneck
 from mdma.bottlenecks.states import Status
-from mdma.bottlenecks.thesaurus import concepts, expansions
+from mdma.bottlenecks.thesaurus import concept, concepts, expansions, thesaurus
 from mdma.extensions import db
 
 CANDIDATES = 200
@@ -61,6 +61,10 @@ class Suggestion:
     confident: bool
     #: Why it matched: the words of the new text it shares, as the writer typed them.
     shared: tuple[str, ...]
+
+    def __getattr__(self, name):
+        # Pages and the API show a suggestion as the bottleneck it is, with the reasons.
+        return getattr(self.bottleneck, name)
 
 
 def _parts(title: str, description: str):
@@ -236,11 +240,22 @@ def similar(
         Suggestion(
             bottleneck=loaded[row_id],
             score=round(min(score, 1.0), 3),
-            confident=i == 0 and score >= CONFIDENT_SCORE and score - runner_up >= CONFIDENT_LEAD,
+            confident=i == 0
+            and score >= CONFIDENT_SCORE
+            and score - runner_up >= CONFIDENT_LEAD
+            and not _other_kind(query, candidate),
             shared=_shared(typed, query, candidate),
         )
         for i, (score, row_id, candidate) in enumerate(scored)
     ]
+
+
+def _other_kind(query: Counter, candidate: Counter) -> bool:
+    """Both texts name a kind of problem, and not the same one: a neighbour on the topic (the
+    cost of a service where the new text has its waiting list)."""
+    kinds = thesaurus().kinds
+    named, other = ({f for f in c if f[2:] in kinds and f[:2] == "c:"} for c in (query, candidate))
+    return bool(named and other and not named & other)
 
 
 #: Words shown as the reason of a suggestion.
@@ -248,10 +263,14 @@ SHARED_WORDS = 4
 
 
 def _typed_words(title: str, description: str) -> dict[str, str]:
-    """Key → the first form the writer typed."""
+    """Feature → the first form the writer typed of a word with it (its stem or its group)."""
     typed = {}
     for word in text.significant(f"{title}\n{description[:DESCRIPTION_CHARS]}"):
-        typed.setdefault(text.key(word), word)
+        key = text.key(word)
+        typed.setdefault("w:" + key, word)
+        group = concept(key)
+        if group:
+            typed.setdefault("c:" + group, word)
     return typed
 
 
@@ -262,8 +281,8 @@ def _shared(typed: dict[str, str], query: Counter, candidate: Counter) -> tuple[
     common.sort(key=lambda f: -rarity.idf(f))
     shown = []
     for feature in common:
-        kind, name = feature[:2], feature[2:]
-        word = typed.get(name) if kind == "w:" else name
-        if word and word not in shown:
+        # A phrase of the field has no one word the writer typed: its group names it.
+        word = typed.get(feature) or feature[2:]
+        if word not in shown:
             shown.append(word)
     return tuple(shown[:SHARED_WORDS])
