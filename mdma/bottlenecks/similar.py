@@ -21,7 +21,7 @@ from sqlalchemy import orm
 from mdma.bottlenecks import search, text
 from mdma.bottlenecks.models import Bottleneck
 from mdma.bottlenecks.states import Status
-from mdma.bottlenecks.thesaurus import concept, concepts, expansions, thesaurus
+from mdma.bottlenecks.thesaurus import concept, expansions, thesaurus
 from mdma.extensions import db
 
 CANDIDATES = 200
@@ -78,8 +78,8 @@ def features(title: str, description: str = "") -> Counter:
         keys = [text.key(w) for w in text.significant(part)]
         for key in keys:
             found["w:" + key] += weight
-        for concept in concepts(keys):
-            found["c:" + concept] += weight
+        for group in groups(keys):
+            found["c:" + group] += weight
     return found
 
 

@@ -9,11 +9,11 @@ import sqlalchemy as sa
 from mdma.accounts.authentication import create_api_token
 from mdma.bottlenecks import services
 from mdma.bottlenecks.models import Bottleneck, Occurrence
+from mdma.bottlenecks.similar import rarity
 from mdma.bottlenecks.states import Status
 from mdma.core.lifecycle import Step
 from mdma.core.logbook import LogEntry
 from mdma.threads.models import Post
-from mdma.bottlenecks.similar import rarity
 from tests import factories
 from tests.bottlenecks.conftest import count
 from tests.factories import create_bottleneck, route_bottleneck
