@@ -78,7 +78,7 @@ def features(title: str, description: str = "") -> Counter:
         keys = [text.key(w) for w in text.significant(part)]
         for key in keys:
             found["w:" + key] += weight
-        for group in groups(keys):
+        for group in concepts(keys):
             found["c:" + group] += weight
     return found
 
