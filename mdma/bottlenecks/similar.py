@@ -21,7 +21,7 @@ from sqlalchemy import orm
 from mdma.bottlenecks import search, text
 from mdma.bottlenecks.models import Bottleneck
 from mdma.bottlenecks.states import Status
-from mdma.bottlenecks.thesaurus import concept, expansions, thesaurus
+from mdma.bottlenecks.thesaurus import concept, concepts, expansions, thesaurus
 from mdma.extensions import db
 
 CANDIDATES = 200
