@@ -14,6 +14,7 @@ import math
 import time
 from collections import Counter
 from dataclasses import dataclass
+from itertools import chain
 
 import sqlalchemy as sa
 from sqlalchemy import orm
@@ -31,7 +32,7 @@ RANKED = 1000
 RETRIEVAL_WORDS = 24
 MIN_RETRIEVAL = 3
 #: A word in more than this share of the bottlenecks does not help to find candidates.
-COMMON_SHARE = 0.05
+COMMON_SHARE = 0.02
 #: Below this many sampled bottlenecks shares say little, and searching everything is cheap.
 RELIABLE_SAMPLE = 500
 #: A title says what a bottleneck is; its words count more.
@@ -39,9 +40,11 @@ TITLE_WEIGHT = 1.5
 #: Long descriptions are cut here: the start says what matters, the rest costs time.
 DESCRIPTION_CHARS = 1500
 #: Candidates compared on character n-grams too: the best on words and synonyms.
-RERANKED = 60
+RERANKED = 30
 #: Character n-grams are taken from the title and the start of the description.
-GRAM_CHARS = 600
+GRAM_CHARS = 300
+#: The weight of the full-text index's rank (relative to the best candidate's) in the score.
+INDEX_SHARE = 0.1
 #: The share of the word similarity in the score; the rest is character n-grams.
 WORD_SHARE = 0.6
 MIN_SCORE = 0.08
@@ -85,11 +88,12 @@ def features(title: str, description: str = "") -> Counter:
 
 def grams(title: str, description: str = "") -> Counter:
     """Character 3–5-grams of the significant words, title words counting more."""
-    found = Counter()
-    for part, weight in ((title, TITLE_WEIGHT), (description[:GRAM_CHARS], 1.0)):
-        for word, count in Counter(text.significant(part)).items():
-            for gram in text.char_grams(word):
-                found[gram] += weight * count
+    found = Counter(chain.from_iterable(map(text.char_grams, text.significant(title))))
+    for gram in found:
+        found[gram] *= TITLE_WEIGHT
+    found.update(
+        chain.from_iterable(map(text.char_grams, text.significant(description[:GRAM_CHARS])))
+    )
     return found
 
 
@@ -149,10 +153,18 @@ def _weighted(found: Counter) -> dict[str, float]:
     return {f: w / norm for f, w in weights.items()}
 
 
-def _dot(a: dict[str, float], b: dict[str, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(w * b[f] for f, w in a.items() if f in b)
+def _cosine(query: dict[str, float], found: Counter) -> float:
+    """Cosine of a weighted, normalised query and a text's counts, weighed in the same pass."""
+    known, idf, log = rarity.weights, rarity.idf, math.log
+    dot = norm = 0.0
+    for feature, tf in found.items():
+        weight = known.get(feature) or idf(feature)
+        if tf != 1:
+            weight *= 1 + log(tf)
+        norm += weight * weight
+        if feature in query:
+            dot += query[feature] * weight
+    return dot / math.sqrt(norm) if norm else 0.0
 
 
 def _retrieval_words(title: str, description: str) -> list[str]:
@@ -196,7 +208,7 @@ def _candidates(title: str, description: str, exclude_id: int | None) -> list:
     if exclude_id is not None:
         conditions.append(Bottleneck.id != exclude_id)
     return db.session.execute(
-        sa.select(Bottleneck.id, Bottleneck.title, Bottleneck.description)
+        sa.select(Bottleneck.id, Bottleneck.title, Bottleneck.description, matches.c.rank)
         .join(matches, matches.c.bottleneck_id == Bottleneck.id)
         .where(*conditions)
         .order_by(matches.c.rank.desc())
@@ -216,16 +228,19 @@ def similar(
     if not rows:
         return []
     query_words = _weighted(query)
+    best_rank = max(row.rank for row in rows) or 1.0
     on_words = []
     for row in rows:
         candidate = features(row.title, row.description)
-        on_words.append((_dot(query_words, _weighted(candidate)), row, candidate))
+        # The index's own ranking (bm25, ts_rank) weighs the words over the whole table.
+        found = _cosine(query_words, candidate) + INDEX_SHARE * max(row.rank, 0) / best_rank
+        on_words.append((found, row, candidate))
     # Character n-grams cost most: only for the best on words.
     on_words.sort(key=lambda item: -item[0])
     query_grams = _weighted(grams(title, description))
     scored = []
     for words, row, candidate in on_words[:RERANKED]:
-        chars = _dot(query_grams, _weighted(grams(row.title, row.description)))
+        chars = _cosine(query_grams, grams(row.title, row.description))
         score = WORD_SHARE * words + (1 - WORD_SHARE) * chars
         if score >= MIN_SCORE:
             scored.append((score, row.id, candidate))
