@@ -28,6 +28,8 @@ from mdma.extensions import db  # noqa: E402
 
 DATASET = HERE / "similar_pairs.jsonl"
 TOP3_TARGET = 0.9
+#: Kinds of row whose new report is the same problem as the existing bottleneck beside it.
+PAIRS = ("pair", "duplicate")
 #: Fields a posting may name the existing bottleneck it duplicates by.
 REFERENCES = ("duplicate_of", "same_as", "existing_id", "expected", "match")
 
@@ -58,7 +60,10 @@ def read(path: Path) -> tuple[dict[str, dict], list[Posting]]:
             elif "title" in row:
                 existing[row["id"]] = {"title": row["title"], "description": row["description"]}
             if "new" in row:
-                target = row["id"] if "existing" in row else None
+                # A pair's new report duplicates its existing bottleneck; a row of another kind
+                # that carries both (a near miss) is a new problem beside it.
+                paired = "existing" in row and row.get("kind", "pair") in PAIRS
+                target = row["id"] if paired and row.get("same", True) else None
                 for field in REFERENCES:
                     target = row.get(field) or target
                 new = row["new"]
@@ -130,16 +135,15 @@ def run_platform(existing, postings, show_misses: bool) -> dict:
 def run_baseline(method, existing, postings) -> dict:
     texts = {key: document(text["title"], text["description"]) for key, text in existing.items()}
     ranker = method(texts)
-    ranks, best_new = [], []
+    ranks = []
     for posting in postings:
+        if posting.duplicate_of is None:
+            continue  # a baseline has no confidence of its own: nothing to count
         ranked = ranker.rank(document(posting.title, posting.description))
         order = [key for key, _score in ranked]
-        if posting.duplicate_of is None:
-            best_new.append(ranked[0][1])
-        else:
-            rank = order.index(posting.duplicate_of) + 1 if posting.duplicate_of in order else None
-            ranks.append(rank)
-    # A baseline has no confidence of its own: none is counted.
+        ranks.append(
+            order.index(posting.duplicate_of) + 1 if posting.duplicate_of in order else None
+        )
     return figures(ranks, [])
 
 
