@@ -233,36 +233,48 @@ def similar(
     for row in rows:
         candidate = features(row.title, row.description)
         # The index's own ranking (bm25, ts_rank) weighs the words over the whole table.
-        found = _cosine(query_words, candidate) + INDEX_SHARE * max(row.rank, 0) / best_rank
-        on_words.append((found, row, candidate))
+        index = INDEX_SHARE * max(row.rank, 0) / best_rank
+        on_words.append((_cosine(query_words, candidate), index, row, candidate))
     # Character n-grams cost most: only for the best on words.
-    on_words.sort(key=lambda item: -item[0])
+    on_words.sort(key=lambda item: -(item[0] + item[1]))
     query_grams = _weighted(grams(title, description))
     scored = []
-    for words, row, candidate in on_words[:RERANKED]:
+    for words, index, row, candidate in on_words[:RERANKED]:
         chars = _cosine(query_grams, grams(row.title, row.description))
-        score = WORD_SHARE * words + (1 - WORD_SHARE) * chars
+        content = WORD_SHARE * words + (1 - WORD_SHARE) * chars
+        score = content + WORD_SHARE * index
         if score >= MIN_SCORE:
-            scored.append((score, row.id, candidate))
-    scored = sorted(scored, key=lambda item: (-item[0], item[1]))[:limit]
-    ids = [row_id for _, row_id, _ in scored]
+            scored.append((score, row.id, content, candidate))
+    scored.sort(key=lambda item: (-item[0], item[1]))
+    confident = scored and _confident(query, scored)
+    scored = scored[:limit]
+    ids = [row_id for _, row_id, _, _ in scored]
     # Suggestions show a title and a link: the lists' eager loads would only cost time here.
     chosen = sa.select(Bottleneck).where(Bottleneck.id.in_(ids)).options(orm.lazyload("*"))
     loaded = {b.id: b for b in db.session.scalars(chosen)}
-    runner_up = scored[1][0] if len(scored) > 1 else 0.0
     typed = _typed_words(title, description)
     return [
         Suggestion(
             bottleneck=loaded[row_id],
             score=round(min(score, 1.0), 3),
-            confident=i == 0
-            and score >= CONFIDENT_SCORE
-            and score - runner_up >= CONFIDENT_LEAD
-            and not _other_kind(query, candidate),
+            confident=i == 0 and confident,
             shared=_shared(typed, query, candidate),
         )
-        for i, (score, row_id, candidate) in enumerate(scored)
+        for i, (score, row_id, _content, candidate) in enumerate(scored)
     ]
+
+
+def _confident(query: Counter, scored: list) -> bool:
+    """The first is probably the same problem: its texts alone (not the index's rank, which
+    differs between databases) are close, clearly closer than any other's, and it names no
+    other kind of problem."""
+    _score, _row_id, content, candidate = scored[0]
+    runner_up = max((item[2] for item in scored[1:]), default=0.0)
+    return (
+        content >= CONFIDENT_SCORE
+        and content - runner_up >= CONFIDENT_LEAD
+        and not _other_kind(query, candidate)
+    )
 
 
 def _other_kind(query: Counter, candidate: Counter) -> bool:
