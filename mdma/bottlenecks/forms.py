@@ -152,6 +152,7 @@ class ListFilterForm(FlaskForm):
     organisation = SelectField(_l("Organisation"), validators=[Optional()])
     level = SelectField(_l("Level"), validators=[Optional()])
     overdue = BooleanField(_l("Overdue only"))
+    awaiting = BooleanField(_l("Awaiting a first answer"))
     mine = BooleanField(_l("Reported by me"))
     routed = BooleanField(_l("Routed to my sector"))
     sort = SelectField(_l("Sort"), validators=[Optional()])

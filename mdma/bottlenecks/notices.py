@@ -6,10 +6,10 @@ Messages are rendered in each recipient's language when shown or mailed, from sm
 
 from datetime import date
 
-from flask_babel import format_date
 from flask_babel import gettext as _
 
 from mdma.bottlenecks.states import STATUS_LABELS, Status
+from mdma.core.dates import format_when
 from mdma.notifications import services as notifications
 
 
@@ -38,7 +38,7 @@ notifications.register(
     lambda d: _(
         '"%(title)s" is waiting for a first answer from your sector; it was due on %(due)s.',
         title=d["title"],
-        due=format_date(date.fromisoformat(d["due"]), "medium"),
+        due=format_when(date.fromisoformat(d["due"]), "date"),
     ),
 )
 

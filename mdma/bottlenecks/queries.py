@@ -93,6 +93,8 @@ class ListFilter:
     organisation: int | None = None
     level: str | None = None
     overdue: bool = False
+    #: Routed and still waiting for a first answer.
+    awaiting: bool = False
     #: "Reported by me": posted by the actor, or an occurrence added by them.
     mine: bool = False
     #: "Routed to my sector": one of the actor's sectors, or the actor named as owner.
@@ -109,14 +111,19 @@ class ListFilter:
         return self.sort or (Sort.RELEVANCE if self.q.strip() else Sort.NEWEST)
 
 
-def overdue_condition(today: date):
-    """Routed, no first answer yet, and the deadline in working days has passed: the SQL of
-    `states.is_overdue`."""
+def awaiting_condition():
+    """Routed and no first answer yet: the SQL of `states.awaits_first_answer`."""
     return sa.and_(
         Bottleneck.status.in_([s.value for s in OPEN]),
         Bottleneck.first_answer_at.is_(None),
-        Bottleneck.answer_due_on < today,
+        Bottleneck.answer_due_on.is_not(None),
     )
+
+
+def overdue_condition(today: date):
+    """Routed, no first answer yet, and the deadline in working days has passed: the SQL of
+    `states.is_overdue`."""
+    return sa.and_(awaiting_condition(), Bottleneck.answer_due_on < today)
 
 
 def is_following(user, bottleneck: Bottleneck) -> bool:
@@ -242,6 +249,8 @@ def _conditions(actor, filters: ListFilter, today: date, *, walk_index: bool) ->
         conditions.append(_among(linked, walk_index=walk_index))
     if filters.overdue:
         conditions.append(overdue_condition(today))
+    elif filters.awaiting:
+        conditions.append(awaiting_condition())
     if filters.mine:
         added = sa.select(Occurrence.bottleneck_id).where(Occurrence.reporter_id == actor.id)
         conditions.append(

@@ -77,6 +77,7 @@ def _list_filter(form: ListFilterForm) -> queries.ListFilter:
         organisation=int(valid["organisation"]) if valid.get("organisation") else None,
         level=valid.get("level") or None,
         overdue=bool(valid.get("overdue")),
+        awaiting=bool(valid.get("awaiting")),
         mine=bool(valid.get("mine")),
         my_sectors=bool(valid.get("routed")),
         q=(valid.get("q") or "").strip(),

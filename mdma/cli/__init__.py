@@ -1,5 +1,6 @@
 """The `mdma` command: database, users, demo data, development and production servers."""
 
+import logging
 import os
 import sys
 
@@ -95,6 +96,9 @@ def demo(scale, seed):
     from mdma.cli.demo import DEMO_PASSWORD, create_demo
     from mdma.extensions import db
 
+    # The demo's stories notify fictional people; without an SMTP server their mail would
+    # fill the terminal through the log.
+    logging.getLogger("mdma.core.mail").setLevel(logging.ERROR)
     made = create_demo()
     db.session.commit()
     click.echo("Demo data: " + ", ".join(f"{n} new {kind}" for kind, n in made.added.items()) + ".")
@@ -121,13 +125,30 @@ def bottlenecks_group():
 @bottlenecks_group.command("remind")
 @with_appcontext
 def remind():
-    """Remind routed sectors of overdue first answers (run once a working day, e.g. from cron)."""
+    """Send the day's reminders (run once a working day, e.g. from cron): overdue first
+    answers to their routed sectors, late criteria checks to their sectors and then the
+    coordinator, due progress reports to the signal's owner. Each is sent once."""
     from mdma.bottlenecks import routing
+    from mdma.bottlenecks.signals import services as signals
     from mdma.extensions import db
 
-    count = routing.send_reminders()
+    answers = routing.send_reminders()
+    structural = signals.send_reminders()
     db.session.commit()
-    click.echo(f"{count} overdue bottleneck(s): reminders sent.")
+    click.echo(f"{answers} overdue bottleneck(s), {structural} structural reminder(s) sent.")
+
+
+@main.command("maintenance")
+@with_appcontext
+def maintenance():
+    """Daily housekeeping (e.g. from cron): remove failed log-ins past their window and
+    log-in sessions that have ended."""
+    from mdma.accounts import logins, throttle
+    from mdma.extensions import db
+
+    failures, sessions = throttle.purge(), logins.purge()
+    db.session.commit()
+    click.echo(f"Removed {failures} old failed log-in(s) and {sessions} ended session(s).")
 
 
 @main.group("privacy")
@@ -161,11 +182,24 @@ def rescan_command():
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=5000, show_default=True, type=int)
 @click.option("--debug/--no-debug", default=False)
-def run_command(host, port, debug):
+@click.option("--quiet", is_flag=True, help="Say where it runs, and then only errors.")
+def run_command(host, port, debug, quiet):
     """The development server, with Socket.IO."""
     from mdma.extensions import socketio
 
     app = create_app({"MDMA_PRELOAD_GUARD": True})
+    if quiet and not debug:
+        from werkzeug.serving import make_server
+
+        # Werkzeug's own server without its banner, warnings and a line per request.
+        logging.getLogger("werkzeug").setLevel(logging.ERROR)
+        server = make_server(host, port, app, threaded=True)
+        click.echo(f"The MDMA platform runs at http://{host}:{port} (stop with Ctrl+C).")
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:
+            server.server_close()
+        return
     # FlaskGroup marks the process as run from its CLI, and Flask then ignores app.run().
     os.environ.pop("FLASK_RUN_FROM_CLI", None)
     socketio.run(

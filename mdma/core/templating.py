@@ -1,10 +1,10 @@
-"""What every template may use: languages, dates in the user's locale, Markdown."""
+"""What every template may use: languages, dates (`core.dates`), Markdown."""
 
 from flask import request
-from flask_babel import format_date, format_datetime
 from markupsafe import Markup, escape
 
 from mdma.core import markdown
+from mdma.core.dates import format_when
 from mdma.core.forms import APPLY_REDACTION, CONFIRM_SUFFIX
 from mdma.core.i18n import LANGUAGE_NAMES, current_language
 from mdma.core.time import utcnow
@@ -13,16 +13,14 @@ from mdma.core.time import utcnow
 def register(app) -> None:
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
-    app.jinja_env.filters["datetime"] = lambda value: (
-        format_datetime(value, "short") if value else ""
-    )
+    # The one date filter: `value|date`, `value|date('datetime')`, `value|date('month')`.
+    app.jinja_env.filters["date"] = format_when
     app.jinja_env.filters["highlight"] = highlight
     app.jinja_env.filters["markdown"] = markdown.render
     # The privacy panel's button and box names, as core.forms reads them.
     app.jinja_env.globals.update(
         privacy_apply_redaction=APPLY_REDACTION, privacy_confirm_suffix=CONFIRM_SUFFIX
     )
-    app.jinja_env.filters["date"] = lambda value: format_date(value, "medium") if value else ""
 
     # A global, not a context variable: imported macros (pagination) see globals only.
     app.jinja_env.globals["page_args"] = lambda **changes: {

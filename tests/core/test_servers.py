@@ -34,14 +34,14 @@ def database(tmp_path_factory):
     return env
 
 
-def _start(command: str, env: dict):
+def _start(command: str, env: dict, stdout=subprocess.DEVNULL):
     port = free_port()
     env = dict(env, MDMA_BASE_URL=f"http://127.0.0.1:{port}")
     process = subprocess.Popen(
-        [MDMA, command, "--port", str(port)],
+        [MDMA, *command.split(), "--port", str(port)],
         env=env,
         cwd=ROOT,
-        stdout=subprocess.DEVNULL,
+        stdout=stdout,
         stderr=subprocess.PIPE,
         start_new_session=True,
     )
@@ -67,11 +67,20 @@ def _stop(process):
         process.wait()
 
 
-@pytest.fixture(scope="module", params=["serve", "run"])
+@pytest.fixture(scope="module", params=["serve", "run", "run --quiet"])
 def server(request, database):
     process, base = _start(request.param, database)
     yield base
     _stop(process)
+
+
+def test_quiet_development_server_says_where_it_runs_and_nothing_else(database):
+    process, base = _start("run --quiet", database, stdout=subprocess.PIPE)
+    requests.get(f"{base}/login", timeout=5)
+    _stop(process)
+    said = process.stdout.read().decode()
+    assert said == f"The MDMA platform runs at {base} (stop with Ctrl+C).\n"
+    assert process.stderr.read().decode() == ""
 
 
 def _logged_in_session(base: str) -> requests.Session:

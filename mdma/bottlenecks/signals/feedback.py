@@ -7,13 +7,14 @@ of the same step."""
 from datetime import date
 
 import sqlalchemy as sa
-from flask_babel import format_date, get_locale
+from flask_babel import get_locale
 from flask_babel import gettext as _
 
 from mdma.accounts.models import User
 from mdma.bottlenecks.models import Occurrence
 from mdma.bottlenecks.signals.models import Feedback, feedback_mutes
 from mdma.bottlenecks.states import FINISHED, Status
+from mdma.core.dates import format_when
 from mdma.extensions import db
 from mdma.notifications import services as notifications
 from mdma.permissions import Role
@@ -76,7 +77,7 @@ def _in_reading_language(data: dict) -> dict:
         if isinstance(value, dict):
             value = value.get(language) or value.get("nl", "")
         elif key == "due" and value:
-            value = format_date(date.fromisoformat(value), "medium")
+            value = format_when(date.fromisoformat(value), "date")
         shown[key] = value
     return shown
 

@@ -5,17 +5,17 @@ from datetime import date
 
 import sqlalchemy as sa
 from flask import current_app
-from flask_babel import format_date
 from flask_babel import gettext as _
 
 from mdma.accounts.models import User
+from mdma.core.dates import format_when
 from mdma.extensions import db
 from mdma.notifications import services as notifications
 from mdma.permissions import Role
 
 
 def _due(d: dict) -> str:
-    return format_date(date.fromisoformat(d["due"]), "medium")
+    return format_when(date.fromisoformat(d["due"]), "date")
 
 
 notifications.register(

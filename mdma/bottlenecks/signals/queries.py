@@ -117,35 +117,52 @@ def timeline_entries(bottleneck: Bottleneck) -> list:
     return [*steps, *entries]
 
 
-def candidates() -> list[tuple[Bottleneck, Signal]]:
-    """Bottlenecks the evidence made candidates for a structural check, not yet checked."""
+def candidates_query() -> sa.Select:
+    """Bottlenecks the evidence made candidates for a structural check, not yet checked:
+    (bottleneck, signal), the oldest candidate first."""
     checked = sa.select(CriteriaCheck.bottleneck_id)
-    return list(
-        db.session.execute(
-            sa.select(Bottleneck, Signal)
-            .join(Signal, Signal.bottleneck_id == Bottleneck.id)
-            .where(
-                Signal.candidate_since.is_not(None),
-                Bottleneck.level != Level.STRUCTURAL,
-                Bottleneck.merged_into_id.is_(None),
-                Bottleneck.status.not_in(list(FINISHED)),
-                Bottleneck.id.not_in(checked),
-            )
-            .order_by(Signal.candidate_since)
-        ).all()
+    return (
+        sa.select(Bottleneck, Signal)
+        .join(Signal, Signal.bottleneck_id == Bottleneck.id)
+        .where(
+            Signal.candidate_since.is_not(None),
+            Bottleneck.level != Level.STRUCTURAL,
+            Bottleneck.merged_into_id.is_(None),
+            Bottleneck.status.not_in(list(FINISHED)),
+            Bottleneck.id.not_in(checked),
+        )
+        .order_by(Signal.candidate_since, Bottleneck.id)
+    )
+
+
+def candidates() -> list[tuple[Bottleneck, Signal]]:
+    return list(db.session.execute(candidates_query()).all())
+
+
+def overdue_reports_query(today: date) -> sa.Select:
+    """Structural signals whose owner's progress report is late: (bottleneck, signal)."""
+    return (
+        sa.select(Bottleneck, Signal)
+        .join(Signal, Signal.bottleneck_id == Bottleneck.id)
+        .where(Signal.owner_id.is_not(None), Signal.next_report_due_on < today)
+        .order_by(Signal.next_report_due_on, Bottleneck.id)
     )
 
 
 def overdue_reports(today: date | None = None) -> list[tuple[Bottleneck, Signal]]:
-    return list(
-        db.session.execute(
-            sa.select(Bottleneck, Signal)
-            .join(Signal, Signal.bottleneck_id == Bottleneck.id)
-            .where(
-                Signal.owner_id.is_not(None), Signal.next_report_due_on < (today or date.today())
+    return list(db.session.execute(overdue_reports_query(today or date.today())).all())
+
+
+def open_checks(ids: list[int]) -> set[int]:
+    """Which of these bottlenecks have a criteria check open."""
+    if not ids:
+        return set()
+    return set(
+        db.session.scalars(
+            sa.select(CriteriaCheck.bottleneck_id).where(
+                CriteriaCheck.bottleneck_id.in_(ids), CriteriaCheck.status == CheckState.OPEN
             )
-            .order_by(Signal.next_report_due_on)
-        ).all()
+        )
     )
 
 
@@ -182,14 +199,8 @@ def my_signals(actor) -> list[MySignal]:
         f.bottleneck_id: f
         for f in db.session.scalars(sa.select(Feedback).where(Feedback.id.in_(latest)))
     }
-    open_checks = set(
-        db.session.scalars(
-            sa.select(CriteriaCheck.bottleneck_id).where(
-                CriteriaCheck.bottleneck_id.in_(ids), CriteriaCheck.status == CheckState.OPEN
-            )
-        )
-    )
-    return [MySignal(b, last.get(b.id), awaited(b, b.id in open_checks)) for b in bottlenecks]
+    checking = open_checks(ids)
+    return [MySignal(b, last.get(b.id), awaited(b, b.id in checking)) for b in bottlenecks]
 
 
 def awaited(bottleneck: Bottleneck, checking: bool = False):
