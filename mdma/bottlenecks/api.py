@@ -34,6 +34,7 @@ from mdma.bottlenecks.schemas import (
     OccurrenceSchema,
     PostInput,
     PostSchema,
+    SimilarItemSchema,
     SimilarQuery,
     TransitionInput,
     TriageInput,
@@ -139,14 +140,13 @@ class Shown:
 class SimilarBottlenecks(MethodView):
     @requires(Permission.BOTTLENECK_READ)
     @blp.arguments(SimilarQuery, location="query")
-    @blp.response(200, BottleneckItemSchema(many=True))
+    @blp.response(200, SimilarItemSchema(many=True))
     def get(self, args):
-        """Existing bottlenecks that may be the same problem as a text being written (best first);
-        nothing is stored."""
-        found = similar.similar(
+        """Existing bottlenecks that may be the same problem as a text being written (best first),
+        with the words they share and whether they are probably the same; nothing is stored."""
+        return similar.similar(
             args["title"], args["description"], limit=5, exclude_id=args["exclude"]
         )
-        return [bottleneck for bottleneck, _score in found]
 
 
 @blp.route("")

@@ -370,14 +370,12 @@ def posts(bottleneck: Bottleneck) -> list[Post]:
     return list(db.session.scalars(posts_query(bottleneck)))
 
 
-def similar_to(bottleneck: Bottleneck, limit: int = 5) -> list[Bottleneck]:
-    """Existing bottlenecks that may be the same problem, for the writer of a draft."""
-    return [
-        found
-        for found, _score in similar.similar(
-            bottleneck.title, bottleneck.description, limit=limit, exclude_id=bottleneck.id
-        )
-    ]
+def similar_to(bottleneck: Bottleneck, limit: int = 5) -> list[similar.Suggestion]:
+    """Other submitted bottlenecks that may be the same problem, best first: for the writer of a
+    draft, and for the coordinator who merges duplicates."""
+    return similar.similar(
+        bottleneck.title, bottleneck.description, limit=limit, exclude_id=bottleneck.id
+    )
 
 
 def policy_owners() -> list[User]:

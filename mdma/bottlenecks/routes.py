@@ -226,6 +226,9 @@ def detail_page(bottleneck: Bottleneck, **forms):
         and bottleneck.level == Level.STRUCTURAL
     )
     forms |= panel_forms(panel, queries.policy_owners() if naming else [], **forms)
+    merging = not bottleneck.is_draft and allowed(
+        current_user, Permission.BOTTLENECK_TRIAGE, bottleneck
+    )
     return render_template(
         "bottlenecks/detail.html",
         bottleneck=bottleneck,
@@ -237,6 +240,7 @@ def detail_page(bottleneck: Bottleneck, **forms):
         may_correct=allowed(current_user, BottleneckPermission.CORRECT, bottleneck),
         posts=queries.posts(bottleneck),
         similar=queries.similar_to(bottleneck) if bottleneck.status == Status.DRAFT else [],
+        likely_duplicates=queries.similar_to(bottleneck) if merging else [],
         following=queries.is_following(current_user, bottleneck),
         signal_panel=panel,
         may_check=may_check,

@@ -195,6 +195,20 @@ class BottleneckItemSchema(ma.Schema):
     reporter = handle("reporter.handle")
 
 
+class SimilarItemSchema(BottleneckItemSchema):
+    score = ma.fields.Float(dump_only=True, metadata={"description": "Between 0 and 1"})
+    probably_same = ma.fields.Bool(
+        attribute="confident",
+        dump_only=True,
+        metadata={"description": "Probably the same problem, not only a neighbouring one"},
+    )
+    shared = ma.fields.List(
+        ma.fields.Str(),
+        dump_only=True,
+        metadata={"description": "Why it matched: words of the text it shares, or synonyms"},
+    )
+
+
 class EvidenceSchema(ma.Schema):
     occurrences = ma.fields.Int(dump_only=True)
     reporters = ma.fields.Int(dump_only=True)

@@ -3,14 +3,18 @@ the same problem in other words, so it becomes an occurrence instead of a duplic
 
 Two steps. The full-text index finds a few hundred candidates sharing a significant word, a
 form of it or a synonym (data/synonyms.txt) in their title or description. Python then
-compares each with the new text: TF-IDF cosine over Dutch stems and synonym groups, and over
-character 4-grams, which catch compounds and spellings (huurwaarborg ~ waarborg). Word
-rarity comes from a sample of the bottlenecks, refreshed every few minutes.
+compares each with the new text on two views, blended: TF-IDF cosine over Dutch stems and
+synonym groups (the field's other words for one thing), and TF-IDF cosine over the character
+3–5-grams of the words (compounds, spellings, inflections: huurwaarborg ~ waarborg). Rarity
+comes from a sample of the bottlenecks, refreshed every few minutes. A suggestion is
+"probably the same" when it scores high and clearly above the next one.
 """
 
 import math
 import time
 from collections import Counter
+from dataclasses import dataclass
+from itertools import chain
 
 import sqlalchemy as sa
 from sqlalchemy import orm
@@ -18,7 +22,7 @@ from sqlalchemy import orm
 from mdma.bottlenecks import search, text
 from mdma.bottlenecks.models import Bottleneck
 from mdma.bottlenecks.states import Status
-from mdma.bottlenecks.thesaurus import concepts, expansions
+from mdma.bottlenecks.thesaurus import concept, concepts, expansions, thesaurus
 from mdma.extensions import db
 
 CANDIDATES = 200
@@ -28,49 +32,81 @@ RANKED = 1000
 RETRIEVAL_WORDS = 24
 MIN_RETRIEVAL = 3
 #: A word in more than this share of the bottlenecks does not help to find candidates.
-COMMON_SHARE = 0.05
+COMMON_SHARE = 0.02
 #: Below this many sampled bottlenecks shares say little, and searching everything is cheap.
 RELIABLE_SAMPLE = 500
 #: A title says what a bottleneck is; its words count more.
 TITLE_WEIGHT = 1.5
 #: Long descriptions are cut here: the start says what matters, the rest costs time.
 DESCRIPTION_CHARS = 1500
-#: The share of the word similarity in the score; the rest is character 4-grams.
-WORD_SHARE = 0.7
+#: Candidates compared on character n-grams too: the best on words and synonyms.
+RERANKED = 30
+#: Character n-grams are taken from the title and the start of the description.
+GRAM_CHARS = 300
+#: The weight of the full-text index's rank (relative to the best candidate's) in the score.
+INDEX_SHARE = 0.1
+#: The share of the word similarity in the score; the rest is character n-grams.
+WORD_SHARE = 0.6
 MIN_SCORE = 0.08
+#: "Probably the same": at least this score, and this far above the next suggestion.
+CONFIDENT_SCORE = 0.2
+CONFIDENT_LEAD = 0.1
 SAMPLE_SIZE = 2000
 SAMPLE_SECONDS = 600
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    bottleneck: Bottleneck
+    #: Between 0 and 1.
+    score: float
+    #: Probably the same problem, not only a neighbouring one.
+    confident: bool
+    #: Why it matched: the words of the new text it shares, as the writer typed them.
+    shared: tuple[str, ...]
+
+    def __getattr__(self, name):
+        # Pages and the API show a suggestion as the bottleneck it is, with the reasons.
+        return getattr(self.bottleneck, name)
+
+
+def _parts(title: str, description: str):
+    return ((title, TITLE_WEIGHT), (description[:DESCRIPTION_CHARS], 1.0))
 
 
 def features(title: str, description: str = "") -> Counter:
     """Stems (`w:`) and synonym groups (`c:`) of a text, title words counting more."""
     found = Counter()
-    for part, weight in ((title, TITLE_WEIGHT), (description[:DESCRIPTION_CHARS], 1.0)):
+    for part, weight in _parts(title, description):
         keys = [text.key(w) for w in text.significant(part)]
         for key in keys:
             found["w:" + key] += weight
-        for concept in concepts(keys):
-            found["c:" + concept] += weight
+        for group in concepts(keys):
+            found["c:" + group] += weight
     return found
 
 
-def grams(found: Counter) -> frozenset:
-    return frozenset().union(*(_word_grams(f[2:]) for f in found if f.startswith("w:")))
-
-
-def _word_grams(key: str) -> frozenset:
-    padded = f" {key} "
-    return frozenset(padded[i : i + 4] for i in range(len(padded) - 3)) if len(key) > 3 else ()
+def grams(title: str, description: str = "") -> Counter:
+    """Character 3–5-grams of the significant words, title words counting more."""
+    found = Counter(chain.from_iterable(map(text.char_grams, text.significant(title))))
+    for gram in found:
+        found[gram] *= TITLE_WEIGHT
+    found.update(
+        chain.from_iterable(map(text.char_grams, text.significant(description[:GRAM_CHARS])))
+    )
+    return found
 
 
 class _Rarity:
-    """Document frequencies of features in a sample of the bottlenecks, for IDF weights."""
+    """Document frequencies of features and character n-grams in a sample of the bottlenecks,
+    for IDF weights."""
 
     def __init__(self):
         self.taken_at = -math.inf
         self.newest = 0
         self.size = 0
         self.frequencies = Counter()
+        self.weights: dict[str, float] = {}
 
     def refresh(self) -> None:
         """Sample again when the sample is old or the table grew by a tenth since."""
@@ -90,11 +126,17 @@ class _Rarity:
         size = 0
         for row in rows:
             frequencies.update(features(row.title, row.description).keys())
+            frequencies.update(grams(row.title, row.description).keys())
             size += 1
         self.size, self.frequencies, self.taken_at = size, frequencies, time.monotonic()
+        self.weights = {}
 
     def idf(self, feature: str) -> float:
-        return math.log((self.size + 1) / (self.frequencies[feature] + 0.5)) + 1
+        weight = self.weights.get(feature)
+        if weight is None:
+            weight = math.log((self.size + 1) / (self.frequencies.get(feature, 0) + 0.5)) + 1
+            self.weights[feature] = weight
+        return weight
 
 
 rarity = _Rarity()
@@ -105,15 +147,24 @@ def _listed():
 
 
 def _weighted(found: Counter) -> dict[str, float]:
-    return {f: (1 + math.log(tf)) * rarity.idf(f) for f, tf in found.items() if tf > 0}
+    idf = rarity.idf
+    weights = {f: (1 + math.log(tf)) * idf(f) if tf != 1 else idf(f) for f, tf in found.items()}
+    norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+    return {f: w / norm for f, w in weights.items()}
 
 
-def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    dot = sum(w * b[f] for f, w in a.items() if f in b)
-    norm = math.sqrt(sum(w * w for w in a.values()) * sum(w * w for w in b.values()))
-    return dot / norm if norm else 0.0
+def _cosine(query: dict[str, float], found: Counter) -> float:
+    """Cosine of a weighted, normalised query and a text's counts, weighed in the same pass."""
+    known, idf, log = rarity.weights, rarity.idf, math.log
+    dot = norm = 0.0
+    for feature, tf in found.items():
+        weight = known.get(feature) or idf(feature)
+        if tf != 1:
+            weight *= 1 + log(tf)
+        norm += weight * weight
+        if feature in query:
+            dot += query[feature] * weight
+    return dot / math.sqrt(norm) if norm else 0.0
 
 
 def _retrieval_words(title: str, description: str) -> list[str]:
@@ -157,7 +208,7 @@ def _candidates(title: str, description: str, exclude_id: int | None) -> list:
     if exclude_id is not None:
         conditions.append(Bottleneck.id != exclude_id)
     return db.session.execute(
-        sa.select(Bottleneck.id, Bottleneck.title, Bottleneck.description)
+        sa.select(Bottleneck.id, Bottleneck.title, Bottleneck.description, matches.c.rank)
         .join(matches, matches.c.bottleneck_id == Bottleneck.id)
         .where(*conditions)
         .order_by(matches.c.rank.desc())
@@ -167,41 +218,98 @@ def _candidates(title: str, description: str, exclude_id: int | None) -> list:
 
 def similar(
     title: str, description: str = "", *, limit: int = 5, exclude_id: int | None = None
-) -> list[tuple[Bottleneck, float]]:
-    """Submitted, unmerged bottlenecks like the text being written, best first, with a score
-    between 0 and 1."""
-    found = features(title, description)
-    if not found:
+) -> list[Suggestion]:
+    """Submitted, unmerged bottlenecks like the text being written, best first."""
+    query = features(title, description)
+    if not query:
         return []
     rarity.refresh()
     rows = _candidates(title, description, exclude_id)
     if not rows:
         return []
-    query, query_grams = _weighted(found), grams(found)
-    profiles = [(row.id, features(row.title, row.description)) for row in rows]
-    gram_sets = [(row_id, grams(f)) for row_id, f in profiles]
-    # Character 4-grams are weighted by their rarity among the candidates.
-    gram_df = Counter()
-    for _row_id, candidate_grams in gram_sets:
-        gram_df.update(query_grams & candidate_grams)
-    size = len(rows) + 1
-    gram_idf = {g: math.log(size / (gram_df[g] + 1)) + 1 for g in query_grams}
-    gram_norm = math.sqrt(sum(w * w for w in gram_idf.values()))
-    # A candidate's 4-grams the new text lacks count with the query's mean weight.
-    mean_idf = gram_norm / math.sqrt(len(gram_idf)) if gram_idf else 0.0
+    query_words = _weighted(query)
+    best_rank = max(row.rank for row in rows) or 1.0
+    on_words = []
+    for row in rows:
+        candidate = features(row.title, row.description)
+        # The index's own ranking (bm25, ts_rank) weighs the words over the whole table.
+        index = INDEX_SHARE * max(row.rank, 0) / best_rank
+        on_words.append((_cosine(query_words, candidate), index, row, candidate))
+    # Character n-grams cost most: only for the best on words.
+    on_words.sort(key=lambda item: -(item[0] + item[1]))
+    query_grams = _weighted(grams(title, description))
     scored = []
-    for (row_id, candidate), (_, candidate_grams) in zip(profiles, gram_sets, strict=True):
-        words = _cosine(query, _weighted(candidate))
-        common = query_grams & candidate_grams
-        shared = sum(gram_idf[g] ** 2 for g in common)
-        rest = (len(candidate_grams) - len(common)) * mean_idf**2
-        chars = shared / (gram_norm * math.sqrt(shared + rest)) if shared else 0.0
-        score = WORD_SHARE * words + (1 - WORD_SHARE) * chars
+    for words, index, row, candidate in on_words[:RERANKED]:
+        chars = _cosine(query_grams, grams(row.title, row.description))
+        content = WORD_SHARE * words + (1 - WORD_SHARE) * chars
+        score = content + WORD_SHARE * index
         if score >= MIN_SCORE:
-            scored.append((score, row_id))
-    scored = sorted(scored, reverse=True)[:limit]
-    ids = [row_id for _, row_id in scored]
+            scored.append((score, row.id, content, candidate))
+    scored.sort(key=lambda item: (-item[0], item[1]))
+    confident = scored and _confident(query, scored)
+    scored = scored[:limit]
+    ids = [row_id for _, row_id, _, _ in scored]
     # Suggestions show a title and a link: the lists' eager loads would only cost time here.
     chosen = sa.select(Bottleneck).where(Bottleneck.id.in_(ids)).options(orm.lazyload("*"))
     loaded = {b.id: b for b in db.session.scalars(chosen)}
-    return [(loaded[row_id], round(score, 3)) for score, row_id in scored]
+    typed = _typed_words(title, description)
+    return [
+        Suggestion(
+            bottleneck=loaded[row_id],
+            score=round(min(score, 1.0), 3),
+            confident=i == 0 and confident,
+            shared=_shared(typed, query, candidate),
+        )
+        for i, (score, row_id, _content, candidate) in enumerate(scored)
+    ]
+
+
+def _confident(query: Counter, scored: list) -> bool:
+    """The first is probably the same problem: its texts alone (not the index's rank, which
+    differs between databases) are close, clearly closer than any other's, and it names no
+    other kind of problem."""
+    _score, _row_id, content, candidate = scored[0]
+    runner_up = max((item[2] for item in scored[1:]), default=0.0)
+    return (
+        content >= CONFIDENT_SCORE
+        and content - runner_up >= CONFIDENT_LEAD
+        and not _other_kind(query, candidate)
+    )
+
+
+def _other_kind(query: Counter, candidate: Counter) -> bool:
+    """Both texts name a kind of problem, and not the same one: a neighbour on the topic (the
+    cost of a service where the new text has its waiting list)."""
+    kinds = thesaurus().kinds
+    named, other = ({f for f in c if f[2:] in kinds and f[:2] == "c:"} for c in (query, candidate))
+    return bool(named and other and not named & other)
+
+
+#: Words shown as the reason of a suggestion.
+SHARED_WORDS = 4
+
+
+def _typed_words(title: str, description: str) -> dict[str, str]:
+    """Feature → the first form the writer typed of a word with it (its stem or its group)."""
+    typed = {}
+    for word in text.significant(f"{title}\n{description[:DESCRIPTION_CHARS]}"):
+        key = text.key(word)
+        typed.setdefault("w:" + key, word)
+        group = concept(key)
+        if group:
+            typed.setdefault("c:" + group, word)
+    return typed
+
+
+def _shared(typed: dict[str, str], query: Counter, candidate: Counter) -> tuple[str, ...]:
+    """The writer's words the suggestion shares, rarest first: the same word in any form, or
+    one of the field's synonyms of it."""
+    common = [f for f in query if f in candidate]
+    common.sort(key=lambda f: -rarity.idf(f))
+    shown = []
+    for feature in common:
+        # A phrase of the field has no one word the writer typed: its group names it.
+        word = typed.get(feature) or feature[2:]
+        if word not in shown:
+            shown.append(word)
+    return tuple(shown[:SHARED_WORDS])

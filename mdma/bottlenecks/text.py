@@ -82,3 +82,11 @@ def prefixes(word: str) -> list[str]:
         found.add(base[:-1] + base[-2] + base[-1])
     found = {p for p in found if len(p) >= 3} or {word}
     return sorted(p for p in found if not any(p != q and p.startswith(q) for q in found))
+
+
+@lru_cache(maxsize=200_000)
+def char_grams(word: str) -> tuple[str, ...]:
+    """The character 3–5-grams of a word padded with a space on each side, so a start and an
+    end are grams of their own: what compounds and other spellings share."""
+    padded = f" {word} "
+    return tuple(padded[i : i + n] for n in (3, 4, 5) for i in range(len(padded) - n + 1))

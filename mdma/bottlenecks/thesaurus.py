@@ -18,28 +18,33 @@ class Thesaurus:
     words: dict[str, str]
     #: Key of a phrase's first word → (keys of all its words, its group).
     phrases: dict[str, list[tuple[tuple[str, ...], str]]]
-    #: Group → its one-word entries, folded.
+    #: Group → its one-word entries, folded; empty for a group only compared, never searched for.
     members: dict[str, tuple[str, ...]]
+    #: The groups only compared: kinds of problem (a waiting list, the cost, a refusal).
+    kinds: frozenset[str]
 
 
 @cache
 def thesaurus() -> Thesaurus:
     source = resources.files("mdma.bottlenecks") / "data" / "synonyms.txt"
-    words, phrases, members = {}, {}, {}
+    words, phrases, members, kinds = {}, {}, {}, set()
     for line in source.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
-        entries = [text.significant(entry) for entry in line.split(",")]
+        compared_only = line.startswith("~")
+        entries = [text.significant(entry) for entry in line.lstrip("~").split(",")]
         entries = [entry for entry in entries if entry]
         group = " ".join(entries[0])
-        members[group] = tuple(entry[0] for entry in entries if len(entry) == 1)
+        members[group] = () if compared_only else tuple(e[0] for e in entries if len(e) == 1)
+        if compared_only:
+            kinds.add(group)
         for entry in entries:
             keys = tuple(text.key(w) for w in entry)
             if len(keys) == 1:
                 words.setdefault(keys[0], group)
             else:
                 phrases.setdefault(keys[0], []).append((keys, group))
-    return Thesaurus(words, phrases, members)
+    return Thesaurus(words, phrases, members, frozenset(kinds))
 
 
 @lru_cache(maxsize=100_000)

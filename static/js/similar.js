@@ -20,7 +20,17 @@
       link.href = item.url;
       link.textContent = item.title;
       entry.appendChild(link);
-      entry.appendChild(document.createTextNode(" (" + item.status_label + ") — "));
+      if (item.probably_same) {
+        var badge = document.createElement("span");
+        badge.className = "badge badge-probably-same";
+        badge.textContent = region.getAttribute("data-probably-label");
+        entry.appendChild(document.createTextNode(" "));
+        entry.appendChild(badge);
+      }
+      var why = " (" + item.status_label + ", " + item.occurrence_count + " " +
+        region.getAttribute("data-occurrences-label");
+      if (item.shared.length) why += "; " + region.getAttribute("data-shared-label") + " " + item.shared.join(", ");
+      entry.appendChild(document.createTextNode(why + ") — "));
       var add = document.createElement("a");
       add.href = item.url + "/occurrences/new";
       add.textContent = region.getAttribute("data-occurrence-label");

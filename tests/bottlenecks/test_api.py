@@ -9,6 +9,7 @@ import sqlalchemy as sa
 from mdma.accounts.authentication import create_api_token
 from mdma.bottlenecks import services
 from mdma.bottlenecks.models import Bottleneck, Occurrence
+from mdma.bottlenecks.similar import rarity
 from mdma.bottlenecks.states import Status
 from mdma.core.lifecycle import Step
 from mdma.core.logbook import LogEntry
@@ -400,6 +401,18 @@ def test_similar_suggests_a_reworded_duplicate_while_typing(client, session, cre
     )
     assert response.status_code == 200
     assert existing.id in [item["id"] for item in response.json]
+
+
+def test_a_suggestion_says_why_it_matched(client, session, create_user, login_as):
+    rarity.taken_at = float("-inf")
+    factories.create_bottleneck(title="Huurwaarborg komt te laat bij een nieuwe woning")
+    login_as(create_user("case_manager"))
+    first = client.get(
+        "/api/v1/bottlenecks/similar", query_string={"title": "Huurborg laat uitbetaald"}
+    ).json[0]
+    assert "huurborg" in first["shared"]
+    assert isinstance(first["probably_same"], bool)
+    assert 0 < first["score"] <= 1
 
 
 def test_similar_needs_a_title(client, session, create_user, login_as):

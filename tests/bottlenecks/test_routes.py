@@ -5,6 +5,7 @@ from datetime import date
 import sqlalchemy as sa
 
 from mdma.bottlenecks.models import Bottleneck, Occurrence
+from mdma.bottlenecks.similar import rarity
 from mdma.bottlenecks.states import Status
 from mdma.core import pagination
 from mdma.core.logbook import LogEntry
@@ -281,6 +282,16 @@ def test_merged_duplicate_redirects_to_the_kept_one(client, session, create_user
     moved = client.get(f"/bottlenecks/{duplicate.id}")
     assert moved.status_code == 301
     assert moved.location.endswith(f"/bottlenecks/{keep.id}")
+
+
+def test_the_merge_form_proposes_likely_duplicates(client, session, create_user, login_as):
+    rarity.taken_at = float("-inf")
+    keep = factories.create_bottleneck(title="Groeipakket komt maanden te laat")
+    duplicate = factories.create_bottleneck(title="Kinderbijslag wordt laat uitbetaald")
+    login_as(create_user("coordinator"))
+    session.commit()
+    page = client.get(f"/bottlenecks/{keep.id}").get_data(as_text=True)
+    assert f"#{duplicate.id}" in page.split('id="merge-heading"')[1]
 
 
 def test_merging_an_unknown_number_is_refused_at_its_field(client, session, create_user, login_as):

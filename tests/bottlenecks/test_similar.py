@@ -14,7 +14,7 @@ def fresh_rarity():
 
 
 def titles(found) -> list[str]:
-    return [bottleneck.title for bottleneck, _score in found]
+    return [suggestion.bottleneck.title for suggestion in found]
 
 
 def reported(writer):
@@ -51,7 +51,7 @@ def test_a_duplicate_in_other_words_is_suggested_first(session, create_user):
         "Mama met bijstand van het sociaal huis kan de borgsom niet ophoesten.",
     )
     assert titles(found)[0] == "Huurwaarborg niet te betalen voor gezinnen met leefloon"
-    assert 0 < found[0][1] <= 1
+    assert 0 < found[0].score <= 1
 
 
 def test_synonyms_of_the_field_find_each_other(session, create_user):
@@ -97,3 +97,25 @@ def test_hostile_input_is_no_error(session, create_user):
     reported(create_user())
     for text in ('"borg" OR (', "*", "-", "a" * 500, "borg " * 300):
         assert isinstance(similar(text, text), list)
+
+
+def test_a_clear_duplicate_is_probably_the_same_and_says_why(session, create_user):
+    reported(create_user())
+    found = similar(
+        "Huurwaarborg onbetaalbaar voor gezin met leefloon",
+        "Het gezin vindt een woning maar kan de huurwaarborg niet betalen.",
+    )
+    assert found[0].confident
+    assert "huurwaarborg" in found[0].shared
+    assert not any(suggestion.confident for suggestion in found[1:])
+
+
+def test_another_kind_of_problem_on_the_topic_is_suggested_but_not_as_the_same(
+    session, create_user
+):
+    reported(create_user())
+    found = similar(
+        "Kinderopvang te duur voor ouders", "De opvang kost te veel voor ouders die werk zoeken."
+    )
+    assert titles(found)[0] == "Wachtlijst kinderopvang belemmert werk zoeken"
+    assert not found[0].confident
