@@ -1,7 +1,7 @@
 """bottleneck revisions: corrections after submit kept as versions
 
 Revision ID: 6214ae959300
-Revises: 27ab7bf351a5
+Revises: e669584c169a
 Create Date: 2026-12-07 12:25:55.188222
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '6214ae959300'
-down_revision = '27ab7bf351a5'
+down_revision = 'e669584c169a'
 branch_labels = None
 depends_on = None
 
