@@ -20,6 +20,7 @@ from mdma.bottlenecks.models import LEVEL_LABELS, Bottleneck, Level
 from mdma.bottlenecks.signals import queries as signal_queries
 from mdma.bottlenecks.signals.forms import panel_forms
 from mdma.bottlenecks.states import STATUS_LABELS, BottleneckPermission, Status, more_advanced
+from mdma.core.edge import MAX_ID
 from mdma.core.errors import RuleViolation
 from mdma.core.forms import act, confirmed_not_personal, submit
 from mdma.directory import queries as directory
@@ -348,7 +349,10 @@ def merge(bottleneck_id):
     which to keep (the one that has come further is chosen already)."""
     keep = load(bottleneck_id)
     form = MergeForm()
-    duplicate = db.session.get(Bottleneck, form.duplicate_id.data or 0)
+    number = form.duplicate_id.data
+    # Looked up before validation to ask which state to keep: only a number in bounds.
+    in_bounds = isinstance(number, int) and 1 <= number <= MAX_ID
+    duplicate = db.session.get(Bottleneck, number) if in_bounds else None
     differ = duplicate is not None and duplicate.status not in (keep.status, Status.DRAFT)
     if differ:
         form.state.choices = [

@@ -126,7 +126,7 @@ def test_the_page_shows_each_occurrence_and_the_report_as_the_first(
     occurrences = page[page.index('id="occurrences-heading"') :]
     occurrences = occurrences[: occurrences.index("</section>")]
     assert "Jonas Peeters" in occurrences and "Ook hier duurde het zes weken." in occurrences
-    assert "Inkomen" in occurrences and "4 mrt 2026" in occurrences
+    assert "Inkomen" in occurrences and "4 maart 2026" in occurrences
     assert "De oorspronkelijke melding" in occurrences and writer.name in occurrences
     assert "maart 2026" in page
 
