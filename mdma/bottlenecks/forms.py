@@ -22,7 +22,7 @@ from mdma.bottlenecks.models import (
     YOUNGEST_AGE_BANDS,
     Level,
 )
-from mdma.core.edge import MAX_ID
+from mdma.core.edge import MAX_COUNT, MAX_ID
 from mdma.core.forms import FreeTextField, FreeTextLineField, MultiCheckboxField
 from mdma.directory.models import LIFE_DOMAIN_LABELS
 
@@ -92,7 +92,7 @@ class BottleneckForm(HouseholdFields, FlaskForm):
     families_count = IntegerField(
         _l("With how many families do you meet it?"),
         default=1,
-        validators=[InputRequired(REQUIRED), NumberRange(min=1, max=1000)],
+        validators=[InputRequired(REQUIRED), NumberRange(min=1, max=MAX_COUNT)],
     )
     #: The version the edit was made on: a stale edit is refused (409), not overwritten.
     version = IntegerField(

@@ -20,7 +20,7 @@ from werkzeug.routing import IntegerConverter
 #: The largest id: id columns are `integer`, four bytes on PostgreSQL.
 MAX_ID = 2**31 - 1
 #: A count a person types (families met, …): far above any real one, far below MAX_ID.
-MAX_COUNT = 10_000
+MAX_COUNT = 1_000
 #: Pages of a list past this one are empty, like any page past the end.
 MAX_PAGE = 100_000
 #: JSON bodies nest no deeper than this (the API's deepest shape has three levels).
