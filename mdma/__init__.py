@@ -34,8 +34,10 @@ def _preload_guard() -> None:
 
 def _register_extensions(app: Flask) -> None:
     import mdma.accounts.events  # noqa: F401  (socket handlers must exist before init_app)
+    import mdma.bottlenecks.events  # noqa: F401  (and the rooms each domain declares)
     from mdma.accounts.session import init_login
     from mdma.api.base import api
+    from mdma.core import live
     from mdma.core.i18n import select_locale
     from mdma.extensions import babel, csrf, db, migrate, socketio
 
@@ -47,8 +49,10 @@ def _register_extensions(app: Flask) -> None:
     socketio.init_app(
         app,
         async_mode=app.config["MDMA_ASYNC_MODE"],
-        message_queue=app.config["MDMA_REDIS_URL"],
-        cors_allowed_origins=[app.config["MDMA_BASE_URL"]],
+        client_manager=live.client_manager(
+            app.config["MDMA_REDIS_URL"], app.config["MDMA_SOCKETIO_CHANNEL"]
+        ),
+        cors_allowed_origins=live.same_origin(app.config["MDMA_BASE_URL"]),
     )
     api.init_app(app)
 
@@ -69,6 +73,7 @@ def _register_blueprints(app: Flask) -> None:
     from mdma.privacy import guard
     from mdma.privacy import routes as privacy_routes
     from mdma.privacy.api import blp as privacy_api
+    from mdma.threads import live_routes as thread_live_routes
 
     app.register_blueprint(routes.bp)
     app.register_blueprint(admin_routes.bp)
@@ -77,6 +82,7 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(bottleneck_routes.bp)
     app.register_blueprint(signal_routes.bp)
     app.register_blueprint(notification_routes.bp)
+    app.register_blueprint(thread_live_routes.bp)
     api.register_blueprint(accounts_api)
     api.register_blueprint(directory_api)
     api.register_blueprint(privacy_api)
@@ -108,6 +114,7 @@ def _register_navigation(app: Flask) -> None:
     from flask_login import current_user
 
     from mdma.core.lifecycle import lifecycle_of
+    from mdma.notifications.services import unread_count
     from mdma.permissions import ROLE_LABELS, Permission, allowed, has_permission
 
     menu = [
@@ -133,6 +140,8 @@ def _register_navigation(app: Flask) -> None:
                 "url": url_for(endpoint),
                 "label": label,
                 "current": request.endpoint == endpoint,
+                # The bell: how many are unread (live pages keep it current).
+                "unread": unread_count(current_user) if endpoint == "notifications.index" else None,
             }
             for endpoint, label, permission in menu
             if has_permission(current_user, permission)

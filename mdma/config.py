@@ -48,6 +48,9 @@ def load(instance_path: Path) -> dict:
         "SQLALCHEMY_DATABASE_URI": database_url,
         "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
         "MDMA_REDIS_URL": env("MDMA_REDIS_URL") or None,
+        # The Redis channel of live events: the processes of one platform share it, another
+        # platform on the same Redis uses its own.
+        "MDMA_SOCKETIO_CHANNEL": env("MDMA_SOCKETIO_CHANNEL") or "mdma",
         "MDMA_ASYNC_MODE": env("MDMA_ASYNC_MODE") or "threading",
         # Servers load the guard's word lists (a few seconds) at start, not on a first request.
         "MDMA_PRELOAD_GUARD": _bool(env("MDMA_PRELOAD_GUARD"), False),
@@ -65,8 +68,16 @@ def load(instance_path: Path) -> dict:
         # Accounts
         "MDMA_INVITATION_DAYS": int(env("MDMA_INVITATION_DAYS") or 7),
         "MDMA_RESET_MINUTES": int(env("MDMA_RESET_MINUTES") or 60),
+        # Failed log-ins, counted within a window: from MAX_FAILURES on an account's tries
+        # wait SLOW_SECONDS, doubling each time; from LOCK_FAILURES on it is locked for
+        # LOCK_MINUTES. One address may fail ADDRESS_MAX_FAILURES times across accounts (an
+        # office shares one) before a wrong password locks the account it was tried on.
+        "MDMA_LOGIN_WINDOW_MINUTES": int(env("MDMA_LOGIN_WINDOW_MINUTES") or 60),
         "MDMA_LOGIN_MAX_FAILURES": int(env("MDMA_LOGIN_MAX_FAILURES") or 5),
+        "MDMA_LOGIN_SLOW_SECONDS": int(env("MDMA_LOGIN_SLOW_SECONDS") or 30),
+        "MDMA_LOGIN_LOCK_FAILURES": int(env("MDMA_LOGIN_LOCK_FAILURES") or 10),
         "MDMA_LOGIN_LOCK_MINUTES": int(env("MDMA_LOGIN_LOCK_MINUTES") or 15),
+        "MDMA_LOGIN_ADDRESS_MAX_FAILURES": int(env("MDMA_LOGIN_ADDRESS_MAX_FAILURES") or 100),
         "MDMA_PASSWORD_MIN_LENGTH": int(env("MDMA_PASSWORD_MIN_LENGTH") or 12),
         # argon2 cost; tests lower it, production keeps the library's defaults.
         "MDMA_ARGON2_TIME_COST": int(env("MDMA_ARGON2_TIME_COST") or 3),

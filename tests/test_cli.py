@@ -1,16 +1,19 @@
 """The `mdma` command, run in-process on a database of its own."""
 
+from datetime import timedelta
+
 import pytest
 import sqlalchemy as sa
 from argon2 import PasswordHasher
 from click.testing import CliRunner
 from sqlalchemy.orm import Session
 
-from mdma.accounts.models import User
+from mdma.accounts.models import LoginFailure, LoginSession, User
 from mdma.bottlenecks.models import Bottleneck
 from mdma.cli import main
 from mdma.cli.demo.accounts import DEMO_PASSWORD
 from mdma.cli.demo.stories import STORIES
+from mdma.core.time import utcnow
 from mdma.directory.models import Organisation
 from mdma.permissions import Role
 from tests.conftest import shared_extensions_kept
@@ -165,3 +168,36 @@ def test_demo_at_scale_adds_the_generated_volume(database):
     assert result.exit_code == 0, result.output
     assert "50 bottlenecks" in result.output and "250 occurrences" in result.output
     assert len(_bottleneck_statuses(database)) == len(STORIES) + 50
+
+
+def test_maintenance_purges_old_failed_log_ins_and_ended_sessions(database):
+    assert _create("--role", "admin").exit_code == 0
+    [user] = _users(database).values()
+    now = utcnow()
+    with Session(database) as session:
+        session.add_all(
+            [
+                LoginFailure(key="email:oud@test.example", at=now - timedelta(days=2)),
+                LoginFailure(key="email:vers@test.example", at=now - timedelta(minutes=5)),
+            ]
+        )
+        for name, ends in (("ended", now - timedelta(minutes=1)), ("lasting", now + timedelta(1))):
+            session.add(
+                LoginSession(
+                    user_id=user.id,
+                    secret_hash=name.ljust(64, "0"),
+                    device=name,
+                    created_at=now - timedelta(days=1),
+                    last_used_at=now - timedelta(hours=13),
+                    expires_at=ends,
+                )
+            )
+        session.commit()
+
+    result = mdma("maintenance")
+
+    assert result.exit_code == 0, result.output
+    assert "1 old failed log-in(s) and 1 ended session(s)" in result.output
+    with Session(database) as session:
+        assert session.scalars(sa.select(LoginFailure.key)).all() == ["email:vers@test.example"]
+        assert session.scalars(sa.select(LoginSession.device)).all() == ["lasting"]

@@ -12,7 +12,7 @@ import pytest
 from flask import Flask, url_for
 from flask.views import MethodView
 
-from mdma.accounts import authentication, services
+from mdma.accounts import authentication, logins, services
 from mdma.bottlenecks import services as bottlenecks
 from mdma.notifications.models import Notification
 from mdma.permissions import (
@@ -41,6 +41,8 @@ EXPECTED_ACCESS = {
     "accounts.change_password": Permission.PROFILE_MANAGE,
     "accounts.api_tokens": Permission.PROFILE_MANAGE,
     "accounts.revoke_api_token": Permission.PROFILE_MANAGE,
+    "accounts.end_login": Permission.PROFILE_MANAGE,
+    "accounts.end_all_logins": Permission.PROFILE_MANAGE,
     # Administration of accounts
     "admin_accounts.users": Permission.USER_MANAGE,
     "admin_accounts.invite": Permission.USER_MANAGE,
@@ -106,6 +108,10 @@ EXPECTED_ACCESS = {
     "notifications.index": Permission.PROFILE_MANAGE,
     "notifications.open_one": Permission.PROFILE_MANAGE,
     "notifications.read_all": Permission.PROFILE_MANAGE,
+    "notifications.unread": Permission.PROFILE_MANAGE,
+    # What live pages fetch after a change notice (each thread checks its reader: 404)
+    "threads_live.post": Permission.PROFILE_MANAGE,
+    "threads_live.changed_since": Permission.PROFILE_MANAGE,
     "bottlenecks_api.Bottlenecks": {
         "GET": Permission.BOTTLENECK_READ,
         "POST": Permission.BOTTLENECK_REPORT,
@@ -181,8 +187,12 @@ def url_arguments(session, create_user, create_organisation, sector):
         "token_id": authentication.create_api_token(admin, "walk", None)[0].id,
         "filename": "css/mdma.css",
         "bottleneck_id": draft.id,
+        "thread_id": draft.thread_id or 1,
+        "post_id": 1,
         "notification_id": notification.id,
         "finding_id": 1,  # none yet: whoever passes the edge meets a 404
+        # Someone else's log-in session: whoever passes the edge meets a 404.
+        "login_id": logins.start(admin).id,
     }
 
 

@@ -31,6 +31,7 @@ from database import percentile  # noqa: E402
 from flask_migrate import upgrade  # noqa: E402
 
 from mdma import create_app  # noqa: E402
+from mdma.accounts import logins  # noqa: E402
 from mdma.accounts.models import User  # noqa: E402
 from mdma.bottlenecks import queries, similar  # noqa: E402
 from mdma.bottlenecks.models import Bottleneck  # noqa: E402
@@ -206,8 +207,13 @@ def _measure(app, case: Case, layer: str, args) -> dict | None:
     """Times in ms of `runs` requests after a warm-up, and statements at page sizes 10 and 50;
     None when the layer's route does not exist (yet)."""
     client = app.test_client()
+    with app.app_context():
+        user = db.session.get(User, case.user.id)
+        logins.start(user, device="Benchmark")
+        credential = user.login_credential()
+        db.session.commit()
     with client.session_transaction() as flask_session:
-        flask_session["_user_id"] = case.user.get_id()
+        flask_session["_user_id"] = credential
         flask_session["_fresh"] = True
 
     def request(page_size: int):

@@ -1,6 +1,5 @@
 """Signing in with a password (throttled), password reset links, personal access tokens."""
 
-import hashlib
 import math
 from datetime import timedelta
 
@@ -10,9 +9,10 @@ from flask_babel import force_locale, ngettext
 from flask_babel import gettext as _
 from itsdangerous import BadSignature, URLSafeTimedSerializer
 
-from mdma.accounts.models import ApiToken, LoginFailure, User
+from mdma.accounts import logins, throttle
+from mdma.accounts.models import ApiToken, User
 from mdma.accounts.passwords import hash_password, verify_password
-from mdma.accounts.services import check_new_password, normalise_email, user_by_email
+from mdma.accounts.services import check_new_password, user_by_email
 from mdma.accounts.tokens import digest, new_token
 from mdma.core.after_commit import after_commit
 from mdma.core.errors import RuleViolation
@@ -25,63 +25,54 @@ from mdma.permissions import Permission, require
 TOKEN_PREFIX = "mdma_"
 
 
-def _keys(email: str, address: str | None) -> list[str]:
-    keys = [f"email:{normalise_email(email)}"]
-    if address:
-        salted = (current_app.config["SECRET_KEY"] + address).encode()
-        keys.append("ip:" + hashlib.sha256(salted).hexdigest())
-    return keys
-
-
-def minutes_locked(email: str, address: str | None) -> int:
-    """Minutes left before another try is accepted; 0 when not locked."""
-    config = current_app.config
-    window = timedelta(minutes=config["MDMA_LOGIN_LOCK_MINUTES"])
-    since = utcnow() - window
-    rows = db.session.execute(
-        sa.select(LoginFailure.key, sa.func.count(), sa.func.max(LoginFailure.at))
-        .where(LoginFailure.key.in_(_keys(email, address)), LoginFailure.at >= since)
-        .group_by(LoginFailure.key)
-    ).all()
-    latest = [last for _key, count, last in rows if count >= config["MDMA_LOGIN_MAX_FAILURES"]]
-    if not latest:
-        return 0
-    left = (max(latest) + window - utcnow()).total_seconds() / 60
-    return max(1, math.ceil(left))
+def wait_message(seconds: int) -> str:
+    if seconds < 60:
+        return ngettext(
+            "Too many failed attempts for this account. Try again in %(num)d second.",
+            "Too many failed attempts for this account. Try again in %(num)d seconds.",
+            seconds,
+        )
+    minutes = math.ceil(seconds / 60)
+    return ngettext(
+        "Too many failed attempts. Try again in %(num)d minute.",
+        "Too many failed attempts. Try again in %(num)d minutes.",
+        minutes,
+    )
 
 
 def authenticate(email: str, password: str, address: str | None) -> User:
-    """The user for these credentials, or RuleViolation; failures are counted and throttled.
+    """The user for these credentials, or RuleViolation; failures are counted and throttled
+    (`throttle`): an account waiting or locked is refused before its password is checked.
 
     The failure rows are written by the caller's commit even when sign-in fails.
     """
-    locked = minutes_locked(email, address)
-    if locked:
-        raise RuleViolation(
-            ngettext(
-                "Too many failed attempts. Try again in %(num)d minute.",
-                "Too many failed attempts. Try again in %(num)d minutes.",
-                locked,
-            ),
-            status=429,
-        )
+    wait = throttle.seconds_to_wait(email)
+    if wait:
+        raise RuleViolation(wait_message(wait), status=429)
     user = user_by_email(email)
     if user is None or not verify_password(user.password_hash, password):
-        now = utcnow()
-        db.session.add_all(LoginFailure(key=key, at=now) for key in _keys(email, address))
+        busy = throttle.note_failure(email, address)
         record(user, "user:login_failed")
+        wait = throttle.seconds_to_wait(email)
+        if busy:
+            minutes = math.ceil(wait / 60)
+            raise RuleViolation(
+                ngettext(
+                    "The e-mail address or password is not correct. Many failed log-ins come from your network, so this account is locked for %(num)d minute.",
+                    "The e-mail address or password is not correct. Many failed log-ins come from your network, so this account is locked for %(num)d minutes.",
+                    minutes,
+                ),
+                status=429,
+            )
+        if wait:
+            raise RuleViolation(wait_message(wait), status=429)
         raise RuleViolation(_("The e-mail address or password is not correct."))
     if not user.active:
         raise RuleViolation(_("This account has been deactivated."))
-    db.session.execute(sa.delete(LoginFailure).where(LoginFailure.key == _keys(email, None)[0]))
+    throttle.clear(email)
     user.last_login_at = utcnow()
     record(user, "user:logged_in")
     return user
-
-
-def purge_login_failures() -> int:
-    before = utcnow() - timedelta(days=1)
-    return db.session.execute(sa.delete(LoginFailure).where(LoginFailure.at < before)).rowcount
 
 
 # --- Password reset ------------------------------------------------------------------------
@@ -128,6 +119,8 @@ def reset_password(user: User, password: str) -> None:
     check_new_password(password, user.email, user.name)
     user.password_hash = hash_password(password)
     user.session_version += 1
+    logins.end_all(user)
+    throttle.clear(user.email)  # a locked account is unlocked by its owner's new password
     record(user, "user:password_reset", user)
 
 

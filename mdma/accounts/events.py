@@ -7,11 +7,8 @@ application factory builds (tests build several) gets them.
 from flask_login import current_user
 from flask_socketio import join_room
 
+from mdma.core.live import user_room
 from mdma.extensions import socketio
-
-
-def user_room(user_id: int) -> str:
-    return f"user:{user_id}"
 
 
 @socketio.on("connect")

@@ -1,4 +1,5 @@
-"""Users and the tokens that act for them (invitations, API tokens), and failed log-ins."""
+"""Users and the tokens that act for them (invitations, API tokens, log-in sessions), and
+failed log-ins."""
 
 from datetime import datetime
 from enum import StrEnum
@@ -67,16 +68,24 @@ class User(UserMixin, Timestamped, db.Model):
     session_version: Mapped[int] = mapped_column(default=1, nullable=False)
 
     organisation: Mapped[Organisation | None] = relationship(lazy="joined")
-    sectors: Mapped[list[Sector]] = relationship(
-        secondary=user_sectors, order_by="Sector.position", lazy="selectin"
-    )
+    #: Loaded when read (mostly the signed-in user's own, for a permission): loading them with
+    #: every query that returns users cost pages two statements per such query.
+    sectors: Mapped[list[Sector]] = relationship(secondary=user_sectors, order_by="Sector.position")
 
     @property
     def is_active(self) -> bool:
         return self.active
 
     def get_id(self) -> str:
-        return f"{self.id}:{self.session_version}"
+        return str(self.id)
+
+    #: The log-in this request acts in and the cookie value that names it (`logins` sets
+    #: both; Flask-Login stores `login_credential()` in the session and remember cookies).
+    current_login = None
+    credential = None
+
+    def login_credential(self) -> str | None:
+        return self.credential
 
     @property
     def role_label(self):
@@ -135,6 +144,28 @@ class ApiToken(Timestamped, db.Model):
     user: Mapped[User] = relationship(lazy="joined")
 
 
+class LoginSession(db.Model):
+    """One log-in on one device. Its cookies carry the id and a secret made at log-in; only the
+    secret's SHA-256 is stored. Log-out deletes the row, so a copied cookie dies with it."""
+
+    __tablename__ = "login_sessions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("users.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    secret_hash: Mapped[str] = mapped_column(sa.String(64), unique=True, nullable=False)
+    #: "Remember me": the session outlives the browser, up to the remember cookie's lifetime.
+    remember: Mapped[bool] = mapped_column(default=False, nullable=False)
+    #: Browser and system ("Firefox on Linux"), so the owner can tell sessions apart.
+    device: Mapped[str] = mapped_column(sa.String(80), nullable=False, default="")
+    created_at: Mapped[datetime] = mapped_column(sa.DateTime, nullable=False)
+    last_used_at: Mapped[datetime] = mapped_column(sa.DateTime, nullable=False)
+    expires_at: Mapped[datetime] = mapped_column(sa.DateTime, nullable=False, index=True)
+
+    user: Mapped[User] = relationship(lazy="joined")
+
+
 class LoginFailure(db.Model):
     """One failed log-in, keyed by account or by a hash of the client address."""
 
@@ -152,4 +183,8 @@ class LoginFailure(db.Model):
 protect("users", rules={Permission.PROFILE_MANAGE: lambda actor, user: actor.id == user.id})
 protect(
     "api_tokens", rules={Permission.PROFILE_MANAGE: lambda actor, token: actor.id == token.user_id}
+)
+protect(
+    "login_sessions",
+    rules={Permission.PROFILE_MANAGE: lambda actor, login: actor.id == login.user_id},
 )

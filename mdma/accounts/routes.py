@@ -5,7 +5,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, s
 from flask_babel import gettext as _
 from flask_login import current_user, login_user, logout_user
 
-from mdma.accounts import authentication, services
+from mdma.accounts import authentication, logins, services
 from mdma.accounts import home as home_blocks
 from mdma.accounts.forms import (
     AcceptInvitationForm,
@@ -18,7 +18,7 @@ from mdma.accounts.forms import (
     NewPasswordForm,
     ProfileForm,
 )
-from mdma.accounts.models import ApiToken
+from mdma.accounts.models import ApiToken, LoginSession
 from mdma.core.errors import RuleViolation
 from mdma.core.forms import submit
 from mdma.core.home import blocks_for
@@ -54,6 +54,11 @@ def login():
             flash(str(violation.message), "error")
             status = violation.status if violation.status == 429 else 200
         else:
+            logins.start(
+                user,
+                remember=form.remember.data,
+                device=logins.describe_device(request.headers.get("User-Agent")),
+            )
             db.session.commit()
             login_user(user, remember=form.remember.data)
             session.pop("language", None)
@@ -66,6 +71,9 @@ def login():
 def logout():
     if ConfirmForm().validate_on_submit():
         language = current_user.language
+        if current_user.current_login is not None:
+            logins.end(current_user, current_user.current_login)
+            db.session.commit()
         logout_user()
         session["language"] = language  # the log-in page stays in the language they chose
         flash(_("You are logged out."), "success")
@@ -98,6 +106,8 @@ def accept_invitation(token):
     def sign_in(user):
         if current_user.is_authenticated:
             logout_user()
+        logins.start(user, device=logins.describe_device(request.headers.get("User-Agent")))
+        db.session.commit()
         login_user(user)
 
     done = submit(
@@ -167,7 +177,48 @@ def profile():
         success=_("Your profile has been saved."),
         redirect_to=url_for("accounts.profile"),
     )
-    return done or render_template("accounts/profile.html", form=form, user=user)
+    return done or render_template(
+        "accounts/profile.html",
+        form=form,
+        user=user,
+        logins=logins.active(user),
+        end_form=ConfirmForm(),
+    )
+
+
+@bp.route("/account/sessions/<int:login_id>/end", methods=["POST"])
+@requires(Permission.PROFILE_MANAGE)
+def end_login(login_id):
+    """End one of one's sessions from the list on the profile (a lost phone, a shared PC)."""
+    login = db.get_or_404(LoginSession, login_id)
+    if login.user_id != current_user.id:
+        abort(404)
+    if not ConfirmForm().validate_on_submit():
+        return redirect(url_for("accounts.profile"))
+    current = login.id == getattr(current_user.current_login, "id", None)
+    logins.end(current_user, login)
+    db.session.commit()
+    if current:
+        logout_user()
+        flash(_("You are logged out."), "success")
+        return redirect(url_for("accounts.login"))
+    flash(_("That session has been ended."), "success")
+    return redirect(url_for("accounts.profile"))
+
+
+@bp.route("/account/sessions/end-all", methods=["POST"])
+@requires(Permission.PROFILE_MANAGE)
+def end_all_logins():
+    """Log out everywhere: every session of this account, this one too."""
+    if not ConfirmForm().validate_on_submit():
+        return redirect(url_for("accounts.profile"))
+    language = current_user.language
+    services.log_out_everywhere(current_user)
+    db.session.commit()
+    logout_user()
+    session["language"] = language
+    flash(_("You are logged out everywhere."), "success")
+    return redirect(url_for("accounts.login"))
 
 
 @bp.route("/account/password", methods=["GET", "POST"])
@@ -178,11 +229,13 @@ def change_password():
     done = submit(
         form,
         lambda: services.change_password(
-            user, current=form.current_password.data, new=form.new_password.data
+            user,
+            current=form.current_password.data,
+            new=form.new_password.data,
+            keep=user.current_login,
         ),
-        success=_("Your password has been changed."),
+        success=_("Your password has been changed. You are logged out everywhere else."),
         redirect_to=url_for("accounts.profile"),
-        after_commit=lambda _result: login_user(user),  # the session id carries the new version
     )
     return done or render_template("accounts/change_password.html", form=form)
 

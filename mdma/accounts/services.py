@@ -10,7 +10,8 @@ from flask import current_app, render_template
 from flask_babel import force_locale
 from flask_babel import gettext as _
 
-from mdma.accounts.models import Invitation, User
+from mdma.accounts import logins
+from mdma.accounts.models import Invitation, LoginSession, User
 from mdma.accounts.passwords import hash_password, password_problems, verify_password
 from mdma.accounts.tokens import digest, new_token
 from mdma.core.after_commit import after_commit
@@ -219,13 +220,23 @@ def set_language(actor, language: str) -> None:
     record(actor, "user:language_changed", actor, language=language)
 
 
-def change_password(actor, *, current: str, new: str) -> None:
+def change_password(actor, *, current: str, new: str, keep: LoginSession | None = None) -> None:
+    """A new password ends every other session of the account (`keep` is the one in use)."""
     if not verify_password(actor.password_hash, current):
         raise RuleViolation(_("Your current password is not correct."), "current_password")
     check_new_password(new, actor.email, actor.name, "new_password")
     actor.password_hash = hash_password(new)
     actor.session_version += 1
+    logins.end_all(actor, keep=keep)
     record(actor, "user:password_changed", actor)
+
+
+def log_out_everywhere(actor) -> int:
+    """Every session of one's account ends, on every device (API tokens are kept)."""
+    require(actor, Permission.PROFILE_MANAGE, actor)
+    ended = logins.end_all(actor)
+    record(actor, "user:logged_out_everywhere", actor, sessions=ended)
+    return ended
 
 
 def update_user(actor, user: User, *, name, email, role, organisation, sectors) -> User:
@@ -256,5 +267,6 @@ def set_active(actor, user: User, active: bool) -> User:
     if user.active != active:
         user.active = active
         user.session_version += 1
+        logins.end_all(user)
         record(actor, "user:activated" if active else "user:deactivated", user)
     return user

@@ -3,8 +3,8 @@
 from flask import request
 from flask_babel import lazy_gettext as _l
 
+from mdma.accounts import logins
 from mdma.accounts.authentication import user_for_api_token
-from mdma.accounts.models import User
 from mdma.extensions import db, login_manager
 
 
@@ -14,18 +14,15 @@ def init_login(app) -> None:
     login_manager.login_message = _l("Please log in to see this page.")
     login_manager.login_message_category = "info"
     login_manager.session_protection = "basic"
+    # The session and remember cookies name a server-side log-in session, not the user.
+    login_manager.id_attribute = "login_credential"
 
 
 @login_manager.user_loader
-def load_user(session_id: str):
-    """The session holds `id:version`; a changed password or deactivation ends old sessions."""
-    user_id, _sep, version = session_id.partition(":")
-    if not user_id.isdigit() or not version.isdigit():
-        return None
-    user = db.session.get(User, int(user_id))
-    if user is None or user.session_version != int(version) or not user.active:
-        return None
-    return user
+def load_user(credential: str):
+    """The cookies hold `<log-in session id>:<secret>`: log-out, "log out everywhere", a new
+    password or deactivation remove the session, and with it every copy of the cookies."""
+    return logins.user_for(credential)
 
 
 @login_manager.request_loader

@@ -8,7 +8,9 @@ stores, records the step and the logbook, and flushes; the request commits.
 from dataclasses import dataclass, field
 from datetime import date
 
+import sqlalchemy as sa
 from flask_babel import gettext as _
+from sqlalchemy.dialects import postgresql, sqlite
 
 from mdma.bottlenecks import notices
 from mdma.bottlenecks.models import (
@@ -18,6 +20,7 @@ from mdma.bottlenecks.models import (
     HouseholdType,
     Level,
     Occurrence,
+    bottleneck_followers,
 )
 from mdma.bottlenecks.routing import require_level
 from mdma.bottlenecks.signals import feedback
@@ -88,8 +91,15 @@ def require_version(bottleneck: Bottleneck, version: int | None) -> None:
 
 
 def follow(actor, bottleneck: Bottleneck) -> None:
-    if actor not in bottleneck.followers:
-        bottleneck.followers.append(actor)
+    """Idempotent even when the same person adds evidence twice at once: a second insert of
+    the same link is ignored by the database instead of failing the request."""
+    dialect = postgresql if db.session.get_bind().dialect.name == "postgresql" else sqlite
+    db.session.execute(
+        dialect.insert(bottleneck_followers)
+        .values(bottleneck_id=bottleneck.id, user_id=actor.id)
+        .on_conflict_do_nothing()
+    )
+    db.session.expire(bottleneck, ["followers"])
 
 
 def unfollow(actor, bottleneck: Bottleneck) -> None:
@@ -185,6 +195,7 @@ def add_occurrence(
     if occurred_on > date.today():
         raise RuleViolation(_("The date cannot be in the future."), "occurred_on")
     guard.check(actor, note, field="note", confirmed=confirmed, subject=bottleneck)
+    count_occurrences(bottleneck, 1)
     occurrence = Occurrence(
         bottleneck_id=bottleneck.id,
         reporter_id=actor.id,
@@ -194,12 +205,24 @@ def add_occurrence(
     )
     _household(occurrence, household or Household())
     db.session.add(occurrence)
-    bottleneck.occurrence_count += 1
     db.session.flush()
     follow(actor, bottleneck)
     record(actor, "occurrence:added", bottleneck, occurrence=occurrence.id)
     signals.weigh_evidence(bottleneck)
     return occurrence
+
+
+def count_occurrences(bottleneck: Bottleneck, added: int) -> None:
+    """Evidence is not an edit: the count moves in one UPDATE that bypasses the version check,
+    so people adding at the same time never conflict. Its row lock makes them take turns
+    until commit, which also keeps the threshold check after it to one adder at a time."""
+    db.session.execute(
+        sa.update(Bottleneck)
+        .where(Bottleneck.id == bottleneck.id)
+        .values(occurrence_count=Bottleneck.occurrence_count + added)
+        .execution_options(synchronize_session=False)
+    )
+    db.session.expire(bottleneck, ["occurrence_count"])
 
 
 # --- Merging duplicates ----------------------------------------------------------------------
@@ -237,7 +260,7 @@ def merge(actor, keep: Bottleneck, duplicate: Bottleneck, reason: str = "") -> B
         merged.extend(x for x in getattr(duplicate, name) if x not in merged)
     keep.domains = _domains(set(keep.domain_list) | set(duplicate.domain_list))
     keep.families_count += duplicate.families_count
-    keep.occurrence_count += duplicate.occurrence_count + 1
+    count_occurrences(keep, duplicate.occurrence_count + 1)
     duplicate.occurrence_count = 0
     duplicate.merged_into_id = keep.id
     if duplicate.status != Status.CLOSED:
@@ -271,8 +294,7 @@ def add_post(actor, bottleneck: Bottleneck, body: str, *, confirmed: bool = Fals
         raise RuleViolation(_("This bottleneck is not open for discussion."), status=409)
     post = threads.add_post(actor, bottleneck.thread, body, subject=bottleneck, confirmed=confirmed)
     told = set()
-    if _is_first_answer(actor, bottleneck):
-        bottleneck.first_answer_at = utcnow()
+    if _claim_first_answer(actor, bottleneck):
         if bottleneck.status == Status.TRIAGED:
             LIFECYCLE.move(actor, bottleneck, Status.IN_DISCUSSION)
         told = feedback.tell_reporters(
@@ -284,6 +306,21 @@ def add_post(actor, bottleneck: Bottleneck, body: str, *, confirmed: bool = Fals
     follow(actor, bottleneck)
     notices.posted(actor, bottleneck, post, exclude=told)
     return post
+
+
+def _claim_first_answer(actor, bottleneck: Bottleneck) -> bool:
+    """A post is not an edit of the bottleneck: the first answer is claimed in one conditional
+    UPDATE (no version check), so of two answers at once one is first and neither conflicts."""
+    if not _is_first_answer(actor, bottleneck):
+        return False
+    claimed = db.session.execute(
+        sa.update(Bottleneck)
+        .where(Bottleneck.id == bottleneck.id, Bottleneck.first_answer_at.is_(None))
+        .values(first_answer_at=utcnow())
+        .execution_options(synchronize_session=False)
+    ).rowcount
+    db.session.expire(bottleneck, ["first_answer_at"])
+    return claimed == 1
 
 
 def _answering_sectors(actor, bottleneck: Bottleneck) -> list:

@@ -125,13 +125,30 @@ def bottlenecks_group():
 @bottlenecks_group.command("remind")
 @with_appcontext
 def remind():
-    """Remind routed sectors of overdue first answers (run once a working day, e.g. from cron)."""
+    """Send the day's reminders (run once a working day, e.g. from cron): overdue first
+    answers to their routed sectors, late criteria checks to their sectors and then the
+    coordinator, due progress reports to the signal's owner. Each is sent once."""
     from mdma.bottlenecks import routing
+    from mdma.bottlenecks.signals import services as signals
     from mdma.extensions import db
 
-    count = routing.send_reminders()
+    answers = routing.send_reminders()
+    structural = signals.send_reminders()
     db.session.commit()
-    click.echo(f"{count} overdue bottleneck(s): reminders sent.")
+    click.echo(f"{answers} overdue bottleneck(s), {structural} structural reminder(s) sent.")
+
+
+@main.command("maintenance")
+@with_appcontext
+def maintenance():
+    """Daily housekeeping (e.g. from cron): remove failed log-ins past their window and
+    log-in sessions that have ended."""
+    from mdma.accounts import logins, throttle
+    from mdma.extensions import db
+
+    failures, sessions = throttle.purge(), logins.purge()
+    db.session.commit()
+    click.echo(f"Removed {failures} old failed log-in(s) and {sessions} ended session(s).")
 
 
 @main.group("privacy")

@@ -109,8 +109,9 @@ class Organisation(Timestamped, db.Model):
     website: Mapped[str] = mapped_column(sa.String(200), nullable=False, default="")
     archived: Mapped[bool] = mapped_column(default=False, nullable=False)
 
+    #: Loaded when read; the directory's list asks for them with its query (`queries`).
     sectors: Mapped[list[Sector]] = relationship(
-        secondary=organisation_sectors, order_by="Sector.position", lazy="selectin"
+        secondary=organisation_sectors, order_by="Sector.position"
     )
 
     @property

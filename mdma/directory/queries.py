@@ -1,6 +1,7 @@
 """The read side of the directory, for pages and the API alike."""
 
 import sqlalchemy as sa
+from sqlalchemy import orm
 
 from mdma.directory.models import Organisation, Sector
 from mdma.extensions import db
@@ -14,18 +15,25 @@ def sectors(include_archived: bool = False) -> list[Sector]:
 
 
 def organisations_query(q: str = "", sector_code: str | None = None, include_archived=False):
-    query = sa.select(Organisation).order_by(Organisation.name)
+    """The directory's list, which shows each organisation's sectors."""
+    query = _organisations(include_archived).options(orm.selectinload(Organisation.sectors))
     if q:
         query = query.where(Organisation.name.ilike(f"%{q.strip()}%"))
     if sector_code:
         query = query.where(Organisation.sectors.any(Sector.code == sector_code))
+    return query
+
+
+def _organisations(include_archived: bool):
+    query = sa.select(Organisation).order_by(Organisation.name)
     if not include_archived:
         query = query.where(Organisation.archived.is_(False))
     return query
 
 
 def active_organisations() -> list[Organisation]:
-    return list(db.session.scalars(organisations_query()))
+    """For choices: names, without their sectors."""
+    return list(db.session.scalars(_organisations(include_archived=False)))
 
 
 def organisation_names() -> tuple[str, ...]:

@@ -20,6 +20,13 @@ def index():
     return render_template("notifications/index.html", items=items)
 
 
+@bp.route("/notifications/unread")
+@requires(Permission.PROFILE_MANAGE)
+def unread():
+    """The bell's count, asked by live pages when a notification arrives."""
+    return {"unread": services.unread_count(current_user)}
+
+
 @bp.route("/notifications/<int:notification_id>", methods=["POST"])
 @requires(Permission.PROFILE_MANAGE)
 def open_one(notification_id):

@@ -8,6 +8,7 @@ from flask import current_app, render_template
 from flask_babel import force_locale
 
 from mdma.accounts.models import MailFrequency, User
+from mdma.core import live
 from mdma.core.after_commit import after_commit
 from mdma.core.mail import send_mail
 from mdma.core.time import utcnow
@@ -38,7 +39,9 @@ def notify(recipients, kind: str, *, url: str, actor=None, **data) -> list[Notif
         for user in unique.values()
     ]
     db.session.add_all(notifications)
+    db.session.flush()
     for user, notification in zip(unique.values(), notifications, strict=True):
+        live.publish("notification", "created", notification.id, room=live.user_room(user.id))
         if user.mail_frequency == MailFrequency.IMMEDIATELY:
             _mail(user, notification)
     return notifications

@@ -6,6 +6,7 @@ from mdma.core.errors import RuleViolation
 from mdma.core.logbook import record
 from mdma.extensions import db
 from mdma.privacy import guard
+from mdma.threads import events
 from mdma.threads.models import Post, Thread
 
 #: Long enough for a careful answer, short enough to stay a post and not a report.
@@ -31,6 +32,7 @@ def add_post(actor, thread: Thread, body: str, *, subject=None, confirmed: bool 
     db.session.add(post)
     db.session.flush()
     record(actor, "post:added", subject, post=post.id)
+    events.post_changed(post, "created")
     return post
 
 

@@ -1,6 +1,7 @@
 import re
 from datetime import timedelta
 
+import pytest
 import sqlalchemy as sa
 
 from mdma.accounts.models import LoginFailure
@@ -85,17 +86,23 @@ def test_empty_fields_are_refused_at_the_field(client):
     assert not _is_logged_in(client)
 
 
-def test_five_failures_lock_the_account_even_for_the_right_password(client, create_user):
+def _age_failures(session, by: timedelta) -> None:
+    for failure in session.scalars(sa.select(LoginFailure)):
+        failure.at -= by
+    session.commit()
+
+
+def test_five_failures_slow_the_account_down_even_for_the_right_password(client, create_user):
     user = create_user()
     for _attempt in range(5):
         _log_in(client, user.email, WRONG)
     response = _log_in(client, user.email, PASSWORD)
     assert response.status_code == 429
-    assert _error_flash(response)
+    assert "30" in _error_flash(response)  # seconds to wait, in the user's language
     assert not _is_logged_in(client)
 
 
-def test_four_failures_do_not_lock_the_account(client, create_user):
+def test_four_failures_do_not_slow_the_account_down(client, create_user):
     user = create_user()
     for _attempt in range(4):
         _log_in(client, user.email, WRONG)
@@ -103,26 +110,102 @@ def test_four_failures_do_not_lock_the_account(client, create_user):
     assert _is_logged_in(client)
 
 
-def test_five_failures_from_one_address_lock_it_for_every_account(client, create_user):
-    user = create_user()
-    for number in range(5):
-        _log_in(client, f"geraden{number}@test.example", WRONG)
-    response = _log_in(client, user.email, PASSWORD)
-    assert response.status_code == 429
-    assert not _is_logged_in(client)
-
-
-def test_log_in_works_again_once_the_lock_window_has_passed(app, client, session, create_user):
+def test_a_slowed_down_account_logs_in_once_it_has_waited(client, session, create_user):
     user = create_user()
     for _attempt in range(5):
         _log_in(client, user.email, WRONG)
-    window = timedelta(minutes=app.config["MDMA_LOGIN_LOCK_MINUTES"] + 1)
-    for failure in session.scalars(sa.select(LoginFailure)):
-        failure.at -= window
-    session.commit()
+    _age_failures(session, timedelta(seconds=31))
+    assert _log_in(client, user.email, PASSWORD).status_code == 302
+
+
+def test_each_further_failure_doubles_the_wait(client, session, create_user):
+    user = create_user()
+    for _attempt in range(5):
+        _log_in(client, user.email, WRONG)
+    _age_failures(session, timedelta(seconds=31))
+    sixth = _log_in(client, user.email, WRONG)
+    assert sixth.status_code == 429
+    assert "60" in _error_flash(sixth) or "1 " in _error_flash(sixth)
+    _age_failures(session, timedelta(seconds=31))
+    assert _log_in(client, user.email, PASSWORD).status_code == 429
+
+
+@pytest.fixture
+def no_slow_down(app):
+    """The waits between tries set to nothing, so a test reaches the lock at once."""
+    app.config["MDMA_LOGIN_SLOW_SECONDS"] = 0
+    yield
+    app.config["MDMA_LOGIN_SLOW_SECONDS"] = 30
+
+
+def test_ten_failures_lock_the_account_for_a_while(app, client, session, create_user, no_slow_down):
+    user = create_user()
+    for _attempt in range(10):
+        _log_in(client, user.email, WRONG)
+    response = _log_in(client, user.email, PASSWORD)
+    assert response.status_code == 429
+    assert "15" in _error_flash(response)
+    _age_failures(session, timedelta(minutes=app.config["MDMA_LOGIN_LOCK_MINUTES"] + 1))
+    assert _log_in(client, user.email, PASSWORD).status_code == 302
+
+
+def test_log_in_works_again_once_the_window_has_passed(app, client, session, create_user):
+    user = create_user()
+    for _attempt in range(5):
+        _log_in(client, user.email, WRONG)
+    _age_failures(session, timedelta(minutes=app.config["MDMA_LOGIN_WINDOW_MINUTES"] + 1))
     response = _log_in(client, user.email, PASSWORD)
     assert response.status_code == 302
     assert _is_logged_in(client)
+
+
+def test_colleagues_typos_from_one_office_never_lock_out_anyone_else(client, create_user):
+    user = create_user()
+    for number in range(30):
+        _log_in(client, f"collega{number}@test.example", WRONG)
+    response = _log_in(client, user.email, PASSWORD)
+    assert response.status_code == 302
+    assert _is_logged_in(client)
+
+
+@pytest.fixture
+def busy_address(app, client):
+    """Past the per-address limit (lowered for the test): someone tries a list of accounts."""
+    app.config["MDMA_LOGIN_ADDRESS_MAX_FAILURES"] = 5
+    for number in range(5):
+        _log_in(client, f"geraden{number}@test.example", WRONG)
+    yield
+    app.config["MDMA_LOGIN_ADDRESS_MAX_FAILURES"] = 100
+
+
+def test_past_the_address_limit_the_right_password_still_gets_in(client, create_user, busy_address):
+    user = create_user()
+    response = _log_in(client, user.email, PASSWORD)
+    assert response.status_code == 302
+    assert _is_logged_in(client)
+
+
+def test_past_the_address_limit_a_wrong_password_locks_that_account(
+    client, create_user, busy_address
+):
+    user, colleague = create_user(), create_user()
+    response = _log_in(client, user.email, WRONG)
+    assert response.status_code == 429
+    assert "15" in _error_flash(response)
+    assert _log_in(client, user.email, PASSWORD).status_code == 429
+    assert _log_in(client, colleague.email, PASSWORD).status_code == 302
+
+
+def test_a_new_password_unlocks_the_account(client, session, create_user, no_slow_down):
+    from mdma.accounts import authentication
+
+    user = create_user()
+    for _attempt in range(10):
+        _log_in(client, user.email, WRONG)
+    assert _log_in(client, user.email, PASSWORD).status_code == 429
+    authentication.reset_password(user, "a brand new pass phrase")
+    session.commit()
+    assert _log_in(client, user.email, "a brand new pass phrase").status_code == 302
 
 
 def test_successful_log_in_clears_the_failures_of_the_account(client, session, create_user):

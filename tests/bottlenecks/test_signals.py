@@ -287,3 +287,19 @@ def test_old_occurrences_fall_outside_the_period(app, people, low_threshold):
     long_ago = date.today() - timedelta(days=app.config["MDMA_CANDIDATE_DAYS"] + 5)
     services.add_occurrence(people["witness"], bottleneck, occurred_on=long_ago)
     assert signals.evidence_figures(bottleneck)["occurrences"] == 1
+
+
+def test_the_daily_remind_command_sends_the_structural_reminders(app, session, people, routed):
+    from mdma.cli import main
+
+    structural(people, routed)
+    signals.name_owner(
+        people["coordinator"], routed, people["housing"], "Wonen", today=date(2026, 1, 5)
+    )
+    session.commit()
+    result = app.test_cli_runner().invoke(main, ["bottlenecks", "remind"])
+    assert result.exit_code == 0, result.output
+    assert "1 structural reminder(s)" in result.output
+    assert kinds_of(session, people["housing"]).count("signal.report_due") == 1
+    again = app.test_cli_runner().invoke(main, ["bottlenecks", "remind"])
+    assert "0 structural reminder(s)" in again.output
