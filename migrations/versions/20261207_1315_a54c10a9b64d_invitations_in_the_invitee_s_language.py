@@ -1,7 +1,7 @@
 """invitations in the invitee's language: the admin picks it, the mail and the new account follow
 
 Revision ID: a54c10a9b64d
-Revises: 27ab7bf351a5
+Revises: e669584c169a
 Create Date: 2026-12-07 13:15:17.293147
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = 'a54c10a9b64d'
-down_revision = '27ab7bf351a5'
+down_revision = 'e669584c169a'
 branch_labels = None
 depends_on = None
 
