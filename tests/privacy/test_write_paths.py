@@ -34,6 +34,8 @@ NOT_CONTENT = {
     "ApiTokenForm.name": "label of the user's own token",
     "UserForm.name": "a professional's name, set by an admin",
     "UserForm.email": "a professional's address, set by an admin",
+    "InviteForm.name": "a professional's name, set by an admin",
+    "InviteForm.email": "a professional's address, set by an admin",
     "SectorForm.name_nl": "directory",
     "SectorForm.name_fr": "directory",
     "SectorForm.name_en": "directory",
