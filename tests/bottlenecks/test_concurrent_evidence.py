@@ -132,6 +132,9 @@ def _page_client(base, bottleneck_id, email):
     assert login.status_code == 302
     address = f"{base}/bottlenecks/{bottleneck_id}/occurrences/new"
     token = CSRF_FIELD.search(client.get(address, timeout=30).text).group(1)
+    # The server closes idle keep-alive connections after a few seconds, and the wait for
+    # the others at the barrier can be longer: the post opens a fresh connection.
+    client.close()
 
     def add():
         return client.post(
