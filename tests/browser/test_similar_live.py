@@ -1,5 +1,5 @@
 """The live similar suggestions: typing a bottleneck's title shows existing ones that may be
-the same problem, with a way to add an occurrence there instead."""
+the same problem, why, and a way to add an occurrence there instead."""
 
 import pytest
 from playwright.sync_api import expect
@@ -34,6 +34,7 @@ def test_typing_a_title_suggests_an_existing_bottleneck(page, live_server):
         dutch("Is it one of these? Then add an occurrence there instead.")
     )
     expect(
-        suggestions.get_by_role("link", name=dutch("Add an occurrence")).first
+        suggestions.get_by_role("link", name=dutch("Add my occurrence here")).first
     ).to_have_attribute("href", f"/bottlenecks/{existing_id}/occurrences/new")
+    expect(suggestions).to_contain_text(dutch("shares:") + " budgetmeter")
     assert_accessible(page)
