@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 from mdma.extensions import db
 from tests import factories
 from tests.browser.accessibility import assert_accessible, track_loads
-from tests.browser.conftest import log_in
+from tests.browser.conftest import BROWSER_LOCALE, log_in
 
 pytestmark = pytest.mark.browser
 
@@ -29,7 +29,9 @@ def test_the_evidence_reads_right_at_390_px(browser, live_server):
         db.session.commit()
         bottleneck_id = bottleneck.id
 
-    context = browser.new_context(base_url=live_server.url, viewport={"width": 390, "height": 844})
+    context = browser.new_context(
+        base_url=live_server.url, viewport={"width": 390, "height": 844}, locale=BROWSER_LOCALE
+    )
     page = context.new_page()
     track_loads(page)
     log_in(page, live_server, "w@phone.example")

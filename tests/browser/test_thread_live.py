@@ -8,7 +8,7 @@ from mdma.accounts.models import User
 from mdma.extensions import db
 from tests import factories
 from tests.browser.accessibility import assert_accessible, track_loads, unchecked_loads
-from tests.browser.conftest import log_in
+from tests.browser.conftest import BROWSER_LOCALE, log_in
 
 pytestmark = pytest.mark.browser
 
@@ -16,7 +16,7 @@ pytestmark = pytest.mark.browser
 @pytest.fixture
 def second_page(browser, live_server):
     """Another person's browser, checked by axe like the first."""
-    context = browser.new_context(base_url=live_server.url)
+    context = browser.new_context(base_url=live_server.url, locale=BROWSER_LOCALE)
     context.set_default_timeout(10_000)
     other = context.new_page()
     track_loads(other)

@@ -11,7 +11,7 @@ from mdma.directory.models import Sector
 from mdma.extensions import db
 from tests import factories
 from tests.browser.accessibility import assert_accessible
-from tests.browser.conftest import log_in
+from tests.browser.conftest import BROWSER_LOCALE, log_in
 
 pytestmark = pytest.mark.browser
 _runs = itertools.count()
@@ -82,7 +82,9 @@ def test_the_coordinator_routes_with_the_bottleneck_beside_the_form(page, live_s
 def test_without_javascript_the_plain_selects_route_it(browser, live_server, waiting):
     """axe runs in the page's JavaScript, so this page is checked with it on (above)."""
     dutch = live_server.translator("nl")
-    context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
+    context = browser.new_context(
+        base_url=live_server.url, java_script_enabled=False, locale=BROWSER_LOCALE
+    )
     context.set_default_timeout(10_000)
     page = context.new_page()
     try:
