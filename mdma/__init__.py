@@ -68,6 +68,8 @@ def _register_blueprints(app: Flask) -> None:
     from mdma.privacy import guard
     from mdma.privacy import routes as privacy_routes
     from mdma.privacy.api import blp as privacy_api
+    from mdma.threads import routes as thread_routes
+    from mdma.threads.api import blp as threads_api
 
     app.register_blueprint(routes.bp)
     app.register_blueprint(admin_routes.bp)
@@ -76,11 +78,13 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(bottleneck_routes.bp)
     app.register_blueprint(signal_routes.bp)
     app.register_blueprint(notification_routes.bp)
+    app.register_blueprint(thread_routes.bp)
     api.register_blueprint(accounts_api)
     api.register_blueprint(directory_api)
     api.register_blueprint(privacy_api)
     api.register_blueprint(bottlenecks_api)
     api.register_blueprint(signals_api)
+    api.register_blueprint(threads_api)
     # The guard never takes an organisation of the directory for a person.
     guard.organisation_source = directory_queries.organisation_names
 

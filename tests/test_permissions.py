@@ -24,6 +24,7 @@ from mdma.permissions import (
     public,
     requires,
 )
+from mdma.threads.permissions import ThreadPermission
 from tests.conftest import login
 
 EXPECTED_ACCESS = {
@@ -102,6 +103,23 @@ EXPECTED_ACCESS = {
     "signals_api.FeedbackMute": Permission.BOTTLENECK_REPORT,
     "signals_api.MySignals": Permission.BOTTLENECK_REPORT,
     "signals_api.Candidates": Permission.BOTTLENECK_TRIAGE,
+    # Threads
+    "threads.post": Permission.PROFILE_MANAGE,
+    "threads.fragment": Permission.PROFILE_MANAGE,
+    "threads.edit": Permission.PROFILE_MANAGE,
+    "threads.history": Permission.PROFILE_MANAGE,
+    "threads.delete": Permission.PROFILE_MANAGE,
+    "threads.hide": ThreadPermission.MODERATE,
+    "threads.mute": Permission.PROFILE_MANAGE,
+    "threads.moderation": ThreadPermission.MODERATE,
+    "threads_api.ThreadById": Permission.PROFILE_MANAGE,
+    "threads_api.ThreadPosts": Permission.PROFILE_MANAGE,
+    "threads_api.ThreadRead": Permission.PROFILE_MANAGE,
+    "threads_api.ThreadMute": Permission.PROFILE_MANAGE,
+    "threads_api.PostById": Permission.PROFILE_MANAGE,
+    "threads_api.PostVersions": Permission.PROFILE_MANAGE,
+    "threads_api.PostHide": ThreadPermission.MODERATE,
+    "threads_api.Mentions": Permission.PROFILE_MANAGE,
     # Notifications
     "notifications.index": Permission.PROFILE_MANAGE,
     "notifications.open_one": Permission.PROFILE_MANAGE,
@@ -183,6 +201,8 @@ def url_arguments(session, create_user, create_organisation, sector):
         "bottleneck_id": draft.id,
         "notification_id": notification.id,
         "finding_id": 1,  # none yet: whoever passes the edge meets a 404
+        "thread_id": draft.thread_id,  # someone else's draft's thread: a 404 past the edge
+        "post_id": 10**6,
     }
 
 

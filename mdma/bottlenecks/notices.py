@@ -11,6 +11,7 @@ from flask_babel import gettext as _
 
 from mdma.bottlenecks.states import STATUS_LABELS, Status
 from mdma.notifications import services as notifications
+from mdma.threads import reading
 
 
 def _url(bottleneck) -> str:
@@ -62,6 +63,8 @@ def status_changed(actor, bottleneck, exclude=frozenset()) -> None:
 
 
 def posted(actor, bottleneck, post, exclude=frozenset()) -> None:
+    """Followers hear of a post, but those who muted the thread (or were told otherwise)."""
+    exclude = set(exclude) | reading.muted_user_ids(bottleneck.thread_id)
     notifications.notify(
         [user for user in bottleneck.followers if user.id not in exclude],
         "bottleneck.post",

@@ -27,6 +27,9 @@ from mdma.directory import queries as directory
 from mdma.directory.models import LIFE_DOMAIN_LABELS, Organisation, Sector
 from mdma.extensions import db
 from mdma.permissions import Permission, allowed, requires
+from mdma.threads import queries as thread_queries
+from mdma.threads import reading
+from mdma.threads.models import Post
 
 bp = Blueprint("bottlenecks", __name__, url_prefix="/bottlenecks")
 PAGE_SIZE = 20
@@ -208,7 +211,12 @@ def detail(bottleneck_id):
         return redirect(
             url_for("bottlenecks.detail", bottleneck_id=bottleneck.merged_into_id), code=301
         )
-    return detail_page(bottleneck)
+    prefill = thread_queries.reply_or_quote(bottleneck.thread, request.args)
+    page = detail_page(bottleneck, post_form=PostForm(formdata=None, **prefill))
+    if bottleneck.thread is not None and not bottleneck.is_draft:
+        reading.mark_read(current_user, bottleneck.thread)
+        db.session.commit()
+    return page
 
 
 def detail_page(bottleneck: Bottleneck, **forms):
@@ -228,7 +236,9 @@ def detail_page(bottleneck: Bottleneck, **forms):
         bottleneck=bottleneck,
         evidence=queries.evidence(bottleneck),
         steps=queries.timeline(bottleneck),
-        posts=queries.posts(bottleneck),
+        discussion=thread_queries.discussion(current_user, bottleneck.thread)
+        if bottleneck.thread is not None
+        else None,
         similar=queries.similar_to(bottleneck) if bottleneck.status == Status.DRAFT else [],
         following=queries.is_following(current_user, bottleneck),
         signal_panel=panel,
@@ -253,12 +263,15 @@ def submit_draft(bottleneck_id):
 def add_post(bottleneck_id):
     bottleneck = load(bottleneck_id)
     form = PostForm()
+    reply_to = db.session.get(Post, form.reply_to.data) if form.reply_to.data else None
     done = submit(
         form,
         lambda: services.add_post(
             current_user,
             bottleneck,
             form.body.data,
+            reply_to=reply_to,
+            as_answer=form.as_answer.data == "1",
             confirmed=confirmed_not_personal(form, "body"),
         ),
         success=_("Your contribution has been posted."),

@@ -9,6 +9,7 @@ from mdma.bottlenecks.models import CHILDREN_BANDS, YOUNGEST_AGE_BANDS, Househol
 from mdma.bottlenecks.states import Status
 from mdma.directory.models import LifeDomain
 from mdma.directory.schemas import SectorRefSchema
+from mdma.threads.schemas import PostInput, PostSchema  # noqa: F401  (its discussion)
 from mdma.threads.services import MAX_POST_LENGTH
 
 #: Submitting and routing have endpoints of their own: routing needs sectors, not a reason.
@@ -108,10 +109,6 @@ class TransitionInput(Confirmable):
 class MergeInput(ma.Schema):
     duplicate_id = ma.fields.Int(required=True)
     reason = FreeText(load_default="", validate=ma.validate.Length(max=MAX_POST_LENGTH))
-
-
-class PostInput(Confirmable):
-    body = FreeText(required=True, metadata={"description": "Markdown"})
 
 
 class BottleneckQuery(ma.Schema):
@@ -220,11 +217,4 @@ class OccurrenceSchema(ma.Schema):
     household = Inline(HouseholdSchema, dump_only=True)
     note = ma.fields.Str(dump_only=True)
     reporter = handle("reporter.handle")
-    created_at = ma.fields.DateTime(dump_only=True)
-
-
-class PostSchema(ma.Schema):
-    id = ma.fields.Int(dump_only=True)
-    author = handle("author.handle")
-    body = ma.fields.Str(dump_only=True, metadata={"description": "Markdown source"})
     created_at = ma.fields.DateTime(dump_only=True)

@@ -10,7 +10,7 @@ from datetime import date
 
 from flask_babel import gettext as _
 
-from mdma.bottlenecks import notices
+from mdma.bottlenecks import notices, routing
 from mdma.bottlenecks.models import (
     CHILDREN_BANDS,
     YOUNGEST_AGE_BANDS,
@@ -22,7 +22,7 @@ from mdma.bottlenecks.models import (
 from mdma.bottlenecks.routing import require_level
 from mdma.bottlenecks.signals import feedback
 from mdma.bottlenecks.signals import services as signals
-from mdma.bottlenecks.states import LIFECYCLE, OPEN, Status, is_open, is_reporter
+from mdma.bottlenecks.states import LIFECYCLE, Status, is_open, is_reporter
 from mdma.core.errors import AccessDenied, Conflict, RuleViolation
 from mdma.core.logbook import record
 from mdma.core.time import utcnow
@@ -30,7 +30,9 @@ from mdma.directory.models import LifeDomain, Organisation, Sector
 from mdma.extensions import db
 from mdma.permissions import Permission, allowed, require
 from mdma.privacy import guard
+from mdma.threads import registry
 from mdma.threads import services as threads
+from mdma.threads.models import Post
 
 
 @dataclass
@@ -130,9 +132,7 @@ def save_draft(
     domains = _domains(report.domains)
     created = bottleneck is None
     if created:
-        bottleneck = Bottleneck(
-            reporter_id=actor.id, status=Status.DRAFT, thread_id=threads.open_thread().id
-        )
+        bottleneck = Bottleneck(reporter_id=actor.id, status=Status.DRAFT)
         db.session.add(bottleneck)
     bottleneck.title = title
     bottleneck.description = report.description.strip()
@@ -144,6 +144,8 @@ def save_draft(
     _household(bottleneck, report.household)
     db.session.flush()
     if created:
+        bottleneck.thread_id = threads.open_thread(THREAD_KIND, bottleneck.id).id
+        db.session.flush()
         record(actor, "bottleneck:drafted", bottleneck)
     return _submit(actor, bottleneck) if submit else bottleneck
 
@@ -262,41 +264,57 @@ def load_for_merge(bottleneck_id: int | None) -> Bottleneck:
 
 # --- Discussion ------------------------------------------------------------------------------
 
+THREAD_KIND = Bottleneck.__tablename__
 
-def add_post(actor, bottleneck: Bottleneck, body: str, *, confirmed: bool = False):
-    """Post in the bottleneck's thread. The first post of a routed sector's policy owner is the
-    first answer: it stops the deadline clock and opens the discussion."""
+
+def may_write(actor, bottleneck: Bottleneck) -> bool:
+    return allowed(actor, Permission.BOTTLENECK_DISCUSS, bottleneck) and is_open(bottleneck)
+
+
+def add_post(
+    actor,
+    bottleneck: Bottleneck,
+    body: str,
+    *,
+    reply_to: Post | None = None,
+    as_answer: bool = False,
+    confirmed: bool = False,
+) -> Post:
+    """Post in the bottleneck's thread; writing follows it. `as_answer`: a policy owner's
+    answer for their sector — the first one of each routed sector meets its deadline, and the
+    very first answer opens the discussion and tells the reporters."""
     require(actor, Permission.BOTTLENECK_DISCUSS, bottleneck)
     if not is_open(bottleneck):
         raise RuleViolation(_("This bottleneck is not open for discussion."), status=409)
-    post = threads.add_post(actor, bottleneck.thread, body, subject=bottleneck, confirmed=confirmed)
+    if as_answer and not routing.may_answer(actor, bottleneck):
+        raise AccessDenied(_("Only a policy owner of a routed sector answers for it."))
+    answered_before = bottleneck.first_answer_at is not None
+    post = threads.create_post(
+        actor, bottleneck.thread, body, reply_to=reply_to, confirmed=confirmed
+    )
     told = set()
-    if _is_first_answer(actor, bottleneck):
-        bottleneck.first_answer_at = utcnow()
-        if bottleneck.status == Status.TRIAGED:
-            LIFECYCLE.move(actor, bottleneck, Status.IN_DISCUSSION)
-        told = feedback.tell_reporters(
-            actor,
-            bottleneck,
-            "answered",
-            sector=feedback.names(_answering_sectors(actor, bottleneck)),
-        )
+    if as_answer:
+        answered = routing.record_answer(actor, bottleneck, post)
+        if not answered_before and bottleneck.first_answer_at is not None:
+            told = feedback.tell_reporters(
+                actor, bottleneck, "answered", sector=feedback.names(answered or post_sector(post))
+            )
     follow(actor, bottleneck)
     notices.posted(actor, bottleneck, post, exclude=told)
     return post
 
 
-def _answering_sectors(actor, bottleneck: Bottleneck) -> list:
-    """The routed sectors the actor answers for (their own sectors when named by name)."""
-    routed = [s for s in actor.sectors if s in bottleneck.sectors]
-    return routed or list(actor.sectors)[:1]
+def post_sector(post: Post) -> list:
+    return [post.answer_sector] if post.answer_sector else []
 
 
-def _is_first_answer(actor, bottleneck: Bottleneck) -> bool:
-    """The routed sectors' answer is due; the coordinator's own posts do not count as one."""
-    return (
-        bottleneck.first_answer_at is None
-        and bottleneck.status in OPEN
-        and allowed(actor, Permission.BOTTLENECK_ANSWER, bottleneck)
-        and not allowed(actor, Permission.BOTTLENECK_TRIAGE)
-    )
+registry.register(
+    THREAD_KIND,
+    Bottleneck,
+    may_read=can_read,
+    may_write=may_write,
+    may_answer=routing.may_answer,
+    page=lambda bottleneck: f"/bottlenecks/{bottleneck.id}",
+    title=lambda bottleneck: bottleneck.title,
+    add_post=add_post,
+)

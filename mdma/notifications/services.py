@@ -16,10 +16,13 @@ from mdma.notifications.models import Notification
 
 #: kind → a function of the notification's data giving its message in the current language.
 MESSAGES: dict[str, Callable[[dict], str]] = {}
+#: kind → what the kind is called on the settings page ("New posts", "You are mentioned").
+LABELS: dict[str, object] = {}
 
 
-def register(kind: str, render: Callable[[dict], str]) -> None:
+def register(kind: str, render: Callable[[dict], str], *, label=None) -> None:
     MESSAGES[kind] = render
+    LABELS[kind] = label or kind
 
 
 def message(notification: Notification) -> str:
