@@ -124,6 +124,8 @@ EXPECTED_ACCESS = {
     "notifications.index": Permission.PROFILE_MANAGE,
     "notifications.open_one": Permission.PROFILE_MANAGE,
     "notifications.read_all": Permission.PROFILE_MANAGE,
+    "notifications.settings": Permission.PROFILE_MANAGE,
+    "notifications.unsubscribe_by_mail": PUBLIC,
     "bottlenecks_api.Bottlenecks": {
         "GET": Permission.BOTTLENECK_READ,
         "POST": Permission.BOTTLENECK_REPORT,

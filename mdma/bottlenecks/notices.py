@@ -8,6 +8,7 @@ from datetime import date
 
 from flask_babel import format_date
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 
 from mdma.bottlenecks.states import STATUS_LABELS, Status
 from mdma.notifications import services as notifications
@@ -41,6 +42,24 @@ notifications.register(
         title=d["title"],
         due=format_date(date.fromisoformat(d["due"]), "medium"),
     ),
+)
+
+
+notifications.label(
+    {
+        "bottleneck.routed": _l("A bottleneck is routed to my sector"),
+        "bottleneck.status": _l("A step of a bottleneck I follow"),
+        "bottleneck.post": _l("A post in a bottleneck I follow"),
+        "bottleneck.overdue": _l("My sector's answer is overdue"),
+        "bottleneck.feedback": _l("What became of a bottleneck I reported"),
+        "signal.check_opened": _l("A criteria check to assess"),
+        "signal.check_late": _l("A late criteria check"),
+        "signal.check_refused": _l("A criteria check closed without structural"),
+        "signal.check_passed": _l("A criteria check passed"),
+        "signal.owner": _l("I am named owner of a structural signal"),
+        "signal.report_due": _l("A progress report is due"),
+        "signal.candidate": _l("A candidate for a structural check"),
+    }
 )
 
 

@@ -94,11 +94,14 @@ def index():
     filters = _list_filter(form)
     page = queries.list_page(current_user, filters, per_page=PAGE_SIZE)
     snippets = queries.snippets([b.id for b in page.items], filters.q) if filters.q else {}
+    threads = {b.id: b.thread_id for b in page.items if b.thread_id}
+    unread = reading.unread_counts(current_user, threads.values())
     return render_template(
         "bottlenecks/index.html",
         form=form,
         page=page,
         snippets=snippets,
+        unread={b: unread.get(t, 0) for b, t in threads.items()},
         today=date.today(),
         filtered=any(v for k, v in request.args.items() if k != "page"),
     )
