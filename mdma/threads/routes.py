@@ -2,19 +2,41 @@
 check, the history of its versions, deletion by its author, hiding by a coordinator, muting a
 thread, the moderation log. The thread itself is shown on its object's page."""
 
-from flask import Blueprint, abort, g, redirect, render_template, request
+from flask import Blueprint, abort, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
+from flask_wtf.csrf import generate_csrf
 
 from mdma.core.forms import act, confirmed_not_personal, submit
 from mdma.extensions import db
 from mdma.permissions import Permission, requires
-from mdma.threads import queries, reading, registry, services
+from mdma.threads import dates, queries, reading, registry, services
 from mdma.threads.forms import EditPostForm, HideForm
 from mdma.threads.models import Post, Thread
 from mdma.threads.permissions import ThreadPermission
 
 bp = Blueprint("threads", __name__, url_prefix="/threads")
+
+
+bp.add_app_template_filter(dates.short, "post_time")
+
+
+@bp.app_template_global()
+def thread_strings() -> dict:
+    """What every post of a thread page shows alike, made once per page."""
+    return {
+        "new": _("New since your last visit"),
+        "edited": _("edited"),
+        "reply_to": _("In reply to post"),
+        "deleted": _("Deleted by its author."),
+        "reply": _("Reply"),
+        "quote": _("Quote"),
+        "edit": _("Edit"),
+        "delete": _("Delete"),
+        "hide": _("Hide"),
+        "posts": url_for("threads.post", post_id=0)[:-1],
+        "csrf": generate_csrf(),
+    }
 
 
 def _reader():
@@ -51,8 +73,8 @@ def post(post_id):
 def fragment(post_id):
     """One post as its thread shows it: what a live page fetches when told of a change."""
     post = load_post(post_id)
-    view = queries.discussion(_reader(), post.thread)
-    return render_template("threads/_post.html", post=post, discussion=view)
+    view = queries.discussion(_reader(), post.thread, only=post.id)
+    return render_template("threads/fragment.html", post=view.posts[0], discussion=view)
 
 
 @bp.route("/posts/<int:post_id>/edit", methods=["GET", "POST"])
