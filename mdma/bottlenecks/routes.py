@@ -216,8 +216,8 @@ def detail(bottleneck_id):
         )
     prefill = thread_queries.reply_or_quote(bottleneck.thread, request.args)
     page = detail_page(bottleneck, post_form=PostForm(formdata=None, **prefill))
-    if bottleneck.thread is not None and not bottleneck.is_draft:
-        reading.mark_read(current_user, bottleneck.thread)
+    seen = bottleneck.thread is not None and not bottleneck.is_draft
+    if seen and reading.mark_read(current_user, bottleneck.thread):
         db.session.commit()
     return page
 

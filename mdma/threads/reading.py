@@ -17,9 +17,9 @@ def last_read(user, thread: Thread) -> int | None:
     )
 
 
-def mark_read(user, thread: Thread, up_to: int | None = None) -> None:
+def mark_read(user, thread: Thread, up_to: int | None = None) -> bool:
     """`user` has seen `thread` up to post `up_to` (its newest post when not named); the mark
-    never moves back."""
+    never moves back. Whether anything changed: a page seen again writes nothing."""
     if up_to is None:
         up_to = db.session.scalar(
             sa.select(sa.func.coalesce(sa.func.max(Post.id), 0)).where(Post.thread_id == thread.id)
@@ -27,10 +27,12 @@ def mark_read(user, thread: Thread, up_to: int | None = None) -> None:
     row = db.session.get(ThreadRead, (user.id, thread.id))
     if row is None:
         db.session.add(ThreadRead(user_id=user.id, thread_id=thread.id, last_read_post_id=up_to))
+    elif row.last_read_post_id < up_to:
+        row.last_read_post_id, row.visited_at = up_to, utcnow()
     else:
-        row.last_read_post_id = max(row.last_read_post_id, up_to)
-        row.visited_at = utcnow()
+        return False
     db.session.flush()
+    return True
 
 
 def unread_counts(user, thread_ids) -> dict[int, int]:
