@@ -18,7 +18,10 @@ so that gevent patches the standard library before the application is imported.
 
 from gevent import monkey
 
-monkey.patch_all()
+# gunicorn loads this file as the module `__config__`; imported any other way (a walk over the
+# package's modules, say), it must not patch the importing process.
+if __name__ == "__config__":
+    monkey.patch_all()
 
 import contextlib  # noqa: E402
 import ctypes  # noqa: E402
