@@ -5,6 +5,8 @@ import secrets
 from datetime import timedelta
 from pathlib import Path
 
+from sqlalchemy.pool import QueuePool
+
 ROOT = Path(__file__).resolve().parent.parent
 LANGUAGES = ("nl", "fr", "en")
 
@@ -40,14 +42,22 @@ def _check_rule(value: str | None) -> str:
 def _engine_options(database_url: str, env) -> dict:
     """A gevent worker serves many requests at once, each holding a connection until it
     commits: on PostgreSQL the pool is sized for that, and a request that waits longer than
-    MDMA_DB_POOL_TIMEOUT seconds for a connection fails."""
+    MDMA_DB_POOL_TIMEOUT seconds for a connection fails.
+
+    On SQLite under gevent the worker's requests take turns on one connection: SQLite lets one
+    writer in at a time, and its busy handler waits in C without yielding, so a request that
+    found the file locked by another (which waits, say, for its body) would stall the whole
+    worker until "database is locked". Waiting for the pool yields instead."""
     options = {"pool_pre_ping": True}
+    timeout = int(env("MDMA_DB_POOL_TIMEOUT") or 30)
     if database_url.startswith("postgresql"):
         options.update(
             pool_size=int(env("MDMA_DB_POOL_SIZE") or 10),
             max_overflow=int(env("MDMA_DB_MAX_OVERFLOW") or 20),
-            pool_timeout=int(env("MDMA_DB_POOL_TIMEOUT") or 30),
+            pool_timeout=timeout,
         )
+    elif database_url.startswith("sqlite") and env("MDMA_ASYNC_MODE") == "gevent":
+        options.update(poolclass=QueuePool, pool_size=1, max_overflow=0, pool_timeout=timeout)
     return options
 
 
