@@ -8,7 +8,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import orm
 
 from mdma.accounts.models import Invitation, User
-from mdma.core.home import ROWS, Block, Visit, provides
+from mdma.core.home import ROWS, Block, Visit, per_label, provides
 from mdma.core.logbook import LogEntry
 from mdma.core.time import utcnow
 from mdma.extensions import db
@@ -72,11 +72,9 @@ def _users_per_role() -> Block:
             sa.select(User.role, sa.func.count()).where(User.active.is_(True)).group_by(User.role)
         ).all()
     )
-    rows = [
-        (label, counts[role], url_for("admin_accounts.users", role=role.value))
-        for role, label in ROLE_LABELS.items()
-        if counts.get(role)
-    ]
+    rows = per_label(
+        counts, ROLE_LABELS, lambda role: url_for("admin_accounts.users", role=role.value)
+    )
     return Block(
         key="users-per-role",
         title=_l("Active users per role"),

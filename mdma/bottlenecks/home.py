@@ -22,7 +22,7 @@ from mdma.bottlenecks.models import Bottleneck, bottleneck_sectors
 from mdma.bottlenecks.queries import awaiting_condition, overdue_condition
 from mdma.bottlenecks.signals import queries as signals
 from mdma.bottlenecks.states import STATUS_LABELS, Status
-from mdma.core.home import ROWS, Block, Visit, provides
+from mdma.core.home import ROWS, Block, Visit, per_label, provides
 from mdma.directory.models import Sector
 from mdma.extensions import db
 from mdma.permissions import Permission, has_permission
@@ -74,16 +74,26 @@ def _my_drafts(actor) -> Block:
 
 def _changed_for_reporter(visit: Visit) -> Block:
     actor = visit.actor
-    concerned = sa.or_(reported_by(actor), followed_by(actor))
-    total, rows = changed(actor, visit.since, concerned)
+    return _changed_since(
+        visit,
+        sa.or_(reported_by(actor), followed_by(actor)),
+        more_url=url_for("bottlenecks.index", mine=1),
+        more_label=_l("Everything I reported"),
+        empty=_l("Nothing changed on your bottlenecks since your last visit."),
+    )
+
+
+def _changed_since(visit: Visit, concerned, *, more_url: str, more_label, empty) -> Block:
+    """What others changed since the last visit on the bottlenecks `concerned` selects."""
+    total, rows = changed(visit.actor, visit.since, concerned)
     return Block(
         key="changed",
         title=_l("Changed since your last visit"),
         count=total,
         rows=rows,
-        more_url=url_for("bottlenecks.index", mine=1),
-        more_label=_l("Everything I reported"),
-        empty=_l("Nothing changed on your bottlenecks since your last visit."),
+        more_url=more_url,
+        more_label=more_label,
+        empty=empty,
         template="home/_changes.html",
     )
 
@@ -128,16 +138,12 @@ def _awaiting_our_answer(actor, today: date | None = None) -> Block:
 
 def _changed_threads(visit: Visit) -> Block:
     actor = visit.actor
-    total, rows = changed(actor, visit.since, sa.or_(routed_to(actor), followed_by(actor)))
-    return Block(
-        key="changed",
-        title=_l("Changed since your last visit"),
-        count=total,
-        rows=rows,
+    return _changed_since(
+        visit,
+        sa.or_(routed_to(actor), followed_by(actor)),
         more_url=url_for("bottlenecks.index", routed=1),
         more_label=_l("Everything routed to my sectors"),
         empty=_l("Nothing changed on what is routed to you since your last visit."),
-        template="home/_changes.html",
     )
 
 
@@ -246,11 +252,9 @@ def _per_status() -> Block:
             sa.select(Bottleneck.status, sa.func.count()).where(*LISTED).group_by(Bottleneck.status)
         ).all()
     )
-    rows = [
-        (label, counts[status], url_for("bottlenecks.index", status=status.value))
-        for status, label in STATUS_LABELS.items()
-        if counts.get(status)
-    ]
+    rows = per_label(
+        counts, STATUS_LABELS, lambda status: url_for("bottlenecks.index", status=status.value)
+    )
     return Block(
         key="per-status",
         title=_l("Bottlenecks per state"),

@@ -55,3 +55,9 @@ def provides(order: int) -> Callable[[Provider], Provider]:
 
 def blocks_for(visit: Visit) -> list[Block]:
     return [block for _order, provider in _providers for block in provider(visit)]
+
+
+def per_label(counts: dict, labels: dict, link: Callable) -> list[tuple]:
+    """Rows of a block of counts: (label, count, link) in the order of `labels`, for the keys
+    counted at least once."""
+    return [(label, counts[key], link(key)) for key, label in labels.items() if counts.get(key)]
