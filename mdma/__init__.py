@@ -43,7 +43,7 @@ def _guard_the_edge(app: Flask) -> None:
 
 def _register_extensions(app: Flask) -> None:
     import mdma.accounts.events  # noqa: F401  (socket handlers must exist before init_app)
-    import mdma.bottlenecks.events  # noqa: F401  (and the rooms each domain declares)
+    import mdma.bottlenecks.services  # noqa: F401  (registers the kind of thread whose rooms are joined)
     from mdma.accounts.session import init_login
     from mdma.api.base import api
     from mdma.core import live
@@ -84,6 +84,8 @@ def _register_blueprints(app: Flask) -> None:
     from mdma.privacy import routes as privacy_routes
     from mdma.privacy.api import blp as privacy_api
     from mdma.threads import live_routes as thread_live_routes
+    from mdma.threads import routes as thread_routes
+    from mdma.threads.api import blp as threads_api
 
     app.register_blueprint(routes.bp)
     app.register_blueprint(admin_routes.bp)
@@ -93,11 +95,13 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(signal_routes.bp)
     app.register_blueprint(notification_routes.bp)
     app.register_blueprint(thread_live_routes.bp)
+    app.register_blueprint(thread_routes.bp)
     api.register_blueprint(accounts_api)
     api.register_blueprint(directory_api)
     api.register_blueprint(privacy_api)
     api.register_blueprint(bottlenecks_api)
     api.register_blueprint(signals_api)
+    api.register_blueprint(threads_api)
     # The guard never takes an organisation of the directory for a person.
     guard.organisation_source = directory_queries.organisation_names
 

@@ -25,6 +25,7 @@ from mdma.permissions import (
     public,
     requires,
 )
+from mdma.threads.permissions import ThreadPermission
 from tests.conftest import login
 
 EXPECTED_ACCESS = {
@@ -107,6 +108,22 @@ EXPECTED_ACCESS = {
     "signals_api.FeedbackMute": Permission.BOTTLENECK_REPORT,
     "signals_api.MySignals": Permission.BOTTLENECK_REPORT,
     "signals_api.Candidates": Permission.BOTTLENECK_TRIAGE,
+    # Threads
+    "threads.post": Permission.PROFILE_MANAGE,
+    "threads.edit": Permission.PROFILE_MANAGE,
+    "threads.history": Permission.PROFILE_MANAGE,
+    "threads.delete": Permission.PROFILE_MANAGE,
+    "threads.hide": ThreadPermission.MODERATE,
+    "threads.mute": Permission.PROFILE_MANAGE,
+    "threads.moderation": ThreadPermission.MODERATE,
+    "threads_api.ThreadById": Permission.PROFILE_MANAGE,
+    "threads_api.ThreadPosts": Permission.PROFILE_MANAGE,
+    "threads_api.ThreadRead": Permission.PROFILE_MANAGE,
+    "threads_api.ThreadMute": Permission.PROFILE_MANAGE,
+    "threads_api.PostById": Permission.PROFILE_MANAGE,
+    "threads_api.PostVersions": Permission.PROFILE_MANAGE,
+    "threads_api.PostHide": ThreadPermission.MODERATE,
+    "threads_api.Mentions": Permission.PROFILE_MANAGE,
     # Notifications
     "notifications.index": Permission.PROFILE_MANAGE,
     "notifications.open_one": Permission.PROFILE_MANAGE,
@@ -115,6 +132,8 @@ EXPECTED_ACCESS = {
     # What live pages fetch after a change notice (each thread checks its reader: 404)
     "threads_live.post": Permission.PROFILE_MANAGE,
     "threads_live.changed_since": Permission.PROFILE_MANAGE,
+    "notifications.settings": Permission.PROFILE_MANAGE,
+    "notifications.unsubscribe_by_mail": PUBLIC,
     "bottlenecks_api.Bottlenecks": {
         "GET": Permission.BOTTLENECK_READ,
         "POST": Permission.BOTTLENECK_REPORT,
@@ -191,12 +210,12 @@ def url_arguments(session, create_user, create_organisation, sector):
         "token_id": authentication.create_api_token(admin, "walk", None)[0].id,
         "filename": "css/mdma.css",
         "bottleneck_id": draft.id,
-        "thread_id": draft.thread_id or 1,
-        "post_id": 1,
         "notification_id": notification.id,
         "finding_id": 1,  # none yet: whoever passes the edge meets a 404
         # Someone else's log-in session: whoever passes the edge meets a 404.
         "login_id": logins.start(admin).id,
+        "thread_id": draft.thread_id,  # someone else's draft's thread: a 404 past the edge
+        "post_id": 10**6,
     }
 
 

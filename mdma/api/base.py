@@ -293,7 +293,8 @@ def json_error(error: HTTPException):
                 fields.update(
                     (str(name), _messages(errors)) for name, errors in location_errors.items()
                 )
-    extra = {"privacy": data["privacy"]} if "privacy" in data else {}
+    # A privacy refusal carries its findings; a stale edit the current version of the row.
+    extra = {key: data[key] for key in ("privacy", "current") if key in data}
     message = data.get("message") or error_message(error)
     response = jsonify(error_body(error.code, message, fields, **extra))
     response.status_code = error.code

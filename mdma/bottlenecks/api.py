@@ -44,6 +44,7 @@ from mdma.core.errors import RuleViolation
 from mdma.directory.models import Organisation, Sector
 from mdma.extensions import db
 from mdma.permissions import Permission, requires
+from mdma.threads.models import Post
 
 blp = Blueprint(
     "bottlenecks_api", __name__, "/bottlenecks", "Bottlenecks: report, route, discuss, decide"
@@ -57,6 +58,13 @@ MERGED = "Merged into another bottleneck: the same address there"
 
 def _actor() -> User:
     return current_user._get_current_object()
+
+
+def reply_to(post_id: int | None) -> Post | None:
+    post = db.session.get(Post, post_id) if post_id else None
+    if post_id and post is None:
+        raise RuleViolation(_("Reply to a post of this discussion."), "reply_to")
+    return post
 
 
 def load(bottleneck_id: int) -> Bottleneck:
@@ -364,11 +372,17 @@ class BottleneckPosts(MethodView):
     @blp.arguments(PostInput)
     @blp.response(201, PostSchema)
     def post(self, data, bottleneck_id):
-        """Post in its discussion; a routed sector's first post is its first answer."""
+        """Post in its discussion; `as_answer`: a policy owner's answer for their routed sector
+        (the first of each sector meets its deadline)."""
         actor, bottleneck = _actor(), load(bottleneck_id)
         with one_commit():
             post = services.add_post(
-                actor, bottleneck, data["body"], confirmed=data["confirmed_not_personal_data"]
+                actor,
+                bottleneck,
+                data["body"],
+                reply_to=reply_to(data["reply_to"]),
+                as_answer=data["as_answer"],
+                confirmed=data["confirmed_not_personal_data"],
             )
         return post
 

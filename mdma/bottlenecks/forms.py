@@ -25,6 +25,7 @@ from mdma.bottlenecks.models import (
 from mdma.core.edge import MAX_COUNT, MAX_ID
 from mdma.core.forms import FreeTextField, FreeTextLineField, MultiCheckboxField
 from mdma.directory.models import LIFE_DOMAIN_LABELS
+from mdma.threads.forms import PostForm  # noqa: F401  (the discussion's form, shown here)
 
 REQUIRED = _l("This field is required.")
 UNKNOWN = ("", _l("Not known or not relevant"))
@@ -139,15 +140,6 @@ class TransitionForm(FlaskForm):
         validators=[Length(max=5000)],
         description=_l("Required to resolve, decline or reopen."),
         render_kw={"rows": 3},
-    )
-
-
-class PostForm(FlaskForm):
-    body = FreeTextField(
-        _l("Your contribution"),
-        validators=[DataRequired(REQUIRED), Length(max=20000)],
-        description=_l("Markdown is allowed. Mention colleagues with their @handle."),
-        render_kw={"rows": 4},
     )
 
 

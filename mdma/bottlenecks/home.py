@@ -114,9 +114,12 @@ def sector_answers(visit: Visit) -> list[Block]:
 
 def _awaiting_our_answer(actor, today: date | None = None) -> Block:
     today = today or date.today()
-    waiting = sa.select(Bottleneck).where(*LISTED, routed_to(actor), awaiting_condition())
+    # Each routed sector owes its own first answer: ours is what our sectors still owe (a
+    # named owner outside the routed sectors answers for any).
+    ours = [sector.id for sector in actor.sectors] or None
+    waiting = sa.select(Bottleneck).where(*LISTED, routed_to(actor), awaiting_condition(ours))
     bottlenecks = first(waiting.order_by(Bottleneck.answer_due_on.asc(), Bottleneck.id.asc()))
-    total, overdue = count(waiting), count(waiting.where(overdue_condition(today)))
+    total, overdue = count(waiting), count(waiting.where(Bottleneck.answer_due_on < today))
     return Block(
         key="awaiting-answer",
         title=_l("Awaiting our first answer"),

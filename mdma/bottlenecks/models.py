@@ -17,7 +17,7 @@ from mdma.core.time import utcnow
 from mdma.directory.models import LIFE_DOMAIN_LABELS, LifeDomain, Organisation, Sector
 from mdma.extensions import db
 from mdma.privacy.registry import stored_text
-from mdma.threads.models import Thread, thread_pages
+from mdma.threads.models import Thread
 
 
 class Level(StrEnum):
@@ -67,6 +67,13 @@ def _link(name: str, column: str, target: str) -> sa.Table:
 
 
 bottleneck_sectors = _link("bottleneck_sectors", "sector_id", "sectors")
+# Each routed sector owes its own first answer: when it came, in which post, and the last day
+# its policy owners were reminded of it.
+bottleneck_sectors.append_column(sa.Column("answered_at", sa.DateTime))
+bottleneck_sectors.append_column(
+    sa.Column("answer_post_id", sa.ForeignKey("posts.id", ondelete="SET NULL"))
+)
+bottleneck_sectors.append_column(sa.Column("reminded_on", sa.Date))
 bottleneck_organisations = _link("bottleneck_organisations", "organisation_id", "organisations")
 #: Policy owners the coordinator names besides the routed sectors.
 bottleneck_owners = _link("bottleneck_owners", "user_id", "users")
@@ -96,6 +103,19 @@ class HouseholdContext:
 #: The full-text index (see search.py) is an FTS5 table on SQLite and a tsvector table on
 #: PostgreSQL, made by its migration rather than from a model.
 UNMANAGED_TABLE_PREFIXES.add("bottleneck_search")
+
+
+class RoutedSector(db.Model):
+    """One routed sector of a bottleneck and its own first answer (read-only here: `routing`
+    writes the link rows)."""
+
+    __table__ = bottleneck_sectors
+
+    sector: Mapped[Sector] = relationship(lazy="joined", viewonly=True)
+
+    @property
+    def answered(self) -> bool:
+        return self.answered_at is not None
 
 
 class Bottleneck(HouseholdContext, Stepped, Timestamped, db.Model):
@@ -141,6 +161,10 @@ class Bottleneck(HouseholdContext, Stepped, Timestamped, db.Model):
         back_populates="bottleneck", order_by="Occurrence.occurred_on", lazy="select"
     )
     thread: Mapped[Thread | None] = relationship(lazy="select")
+    #: The routed sectors with their answers, in the sectors' order.
+    routed: Mapped[list[RoutedSector]] = relationship(
+        viewonly=True, lazy="selectin", order_by="RoutedSector.sector_id"
+    )
 
     __mapper_args__ = {"version_id_col": version}
     # The lists: each sort walks its index, and the columns the filters read ride along, so a
@@ -220,6 +244,10 @@ class Bottleneck(HouseholdContext, Stepped, Timestamped, db.Model):
     @property
     def is_overdue(self) -> bool:
         return states.is_overdue(self)
+
+    @property
+    def awaited_sectors(self) -> list:
+        return states.awaited_sectors(self)
 
 
 class Occurrence(HouseholdContext, db.Model):
@@ -312,11 +340,6 @@ def _page(bottleneck_id: int, anchor: str = "") -> str:
     return url_for("bottlenecks.detail", bottleneck_id=bottleneck_id) + anchor
 
 
-def _thread_page(thread_id: int) -> str | None:
-    found = db.session.scalar(sa.select(Bottleneck.id).where(Bottleneck.thread_id == thread_id))
-    return _page(found) if found else None
-
-
 # What `mdma privacy rescan` reads again when the guard improves, and where each text is shown.
 stored_text("bottleneck.title", Bottleneck, "title", lambda b: _page(b.id), _l("Bottleneck title"))
 stored_text(
@@ -361,4 +384,3 @@ stored_text(
     lambda s: _page(s.subject_id) if s.subject_type == Bottleneck.__tablename__ else None,
     _l("Reason of a step"),
 )
-thread_pages.append(_thread_page)

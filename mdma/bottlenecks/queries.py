@@ -75,18 +75,28 @@ class ListFilter:
         return self.sort or (Sort.RELEVANCE if self.q.strip() else Sort.NEWEST)
 
 
-def awaiting_condition():
-    """Routed and no first answer yet: the SQL of `states.awaits_first_answer`."""
+def awaited_condition(sector_ids=None):
+    """A routed sector (of `sector_ids`, when named) has not given its first answer yet."""
+    link = bottleneck_sectors.c
+    condition = sa.and_(link.bottleneck_id == Bottleneck.id, link.answered_at.is_(None))
+    if sector_ids is not None:
+        condition = sa.and_(condition, link.sector_id.in_(sector_ids))
+    return sa.exists().where(condition)
+
+
+def awaiting_condition(sector_ids=None):
+    """Routed, open, and a routed sector (of `sector_ids`, when named) has not given its first
+    answer yet: the SQL of `states.awaits_first_answer`."""
     return sa.and_(
         Bottleneck.status.in_([s.value for s in OPEN]),
-        Bottleneck.first_answer_at.is_(None),
         Bottleneck.answer_due_on.is_not(None),
+        awaited_condition(sector_ids),
     )
 
 
 def overdue_condition(today: date):
-    """Routed, no first answer yet, and the deadline in working days has passed: the SQL of
-    `states.is_overdue`."""
+    """Routed, the deadline in working days has passed, and a routed sector has not answered
+    yet: the SQL of `states.is_overdue`."""
     return sa.and_(awaiting_condition(), Bottleneck.answer_due_on < today)
 
 
@@ -364,10 +374,6 @@ def corrections(bottleneck: Bottleneck) -> list:
             sa.select(Revision).where(Revision.bottleneck_id == bottleneck.id, Revision.number > 1)
         )
     ]
-
-
-def posts(bottleneck: Bottleneck) -> list[Post]:
-    return list(db.session.scalars(posts_query(bottleneck)))
 
 
 def similar_to(bottleneck: Bottleneck, limit: int = 5) -> list[similar.Suggestion]:

@@ -27,6 +27,9 @@ from mdma.directory import queries as directory
 from mdma.directory.models import LIFE_DOMAIN_LABELS, Organisation, Sector
 from mdma.extensions import db
 from mdma.permissions import Permission, allowed, requires
+from mdma.threads import queries as thread_queries
+from mdma.threads import reading
+from mdma.threads.models import Post
 
 bp = Blueprint("bottlenecks", __name__, url_prefix="/bottlenecks")
 PAGE_SIZE = 20
@@ -92,11 +95,14 @@ def index():
     filters = _list_filter(form)
     page = queries.list_page(current_user, filters, per_page=PAGE_SIZE)
     snippets = queries.snippets([b.id for b in page.items], filters.q) if filters.q else {}
+    threads = {b.id: b.thread_id for b in page.items if b.thread_id}
+    unread = reading.unread_counts(current_user, threads.values())
     return render_template(
         "bottlenecks/index.html",
         form=form,
         page=page,
         snippets=snippets,
+        unread={b: unread.get(t, 0) for b, t in threads.items()},
         today=date.today(),
         filtered=any(v for k, v in request.args.items() if k != "page"),
         narrowed=sum(1 for k, v in request.args.items() if v and k not in ("page", "q")),
@@ -212,7 +218,12 @@ def detail(bottleneck_id):
         return redirect(
             url_for("bottlenecks.detail", bottleneck_id=bottleneck.merged_into_id), code=301
         )
-    return detail_page(bottleneck)
+    prefill = thread_queries.reply_or_quote(bottleneck.thread, request.args)
+    page = detail_page(bottleneck, post_form=PostForm(formdata=None, **prefill))
+    seen = bottleneck.thread is not None and not bottleneck.is_draft
+    if seen and reading.mark_read(current_user, bottleneck.thread):
+        db.session.commit()
+    return page
 
 
 def detail_page(bottleneck: Bottleneck, **forms):
@@ -239,7 +250,9 @@ def detail_page(bottleneck: Bottleneck, **forms):
         steps=queries.timeline(bottleneck),
         corrected=corrections.revision_count(bottleneck) > 0,
         may_correct=allowed(current_user, BottleneckPermission.CORRECT, bottleneck),
-        posts=queries.posts(bottleneck),
+        discussion=thread_queries.discussion(current_user, bottleneck.thread)
+        if bottleneck.thread is not None
+        else None,
         similar=queries.similar_to(bottleneck) if bottleneck.status == Status.DRAFT else [],
         likely_duplicates=queries.similar_to(bottleneck) if merging else [],
         following=queries.is_following(current_user, bottleneck),
@@ -265,12 +278,15 @@ def submit_draft(bottleneck_id):
 def add_post(bottleneck_id):
     bottleneck = load(bottleneck_id)
     form = PostForm()
+    reply_to = db.session.get(Post, form.reply_to.data) if form.reply_to.data else None
     done = submit(
         form,
         lambda: services.add_post(
             current_user,
             bottleneck,
             form.body.data,
+            reply_to=reply_to,
+            as_answer=form.as_answer.data == "1",
             confirmed=confirmed_not_personal(form, "body"),
         ),
         success=_("Your contribution has been posted."),

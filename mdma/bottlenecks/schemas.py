@@ -9,6 +9,7 @@ from mdma.bottlenecks.models import CHILDREN_BANDS, YOUNGEST_AGE_BANDS, Househol
 from mdma.bottlenecks.states import Status
 from mdma.directory.models import LifeDomain
 from mdma.directory.schemas import SectorRefSchema
+from mdma.threads.schemas import Confirmable, PostInput, PostSchema  # noqa: F401  (its discussion)
 from mdma.threads.services import MAX_POST_LENGTH
 
 #: Submitting and routing have endpoints of their own: routing needs sectors, not a reason.
@@ -49,13 +50,6 @@ class HouseholdSchema(ma.Schema):
 
 
 # --- Inputs ----------------------------------------------------------------------------------
-
-
-class Confirmable(ma.Schema):
-    confirmed_not_personal_data = ma.fields.Bool(
-        load_default=False,
-        metadata={"description": "The writer confirms that what the guard found is a false alarm"},
-    )
 
 
 class BottleneckInput(Confirmable):
@@ -120,10 +114,6 @@ class MergeInput(ma.Schema):
         metadata={"description": "When the two differ, the state to keep (one of theirs); "
                   "by default the one that has come further"},
     )  # fmt: skip
-
-
-class PostInput(Confirmable):
-    body = FreeText(required=True, metadata={"description": "Markdown"})
 
 
 class BottleneckQuery(ma.Schema):
@@ -259,13 +249,6 @@ class OccurrenceSchema(ma.Schema):
     household = Inline(HouseholdSchema, dump_only=True)
     note = ma.fields.Str(dump_only=True)
     reporter = handle("reporter.handle")
-    created_at = DateTime(dump_only=True)
-
-
-class PostSchema(ma.Schema):
-    id = ma.fields.Int(dump_only=True)
-    author = handle("author.handle")
-    body = ma.fields.Str(dump_only=True, metadata={"description": "Markdown source"})
     created_at = DateTime(dump_only=True)
 
 

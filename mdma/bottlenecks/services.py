@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from flask_babel import gettext as _
 from sqlalchemy.dialects import postgresql, sqlite
 
-from mdma.bottlenecks import notices
+from mdma.bottlenecks import notices, routing
 from mdma.bottlenecks.models import (
     CHILDREN_BANDS,
     YOUNGEST_AGE_BANDS,
@@ -26,7 +26,7 @@ from mdma.bottlenecks.models import (
 from mdma.bottlenecks.routing import require_level
 from mdma.bottlenecks.signals import feedback
 from mdma.bottlenecks.signals import services as signals
-from mdma.bottlenecks.states import LIFECYCLE, OPEN, Status, is_open, is_reporter
+from mdma.bottlenecks.states import LIFECYCLE, Status, is_open, is_reporter
 from mdma.core.edge import EARLIEST_DATE
 from mdma.core.errors import AccessDenied, Conflict, RuleViolation
 from mdma.core.logbook import record
@@ -35,7 +35,9 @@ from mdma.directory.models import LifeDomain, Organisation, Sector
 from mdma.extensions import db
 from mdma.permissions import Permission, allowed, require
 from mdma.privacy import guard
+from mdma.threads import registry
 from mdma.threads import services as threads
+from mdma.threads.models import Post
 
 
 @dataclass
@@ -142,9 +144,7 @@ def save_draft(
     domains = _domains(report.domains)
     created = bottleneck is None
     if created:
-        bottleneck = Bottleneck(
-            reporter_id=actor.id, status=Status.DRAFT, thread_id=threads.open_thread().id
-        )
+        bottleneck = Bottleneck(reporter_id=actor.id, status=Status.DRAFT)
         db.session.add(bottleneck)
     bottleneck.title = title
     bottleneck.description = report.description.strip()
@@ -156,6 +156,8 @@ def save_draft(
     _household(bottleneck, report.household)
     db.session.flush()
     if created:
+        bottleneck.thread_id = threads.open_thread(THREAD_KIND, bottleneck.id).id
+        db.session.flush()
         record(actor, "bottleneck:drafted", bottleneck)
     return _submit(actor, bottleneck) if submit else bottleneck
 
@@ -232,55 +234,58 @@ def count_occurrences(bottleneck: Bottleneck, added: int) -> None:
 
 # --- Discussion ------------------------------------------------------------------------------
 
+THREAD_KIND = Bottleneck.__tablename__
 
-def add_post(actor, bottleneck: Bottleneck, body: str, *, confirmed: bool = False):
-    """Post in the bottleneck's thread. The first post of a routed sector's policy owner is the
-    first answer: it stops the deadline clock and opens the discussion."""
+
+def may_write(actor, bottleneck: Bottleneck) -> bool:
+    return allowed(actor, Permission.BOTTLENECK_DISCUSS, bottleneck) and is_open(bottleneck)
+
+
+def add_post(
+    actor,
+    bottleneck: Bottleneck,
+    body: str,
+    *,
+    reply_to: Post | None = None,
+    as_answer: bool = False,
+    confirmed: bool = False,
+) -> Post:
+    """Post in the bottleneck's thread; writing follows it. `as_answer`: a policy owner's
+    answer for their sector — the first one of each routed sector meets its deadline, and the
+    very first answer opens the discussion and tells the reporters."""
     require(actor, Permission.BOTTLENECK_DISCUSS, bottleneck)
     if not is_open(bottleneck):
         raise RuleViolation(_("This bottleneck is not open for discussion."), status=409)
-    post = threads.add_post(actor, bottleneck.thread, body, subject=bottleneck, confirmed=confirmed)
+    if as_answer and not routing.may_answer(actor, bottleneck):
+        raise AccessDenied(_("Only a policy owner of a routed sector answers for it."))
+    answer_sectors = routing.answering_sectors(actor, bottleneck) if as_answer else []
+    post = threads.create_post(
+        actor,
+        bottleneck.thread,
+        body,
+        reply_to=reply_to,
+        answer_sector=answer_sectors[0] if answer_sectors else None,
+        confirmed=confirmed,
+    )
     told = set()
-    if _claim_first_answer(actor, bottleneck):
-        if bottleneck.status == Status.TRIAGED:
-            LIFECYCLE.move(actor, bottleneck, Status.IN_DISCUSSION)
-        told = feedback.tell_reporters(
-            actor,
-            bottleneck,
-            "answered",
-            sector=feedback.names(_answering_sectors(actor, bottleneck)),
-        )
+    if answer_sectors:
+        first, opened = routing.record_answer(actor, bottleneck, post, answer_sectors)
+        if opened:
+            told = feedback.tell_reporters(
+                actor, bottleneck, "answered", sector=feedback.names(first or answer_sectors[:1])
+            )
     follow(actor, bottleneck)
     notices.posted(actor, bottleneck, post, exclude=told)
     return post
 
 
-def _claim_first_answer(actor, bottleneck: Bottleneck) -> bool:
-    """A post is not an edit of the bottleneck: the first answer is claimed in one conditional
-    UPDATE (no version check), so of two answers at once one is first and neither conflicts."""
-    if not _is_first_answer(actor, bottleneck):
-        return False
-    claimed = db.session.execute(
-        sa.update(Bottleneck)
-        .where(Bottleneck.id == bottleneck.id, Bottleneck.first_answer_at.is_(None))
-        .values(first_answer_at=utcnow())
-        .execution_options(synchronize_session=False)
-    ).rowcount
-    db.session.expire(bottleneck, ["first_answer_at"])
-    return claimed == 1
-
-
-def _answering_sectors(actor, bottleneck: Bottleneck) -> list:
-    """The routed sectors the actor answers for (their own sectors when named by name)."""
-    routed = [s for s in actor.sectors if s in bottleneck.sectors]
-    return routed or list(actor.sectors)[:1]
-
-
-def _is_first_answer(actor, bottleneck: Bottleneck) -> bool:
-    """The routed sectors' answer is due; the coordinator's own posts do not count as one."""
-    return (
-        bottleneck.first_answer_at is None
-        and bottleneck.status in OPEN
-        and allowed(actor, Permission.BOTTLENECK_ANSWER, bottleneck)
-        and not allowed(actor, Permission.BOTTLENECK_TRIAGE)
-    )
+registry.register(
+    THREAD_KIND,
+    Bottleneck,
+    may_read=can_read,
+    may_write=may_write,
+    may_answer=routing.may_answer,
+    page=lambda bottleneck: f"/bottlenecks/{bottleneck.id}",
+    title=lambda bottleneck: bottleneck.title,
+    add_post=add_post,
+)

@@ -80,17 +80,21 @@ def is_open(bottleneck) -> bool:
     return bottleneck.status not in (Status.DRAFT, Status.CLOSED) and not bottleneck.merged_into_id
 
 
+def awaited_sectors(bottleneck) -> list:
+    """The routed sectors that still owe their first answer (each owes its own)."""
+    if bottleneck.status not in OPEN or bottleneck.answer_due_on is None:
+        return []
+    return [routed.sector for routed in bottleneck.routed if routed.answered_at is None]
+
+
 def awaits_first_answer(bottleneck) -> bool:
-    """Routed, and no routed sector has answered yet."""
-    return (
-        bottleneck.status in OPEN
-        and bottleneck.first_answer_at is None
-        and bottleneck.answer_due_on is not None
-    )
+    """Routed, and at least one routed sector has not answered yet."""
+    return bool(awaited_sectors(bottleneck))
 
 
 def is_overdue(bottleneck, today: date | None = None) -> bool:
-    """The first answer's deadline in working days has passed (`queries.overdue_condition`)."""
+    """A routed sector's first answer is past its deadline in working days
+    (`queries.overdue_condition`)."""
     return awaits_first_answer(bottleneck) and bottleneck.answer_due_on < (today or date.today())
 
 

@@ -151,6 +151,23 @@ def maintenance():
     click.echo(f"Removed {failures} old failed log-in(s) and {sessions} ended session(s).")
 
 
+@main.group("notifications")
+def notifications_group():
+    """Notifications by e-mail."""
+
+
+@notifications_group.command("digest")
+@with_appcontext
+def digest_command():
+    """Send today's digests (run once a day, e.g. from cron; a second run sends nothing twice)."""
+    from mdma.extensions import db
+    from mdma.notifications import digest
+
+    count = digest.send()
+    db.session.commit()
+    click.echo(f"{count} digest(s) sent.")
+
+
 @main.group("privacy")
 def privacy_group():
     """The personal-data guard."""

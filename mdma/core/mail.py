@@ -9,12 +9,15 @@ from flask import current_app
 log = logging.getLogger(__name__)
 
 
-def send_mail(to: str, subject: str, text: str) -> EmailMessage:
+def send_mail(to: str, subject: str, text: str, headers: dict | None = None) -> EmailMessage:
+    """`headers`: more header fields (List-Unsubscribe and List-Unsubscribe-Post, RFC 8058)."""
     config = current_app.config
     message = EmailMessage()
     message["From"] = config["MDMA_MAIL_FROM"]
     message["To"] = to
     message["Subject"] = subject
+    for name, value in (headers or {}).items():
+        message[name] = value
     message.set_content(text)
     if config["MDMA_MAIL_BACKEND"] == "log":
         log.warning("Mail to %s (no SMTP server configured):\n%s\n%s", to, subject, text)

@@ -1,4 +1,8 @@
-"""Markdown for posts and descriptions: rendered, then cleaned with nh3 so no script gets in."""
+"""Markdown for posts and descriptions: rendered, then cleaned with nh3 so no script gets in.
+
+Posts are rendered once, when they are written, and the clean HTML is stored beside the
+source (`threads.models.Post.body_html`): a page of fifty posts renders no Markdown.
+"""
 
 import html
 import re
@@ -17,26 +21,34 @@ _TAGS = {
 #: One converter, reset between texts: building one with its extensions cost more than
 #: converting a post. The lock keeps two threads from sharing it at once (under gevent a
 #: conversion never yields, so nobody waits).
-_converter = markdown_lib.Markdown(extensions=["tables", "sane_lists"])
+_converter = markdown_lib.Markdown(extensions=["tables", "sane_lists"], output_format="html")
 _converting = threading.Lock()
 
 
-def render(text: str | None) -> Markup:
-    """Headings start at h3: the page owns h1 and h2."""
+def _convert(text: str) -> str:
     with _converting:
-        rendered = _converter.reset().convert(text or "")
+        return _converter.reset().convert(text)
+
+
+def to_html(text: str | None) -> str:
+    """Clean HTML of a Markdown text, as a plain string to store. Headings start at h3: the
+    page owns h1 and h2. Links keep http(s), mailto and addresses inside the platform."""
+    rendered = _convert(text or "")
     for level in (2, 1):
         rendered = rendered.replace(f"<h{level}>", f"<h{level + 2}>").replace(
             f"</h{level}>", f"</h{level + 2}>"
         )
-    clean = nh3.clean(
+    return nh3.clean(
         rendered,
         tags=_TAGS,
         attributes={"a": {"href", "title"}},
         url_schemes={"http", "https", "mailto"},
         link_rel="noopener noreferrer nofollow",
     )
-    return Markup(clean)
+
+
+def render(text: str | None) -> Markup:
+    return Markup(to_html(text))
 
 
 #: Tags between blocks of text: they become a space; every other tag goes without a trace.
@@ -49,8 +61,5 @@ _TAG = re.compile(r"<[^>]*>")
 def plain(text: str | None) -> str:
     """The words a reader sees, without Markdown's marks: for excerpts and previews. HTML
     written in the text stays text (`<` is escaped before Markdown sees it)."""
-    source = (text or "").replace("<", "&lt;")
-    with _converting:
-        rendered = _converter.reset().convert(source)
-    words = _TAG.sub("", _BLOCK_TAG.sub(" ", rendered))
+    words = _TAG.sub("", _BLOCK_TAG.sub(" ", _convert((text or "").replace("<", "&lt;"))))
     return " ".join(html.unescape(words).split())

@@ -1,16 +1,13 @@
 """Live threads: the room of a thread, who may join it, and the change notices of posts.
 
-Who may watch a thread live is who may read it: `may_read` is the one check of the room and of
-the pages that send a post's rendering to a live page (`fragments`).
+Who may watch a thread live is who may read it: the kind's registration (`registry.may_read`)
+is the one check of the room, of the thread's pages and of what a live page fetches.
 """
 
-from collections.abc import Callable
-
 from mdma.core import live
-
-#: Each domain that owns threads adds a check (actor, thread id) → True or False for its own
-#: threads, None for threads that are not its own. The first that knows the thread answers.
-readers: list[Callable[[object, int], bool | None]] = []
+from mdma.extensions import db
+from mdma.threads import registry
+from mdma.threads.models import Thread
 
 
 def thread_room(thread_id: int) -> str:
@@ -18,11 +15,8 @@ def thread_room(thread_id: int) -> str:
 
 
 def may_read(actor, thread_id: int) -> bool:
-    for check in readers:
-        answer = check(actor, thread_id)
-        if answer is not None:
-            return bool(answer)
-    return False
+    thread = db.session.get(Thread, thread_id)
+    return thread is not None and registry.may_read(actor, thread)
 
 
 def _may_join(actor, key: str) -> bool:

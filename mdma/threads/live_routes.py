@@ -1,17 +1,16 @@
 """What a live page asks after a change notice: one post, or the posts changed since it last
-looked, rendered as on the thread's own page and only for whoever may read the thread."""
+looked, rendered by the thread page's own macro and only for whoever may read the thread."""
 
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
-import sqlalchemy as sa
 from flask import Blueprint, abort, render_template, request
 from flask_login import current_user
 
 from mdma.core.time import utcnow
 from mdma.extensions import db
 from mdma.permissions import Permission, requires
-from mdma.threads.events import may_read
-from mdma.threads.models import Post
+from mdma.threads import queries, registry
+from mdma.threads.models import Thread
 
 bp = Blueprint("threads_live", __name__, url_prefix="/threads")
 
@@ -21,33 +20,36 @@ bp = Blueprint("threads_live", __name__, url_prefix="/threads")
 COMMIT_LAG = timedelta(seconds=60)
 
 
-def _readable(thread_id: int) -> None:
-    if not may_read(current_user, thread_id):
+def _readable(thread_id: int) -> Thread:
+    thread = db.session.get(Thread, thread_id)
+    if thread is None or not registry.may_read(current_user, thread):
         abort(404)
+    return thread
 
 
 @bp.route("/<int:thread_id>/posts/<int:post_id>")
 @requires(Permission.PROFILE_MANAGE)
 def post(thread_id, post_id):
-    _readable(thread_id)
-    found = db.session.get(Post, post_id)
-    if found is None or found.thread_id != thread_id:
+    view = queries.discussion(current_user, _readable(thread_id), only=post_id)
+    if not view.posts:
         abort(404)
-    return render_template("threads/_post.html", post=found)
+    return render_template("threads/fragment.html", post=view.posts[0], discussion=view)
 
 
 @bp.route("/<int:thread_id>/posts")
 @requires(Permission.PROFILE_MANAGE)
 def changed_since(thread_id):
     """`?since=<cursor>`: the posts written or changed since then, and the next cursor."""
-    _readable(thread_id)
+    thread = _readable(thread_id)
     looked_at = utcnow()
-    query = sa.select(Post).where(Post.thread_id == thread_id).order_by(Post.created_at, Post.id)
-    since = request.args.get("since")
-    if since:
+    since = None
+    if request.args.get("since"):
         try:
-            query = query.where(Post.updated_at >= datetime.fromisoformat(since) - COMMIT_LAG)
+            since = datetime.fromisoformat(request.args["since"])
         except ValueError:
             abort(400)
-    posts = db.session.scalars(query).all()
-    return render_template("threads/changed.html", posts=posts, cursor=looked_at.isoformat())
+        if since.tzinfo is not None:
+            since = since.astimezone(UTC).replace(tzinfo=None)
+        since -= COMMIT_LAG
+    view = queries.discussion(current_user, thread, since=since)
+    return render_template("threads/changed.html", discussion=view, cursor=looked_at.isoformat())

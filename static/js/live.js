@@ -59,7 +59,7 @@
     if (empty) {
       empty.replaceWith(list);
     } else {
-      thread.querySelector("h2").after(list);
+      (thread.querySelector(".thread-tools") || thread.querySelector("h2")).after(list);
     }
     return list;
   }
@@ -134,11 +134,11 @@
   }
 
   function watchOwnWriting() {
-    var field = thread.querySelector("form textarea");
+    var field = thread.querySelector("#post-form textarea");
     typingLine = document.createElement("p");
     typingLine.className = "typing muted";
     typingLine.setAttribute("aria-live", "polite");
-    var form = thread.querySelector("form");
+    var form = thread.querySelector("#post-form");
     if (form) {
       form.before(typingLine);
     } else {

@@ -351,14 +351,15 @@ def test_reader_follows_and_unfollows(call, submitted, create_user):
     assert call("GET", f"{URL}/{submitted.id}", reader).json["following"] is False
 
 
-def test_policy_owners_first_post_is_the_first_answer(call, submitted, owner):
+def test_policy_owners_answer_for_their_sector_is_the_first_answer(call, submitted, owner):
     route_bottleneck(submitted, "housing")
-    answer = {"body": "We bekijken een **waarborgfonds**."}
+    answer = {"body": "We bekijken een **waarborgfonds**.", "as_answer": True}
     response = call("POST", f"{URL}/{submitted.id}/posts", owner, json=answer)
     assert response.status_code == 201
     assert response.json["author"] == owner.handle
     thread = call("GET", f"{URL}/{submitted.id}/posts", owner).json
     assert [p["body"] for p in thread] == [answer["body"]]
+    assert response.json["answer_sector"] == "housing"
     assert call("GET", f"{URL}/{submitted.id}", owner).json["status"] == "in_discussion"
 
 

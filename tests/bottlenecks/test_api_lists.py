@@ -38,7 +38,7 @@ def test_a_writer_lists_their_own_drafts_and_nobody_elses(call, writer, create_u
 def test_awaiting_lists_the_routed_without_a_first_answer(call, writer, owner):
     answered = create_bottleneck(writer, "Beantwoord")
     route_bottleneck(answered, "housing")
-    services.add_post(owner, answered, "Ons antwoord.")
+    services.add_post(owner, answered, "Ons antwoord.", as_answer=True)
     route_bottleneck(create_bottleneck(writer, "Wacht op antwoord"), "housing")
     create_bottleneck(writer, "Nog niet doorgestuurd")
     response = call("GET", URL, writer, query_string={"awaiting": "true"})

@@ -232,7 +232,9 @@ def test_forty_people_posting_at_once_all_succeed_and_one_is_the_first_answer(se
         client.headers["Authorization"] = f"Bearer {secret}"
         address = f"{served.base}/api/v1/bottlenecks/{served.bottleneck_id}/posts"
         body = f"Bij ons loopt dit ook vast, poging {number}."
-        return lambda: client.post(address, json={"body": body}, timeout=600)
+        # The policy owners (the first half) post as their sector's answer.
+        answer = {"as_answer": True} if number < POSTERS // 2 else {}
+        return lambda: client.post(address, json={"body": body, **answer}, timeout=600)
 
     responses = _at_once([poster(secret, n) for n, secret in enumerate(served.posters)])
 
@@ -251,4 +253,13 @@ def test_forty_people_posting_at_once_all_succeed_and_one_is_the_first_answer(se
         )
         assert (posts, bottleneck.status, discussions) == (POSTERS, Status.IN_DISCUSSION, 1)
         assert bottleneck.first_answer_at is not None
+        # Housing answered once, by one of the twenty answers sent at once.
+        (housing,) = bottleneck.routed
+        assert housing.answered_at is not None
+        answers = db.session.scalars(
+            sa.select(Post.id).where(
+                Post.thread_id == bottleneck.thread_id, Post.answer_sector_id.is_not(None)
+            )
+        ).all()
+        assert len(answers) == POSTERS // 2 and housing.answer_post_id in answers
         db.session.remove()

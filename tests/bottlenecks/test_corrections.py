@@ -58,7 +58,7 @@ def test_the_reporter_may_no_longer_correct_once_a_sector_answered(
     session, writer, owner, reported
 ):
     route_bottleneck(reported, "housing")
-    services.add_post(owner, reported, "We bekijken een voorschot op de waarborg.")
+    services.add_post(owner, reported, "We bekijken een voorschot op de waarborg.", as_answer=True)
     with pytest.raises(AccessDenied):
         corrections.correct(writer, reported, fixed())
     assert reported.title == "Huurwarborg te duur"
@@ -144,7 +144,7 @@ def test_the_correct_button_is_gone_once_answered(
     client, session, login_as, writer, owner, reported
 ):
     route_bottleneck(reported, "housing")
-    services.add_post(owner, reported, "We bekijken het.")
+    services.add_post(owner, reported, "We bekijken het.", as_answer=True)
     login_as(writer)
     page = client.get(f"/bottlenecks/{reported.id}").get_data(as_text=True)
     assert f"/bottlenecks/{reported.id}/correct" not in page

@@ -119,7 +119,7 @@ def test_the_full_list_of_awaited_answers_is_the_blocks_count(client, session, l
         factories.route_bottleneck(factories.create_bottleneck(), "housing")
     answered = factories.create_bottleneck()
     factories.route_bottleneck(answered, "housing")
-    services.add_post(owner, answered, "Ons antwoord.")
+    services.add_post(owner, answered, "Ons antwoord.", as_answer=True)
     login_as(owner)
     response = client.get("/bottlenecks?routed=1&awaiting=1")
     assert "2 bottlenecks" in response.get_data(as_text=True)

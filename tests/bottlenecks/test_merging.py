@@ -80,7 +80,7 @@ def test_an_answered_deadline_does_not_count(session, coordinator, owner):
     route(keep, coordinator, today=date(2026, 11, 16))
     due = keep.answer_due_on
     route(duplicate, coordinator, today=date(2026, 11, 2))
-    services.add_post(owner, duplicate, "Antwoord van huisvesting.")
+    services.add_post(owner, duplicate, "Antwoord van huisvesting.", as_answer=True)
     merging.merge(coordinator, keep, duplicate, state=Status.TRIAGED)
     assert keep.answer_due_on == due and keep.awaits_first_answer
 
@@ -88,7 +88,7 @@ def test_an_answered_deadline_does_not_count(session, coordinator, owner):
 def test_the_state_that_came_further_is_kept_and_recorded(session, coordinator, owner):
     keep, duplicate = create_bottleneck(sector="housing"), create_bottleneck(sector="housing")
     route(duplicate, coordinator)
-    services.add_post(owner, duplicate, "Antwoord van huisvesting.")
+    services.add_post(owner, duplicate, "Antwoord van huisvesting.", as_answer=True)
     assert duplicate.status == Status.IN_DISCUSSION
     merging.merge(coordinator, keep, duplicate)
     assert keep.status == Status.IN_DISCUSSION and keep.first_answer_at is not None

@@ -63,7 +63,7 @@ def test_a_named_owner_of_another_sector_is_notified_too(session, create_user):
 def test_the_reporter_hears_of_each_step_once_but_not_of_their_own_post(session, create_user):
     bottleneck, owner = routed_long_ago(create_user)
     services.add_post(bottleneck.reporter, bottleneck, "Nog steeds zo.")
-    services.add_post(owner, bottleneck, "We nemen het op.")  # the first answer
+    services.add_post(owner, bottleneck, "We nemen het op.", as_answer=True)
     services.add_post(owner, bottleneck, "Aanvulling.")
     told = session.scalars(
         sa.select(Notification).where(Notification.user_id == bottleneck.reporter.id)
@@ -101,7 +101,7 @@ def test_overdue_first_answers_are_reminded_once_a_day(session, create_user):
 
 def test_an_answered_bottleneck_is_not_reminded(session, create_user):
     bottleneck, owner = routed_long_ago(create_user)
-    services.add_post(owner, bottleneck, "Eerste antwoord.")
+    services.add_post(owner, bottleneck, "Eerste antwoord.", as_answer=True)
     assert routing.send_reminders() == 0
 
 

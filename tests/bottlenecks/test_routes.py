@@ -219,12 +219,25 @@ def routed(create_user):
     return bottleneck
 
 
-def test_first_post_of_the_routed_sector_opens_the_discussion(
+def test_a_plain_post_of_a_policy_owner_is_not_the_answer(client, session, create_user, login_as):
+    bottleneck = routed(create_user)
+    login_as(create_user("policy_owner", sectors=[factories.sector("income")]))
+    response = client.post(f"/bottlenecks/{bottleneck.id}/posts", data={"body": "Een vraag."})
+    assert response.status_code == 302
+    assert bottleneck.status == Status.TRIAGED
+    assert bottleneck.awaits_first_answer
+
+
+def test_the_answer_of_the_routed_sector_opens_the_discussion(
     client, session, create_user, login_as
 ):
     bottleneck = routed(create_user)
     login_as(create_user("policy_owner", sectors=[factories.sector("income")]))
-    response = client.post(f"/bottlenecks/{bottleneck.id}/posts", data={"body": "We bekijken het."})
+    page = client.get(f"/bottlenecks/{bottleneck.id}").get_data(as_text=True)
+    assert "Post as the answer of my sector" in page or "antwoord van mijn sector" in page
+    response = client.post(
+        f"/bottlenecks/{bottleneck.id}/posts", data={"body": "We bekijken het.", "as_answer": "1"}
+    )
     assert response.status_code == 302
     assert bottleneck.status == Status.IN_DISCUSSION
     assert bottleneck.first_answer_at is not None

@@ -204,7 +204,7 @@ def test_the_owner_is_reminded_once_when_a_report_is_due(app, session, people, r
 
 
 def test_every_reporter_hears_of_every_step_once(session, people, routed):
-    services.add_post(people["income"], routed, "We bekijken het.")  # the first answer
+    services.add_post(people["income"], routed, "We bekijken het.", as_answer=True)
     structural(people, routed)
     signals.name_owner(people["coordinator"], routed, people["housing"], "Wonen")
     signals.report_progress(people["housing"], routed, "Eerste stappen gezet.")

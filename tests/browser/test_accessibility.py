@@ -156,7 +156,9 @@ def test_bottleneck_pages_are_accessible_with_content(page, live_server):
         owner = factories.create_user("policy_owner", name="Sweep Owner", sectors=[income])
         routed = factories.create_bottleneck(writer, title="Groeipakket komt te laat")
         routing.triage(coordinator, routed, sectors=[income], level="intersectoral", tags=["geld"])
-        bottlenecks.add_post(owner, routed, "We **bekijken** het.\n\n- eerst\n- dan")
+        bottlenecks.add_post(
+            owner, routed, "We **bekijken** het.\n\n- eerst\n- dan", as_answer=True
+        )
         bottlenecks.add_occurrence(writer, routed, occurred_on=routed.created_at.date())
         waiting = factories.create_bottleneck(writer, title="Schoolfactuur onbetaalbaar")
         draft = bottlenecks.save_draft(writer, bottlenecks.Report("Concept: busabonnement", ""))

@@ -52,6 +52,8 @@ NOT_CONTENT = {
     "SimilarQuery.description": "suggestions while typing, not stored",
     "ListFilterForm.q": "a search, not stored",
     "TransitionForm.target": "a status code from a button, checked against the lifecycle",
+    "PostForm.as_answer": "a flag from the answer button",
+    "MentionQuery.q": "completion while typing, not stored",
 }
 
 #: Guarded pages: form field → (who writes, the URL that stores or checks it, other fields).
@@ -103,6 +105,9 @@ GUARDED_PAGES = {
         {"owner": "{o}", "theme": "Wonen"},
     ),
     "ProgressForm.body": ("owner", "/bottlenecks/{b}/progress", {}),
+    # `{p}`: a post of the writer's in the bottleneck's thread.
+    "EditPostForm.body": ("case_manager", "/threads/posts/{p}/edit", {"version": "1"}),
+    "HideForm.reason": ("coordinator", "/threads/posts/{p}/hide", {}),
 }
 
 
@@ -148,6 +153,9 @@ GUARDED_API = {
     "OwnerInput.theme": f"PUT {BOTTLENECKS}/{{id}}/signal/owner",
     "OwnerInput.reason": f"PUT {BOTTLENECKS}/{{id}}/signal/owner",
     "ReportInput.body": f"POST {BOTTLENECKS}/{{id}}/progress-reports",
+    # `{post}`: a post of the caller's in the bottleneck's thread.
+    "PostEdit.body": "PATCH /api/v1/posts/{post}",
+    "HideInput.reason": "POST /api/v1/posts/{post}/hide",
 }
 #: Who makes each guarded request, and the rest of a valid body for `bottleneck` (`other` is a
 #: second bottleneck, for a merge). PATCH edits the caller's own draft.
@@ -190,6 +198,8 @@ API_CALLS = {
         lambda bottleneck, other: {"owner_id": _any_owner().id, "theme": "Wonen"},
     ),
     f"POST {BOTTLENECKS}/{{id}}/progress-reports": ("owner", lambda b, o: {}),
+    "PATCH /api/v1/posts/{post}": ("case_manager", lambda b, o: {"version": 1}),
+    "POST /api/v1/posts/{post}/hide": ("coordinator", lambda b, o: {}),
 }
 
 
@@ -281,7 +291,7 @@ def test_guarded_api_field_refuses_a_national_number_and_stores_nothing(
     client, session, create_user, field, request_line
 ):
     role, rest_of_body = API_CALLS[request_line]
-    editing = request_line.startswith("PATCH")
+    editing = request_line.startswith(f"PATCH {BOTTLENECKS}")
     writer = create_user(role) if editing else create_user()
     report = services.Report(title="Huurwaarborg te duur", description="Zonder namen.")
     bottleneck = services.save_draft(writer, report)
@@ -289,6 +299,9 @@ def test_guarded_api_field_refuses_a_national_number_and_stores_nothing(
         services.submit(writer, bottleneck)
     caller = writer if editing else prepare(role, bottleneck)
     other = services.report(create_user(), report)
+    post = (
+        services.add_post(caller, bottleneck, "Een bijdrage.") if "{post}" in request_line else None
+    )
     session.commit()  # a refused request rolls back its own changes, not the test's
     before = _stored(session, bottleneck)
     method, path = request_line.split(" ")
@@ -297,7 +310,7 @@ def test_guarded_api_field_refuses_a_national_number_and_stores_nothing(
     value = {"tags": [text], "comments": {"clear": text}}.get(name, text)
     login(client, caller)
     response = client.open(
-        path.format(id=bottleneck.id),
+        path.format(id=bottleneck.id, post=getattr(post, "id", None)),
         method=method,
         json=rest_of_body(bottleneck, other) | {name: value},
     )
@@ -313,6 +326,8 @@ def test_guarded_page_refuses_a_national_number(client, session, create_user, lo
     writer = prepare(role, bottleneck)
     ids = {"b": bottleneck.id, "d": other.id, "s": factories.sector("income").id}
     ids["o"] = factories.create_user("policy_owner").id
+    if "{p}" in url:
+        ids["p"] = services.add_post(writer, bottleneck, "Een bijdrage.").id
     login_as(writer)
     session.commit()  # the refused request rolls back its own changes only
     before = _stored(session, bottleneck)

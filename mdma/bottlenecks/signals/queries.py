@@ -8,6 +8,7 @@ import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 
 from mdma.accounts.models import User
+from mdma.bottlenecks import states
 from mdma.bottlenecks.models import Bottleneck, Level, Occurrence
 from mdma.bottlenecks.signals.feedback import feedback_mutes, reporters
 from mdma.bottlenecks.signals.models import (
@@ -209,8 +210,8 @@ def awaited(bottleneck: Bottleneck, checking: bool = False):
         return _l("The routed sectors: their criteria assessment")
     if bottleneck.status == Status.SUBMITTED:
         return _l("The coordinator: to route it")
-    if bottleneck.status in OPEN and bottleneck.first_answer_at is None:
-        names = ", ".join(s.name for s in bottleneck.sectors)
+    if bottleneck.awaits_first_answer:
+        names = ", ".join(s.name for s in states.awaited_sectors(bottleneck))
         return _l("%(sectors)s: a first answer", sectors=names)
     if bottleneck.level == Level.STRUCTURAL and bottleneck.status not in FINISHED:
         return _l("The owner: the next progress report")

@@ -65,7 +65,8 @@ def _tell(story: Story, users: dict[str, User]) -> Bottleneck:
             note=note,
         )
     for who, body in story.posts:
-        services.add_post(users[who], bottleneck, body)
+        user = users[who]
+        services.add_post(user, bottleneck, body, as_answer=routing.owes_answer(user, bottleneck))
     if story.level == Level.STRUCTURAL:
         _check_and_own(users, bottleneck, story)
     for who, target, reason in story.steps:

@@ -1,6 +1,7 @@
 """Planned demo bottlenecks as table rows: the bottleneck and its thread, links, steps,
 occurrences, posts and followers, each as the services would have left them."""
 
+import functools
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -20,6 +21,7 @@ from mdma.bottlenecks.states import Status
 from mdma.cli.demo import texts
 from mdma.cli.demo.plan import Plan
 from mdma.core.lifecycle import Step
+from mdma.core.markdown import to_html
 from mdma.core.workdays import add_working_days
 from mdma.threads.models import Post, Thread
 
@@ -57,19 +59,35 @@ def rows(rng, plans: list[Plan], thread_offset: int, people: People, now: dateti
     out = {table: [] for table in TABLES}
     for plan in plans:
         thread_id = plan.id + thread_offset
-        out[Thread.__table__].append({"id": thread_id, "created_at": plan.created})
+        out[Thread.__table__].append(
+            {
+                "id": thread_id,
+                "subject_type": Bottleneck.__tablename__,
+                "subject_id": plan.id,
+                "created_at": plan.created,
+            }
+        )
         sectors = _sectors(rng, plan)
         owners = _owners(rng, plan, sectors, people)
         answerer = owners[0] if owners else _answerer(rng, sectors, people)
         out[Bottleneck.__table__].append(_bottleneck(rng, plan, thread_id, people))
+        # In discussion means answered: each routed sector's answer came with the first post.
+        answered = plan.time_of(S.IN_DISCUSSION) if plan.routed else None
         out[bottleneck_sectors] += [
-            {"bottleneck_id": plan.id, "sector_id": people.sector_ids[code]} for code in sectors
+            {
+                "bottleneck_id": plan.id,
+                "sector_id": people.sector_ids[code],
+                "answered_at": answered,
+            }
+            for code in sectors
         ]
         out[bottleneck_organisations] += _organisations(rng, plan, sectors, people)
         out[bottleneck_owners] += [{"bottleneck_id": plan.id, "user_id": u} for u in owners]
         out[Step.__table__] += _steps(rng, plan, answerer, people)
         occurrences = _occurrences(rng, plan, people, now)
         posts = _posts(rng, plan, thread_id, answerer, people, now)
+        if posts and answered and sectors:
+            posts[0]["answer_sector_id"] = people.sector_ids[sectors[0]]
         out[Occurrence.__table__] += occurrences
         out[Post.__table__] += posts
         if plan.status != S.DRAFT:
@@ -219,6 +237,12 @@ def _occurrence(rng, plan: Plan, reporter: int, added: datetime) -> dict:
     }
 
 
+@functools.cache
+def _html(body: str) -> str:
+    """The demo's posts come from a short list of texts: each is rendered once."""
+    return to_html(body)
+
+
 def _posts(rng, plan: Plan, thread_id: int, answerer: int, people, now) -> list[dict]:
     """The routed sector's first answer opens the discussion; a few follow-ups after it."""
     if plan.status == S.DRAFT or plan.merged_into:
@@ -241,6 +265,8 @@ def _posts(rng, plan: Plan, thread_id: int, answerer: int, people, now) -> list[
             "thread_id": thread_id,
             "author_id": author,
             "body": body,
+            "body_html": _html(body),
+            "answer_sector_id": None,
             "version": 1,
             "created_at": at,
             "updated_at": at,
