@@ -1,6 +1,6 @@
 """A bottleneck's way through the platform, as its people do it in the browser: a case
 manager posts it and the guard stops a phone number; the coordinator routes it; the sector's
-policy owner finds it under "routed to my sector" and answers."""
+policy owner finds it under "routed to my sector" and answers for their sector."""
 
 import pytest
 from playwright.sync_api import expect
@@ -99,7 +99,7 @@ def test_post_route_and_answer_a_bottleneck(page, live_server):
     page.get_by_role("link", name="Huurwaarborg komt te laat voor een nieuwe woning").click()
     assert_accessible(page)
     page.get_by_label(dutch("Your contribution")).fill("We bekijken dit met het OCMW.")
-    page.get_by_role("button", name=dutch("Post"), exact=True).click()
+    page.get_by_role("button", name=dutch("Post as the answer of my sector")).click()
     expect(page.locator(".post").first).to_contain_text("We bekijken dit met het OCMW.")
     expect(page.locator(".badge").first).to_have_text(dutch("In discussion"))
     assert_accessible(page)
