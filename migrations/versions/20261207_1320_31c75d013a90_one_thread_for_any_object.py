@@ -232,7 +232,11 @@ def downgrade():
     op.drop_table('post_revisions')
     op.drop_table('post_mentions')
 
-    _drop_sqlite_triggers()
+    sqlite = op.get_bind().dialect.name == "sqlite"
+    if sqlite:
+        _drop_sqlite_triggers()
+    else:  # PostgreSQL's trigger names columns dropped below: back to its earlier form first
+        _search_triggers("", "body, thread_id")
     with op.batch_alter_table('posts', schema=None) as batch_op:
         batch_op.drop_constraint(batch_op.f('fk_posts_reply_to_id_posts'), type_='foreignkey')
         batch_op.drop_constraint(batch_op.f('fk_posts_hidden_by_id_users'), type_='foreignkey')
@@ -247,7 +251,8 @@ def downgrade():
         batch_op.drop_column('edited_at')
         batch_op.drop_column('reply_to_id')
         batch_op.drop_column('body_html')
-    _search_triggers("", "body, thread_id")
+    if sqlite:
+        _search_triggers("", "body, thread_id")
 
     op.drop_index('ix_threads_subject', table_name='threads')
     # Not rebuilt on SQLite either (referenced by posts and bottlenecks).

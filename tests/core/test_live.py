@@ -70,6 +70,59 @@ def test_a_new_post_reaches_whoever_watches_the_thread_after_the_commit(
     assert changes(watching) == [{"type": "post", "op": "created", "id": post_id, "version": 1}]
 
 
+def test_edits_deletions_and_hiding_reach_the_thread_with_their_version(
+    connect, session, create_user
+):
+    writer = create_user("case_manager")
+    coordinator = create_user("coordinator")
+    bottleneck = factories.create_bottleneck(writer)
+    session.commit()
+    watching, reading = connect(coordinator)
+    join(watching, thread_room(bottleneck.thread_id))
+    _socket, writing = connect(writer)
+    response = writing.post(f"/bottlenecks/{bottleneck.id}/posts", data={"body": "Eerste versie."})
+    post_id = int(response.location.rsplit("post-", 1)[1])
+    changes(watching)  # the creation, seen above
+
+    edited = writing.post(
+        f"/threads/posts/{post_id}/edit", data={"body": "Tweede versie.", "version": 1}
+    )
+    assert edited.status_code == 302
+    hidden = reading.post(
+        f"/threads/posts/{post_id}/hide", data={"reason": "Buiten het onderwerp."}
+    )
+    assert hidden.status_code == 302
+
+    assert changes(watching) == [
+        {"type": "post", "op": "edited", "id": post_id, "version": 2},
+        {"type": "post", "op": "hidden", "id": post_id, "version": 3},
+    ]
+    # What the live page then fetches is the placeholder, never the text.
+    fetched = reading.get(f"/threads/{bottleneck.thread_id}/posts/{post_id}").get_data(as_text=True)
+    assert 'data-version="3"' in fetched and "Buiten het onderwerp." in fetched
+    assert "Tweede versie." not in fetched
+
+
+def test_a_post_its_author_deletes_is_announced_and_fetched_as_a_placeholder(
+    connect, session, create_user
+):
+    writer = create_user("case_manager")
+    bottleneck = factories.create_bottleneck(writer)
+    session.commit()
+    watching, writing = connect(writer)
+    join(watching, thread_room(bottleneck.thread_id))
+    response = writing.post(f"/bottlenecks/{bottleneck.id}/posts", data={"body": "Vergissing."})
+    post_id = int(response.location.rsplit("post-", 1)[1])
+    changes(watching)
+
+    assert writing.post(f"/threads/posts/{post_id}/delete").status_code == 302
+
+    assert changes(watching) == [{"type": "post", "op": "deleted", "id": post_id, "version": 2}]
+    fetched = writing.get(f"/threads/{bottleneck.thread_id}/posts?since=2000-01-01T00:00:00")
+    assert "Vergissing." not in fetched.get_data(as_text=True)
+    assert f'id="post-{post_id}"' in fetched.get_data(as_text=True)
+
+
 def test_a_refused_post_sends_nothing(connect, session, create_user):
     writer = create_user("case_manager")
     bottleneck = factories.create_bottleneck(writer)
