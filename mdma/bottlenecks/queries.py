@@ -344,6 +344,7 @@ def timeline(bottleneck: Bottleneck) -> list:
         *LIFECYCLE.history(bottleneck),
         *corrections(bottleneck),
         *merges(bottleneck),
+        *answers(bottleneck),
         *signals.timeline_entries(bottleneck),
     ]
     return sorted(entries, key=lambda entry: entry.at)
@@ -364,6 +365,23 @@ def merges(bottleneck: Bottleneck) -> list:
             label = _l("Merged into #%(id)s: %(title)s", id=merged.keep_id, title=merged.keep.title)
         entries.append(signals.Entry(merged.at, label, merged.actor, merged.reason))
     return entries
+
+
+def answers(bottleneck: Bottleneck) -> list:
+    """A timeline entry per routed sector's first answer, with whoever wrote it (one query)."""
+    link = bottleneck_sectors.c
+    rows = db.session.execute(
+        sa.select(link.answered_at, link.sector_id, User)
+        .select_from(bottleneck_sectors)
+        .outerjoin(Post, Post.id == link.answer_post_id)
+        .outerjoin(User, User.id == Post.author_id)
+        .where(link.bottleneck_id == bottleneck.id, link.answered_at.is_not(None))
+    )
+    names = {routed.sector_id: routed.sector.name for routed in bottleneck.routed}
+    return [
+        signals.Entry(at, _l("First answer of %(sector)s", sector=names.get(sector_id, "")), author)
+        for at, sector_id, author in rows
+    ]
 
 
 def corrections(bottleneck: Bottleneck) -> list:
