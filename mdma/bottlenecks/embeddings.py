@@ -14,7 +14,10 @@ DIMENSIONS = 384
 #: What is embedded of a stored bottleneck: its title and the start of its description.
 PASSAGE_CHARS = 600
 #: What is embedded of the text being written, on every suggestion: it costs time per token.
-QUERY_CHARS = 240
+QUERY_CHARS = 160
+#: e5 takes "query: " on both sides for symmetric tasks (the same problem in other words),
+#: "passage: " for the texts a question is answered from.
+SYMMETRIC = True
 
 _model = None
 #: One text at a time per model: the engine keeps its work buffers in the model.
@@ -44,7 +47,7 @@ def _text(title: str, description: str, chars: int) -> str:
 
 def passage(title: str, description: str = "") -> np.ndarray:
     """A stored bottleneck's vector (unit length, float32)."""
-    return _embed(_text(title, description, PASSAGE_CHARS), False)
+    return _embed(_text(title, description, PASSAGE_CHARS), SYMMETRIC)
 
 
 def query(title: str, description: str = "") -> np.ndarray:
@@ -58,7 +61,7 @@ def passages(texts: list[tuple[str, str]]) -> np.ndarray:
         return np.empty((0, DIMENSIONS), np.float32)
     engine = model()
     with _lock:
-        return engine.passage([_text(t, d, PASSAGE_CHARS) for t, d in texts])
+        return engine.encode([_text(t, d, PASSAGE_CHARS) for t, d in texts], SYMMETRIC)
 
 
 @lru_cache(maxsize=1024)
@@ -66,9 +69,14 @@ def _embed(text: str, is_query: bool) -> np.ndarray:
     # The same text is embedded again while it is being written and in tests: cached.
     engine = model()
     with _lock:
-        vector = engine.query(text) if is_query else engine.passage(text)
+        vector = engine.encode(text, is_query)
     vector.flags.writeable = False
     return vector
+
+
+def forget() -> None:
+    """Empty the cache of embedded texts (benchmarks)."""
+    _embed.cache_clear()
 
 
 def pack(vector: np.ndarray) -> tuple[bytes, float]:

@@ -27,7 +27,7 @@ from mdma.bottlenecks.states import Status
 from mdma.bottlenecks.thesaurus import concept, concepts, expansions, thesaurus
 from mdma.extensions import db
 
-CANDIDATES = 200
+CANDIDATES = 100
 #: PostgreSQL ranks the candidates among this many most recent matches.
 RANKED = 1000
 #: Words sent to the index to find candidates: the rarest ones say most.
@@ -52,13 +52,13 @@ WORD_SHARE = 0.6
 #: Candidates taken from the embeddings, beside the index's.
 NEAREST = 40
 #: The share of the embeddings' cosine in the score; the rest is the words and n-grams.
-MEANING_SHARE = 0.6
+MEANING_SHARE = 0.5
 #: e5's cosines of unrelated texts in one language stay above this: it counts as nothing.
 MEANING_FLOOR = 0.8
-MIN_SCORE = 0.15
+MIN_SCORE = 0.18
 #: "Probably the same": at least this score, and this far above the next suggestion.
-CONFIDENT_SCORE = 0.35
-CONFIDENT_LEAD = 0.08
+CONFIDENT_SCORE = 0.4
+CONFIDENT_LEAD = 0.1
 SAMPLE_SIZE = 2000
 SAMPLE_SECONDS = 600
 
