@@ -110,3 +110,15 @@ def test_the_model_is_not_loaded_by_importing_the_platform():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.stdout.strip() == "False", result.stderr
+
+
+def test_the_command_rebuilds_the_vectors(app, session, create_user):
+    from mdma.cli import main
+
+    bottleneck = create_bottleneck(create_user(), "Huurwaarborg onbetaalbaar", "Borg te hoog.")
+    session.execute(sa.delete(BottleneckVector))
+    session.commit()
+    result = app.test_cli_runner().invoke(main, ["bottlenecks", "reindex-similar"])
+    assert result.exit_code == 0, result.output
+    assert "Embedded 1 bottlenecks" in result.output
+    assert stored(session, bottleneck).vector is not None
