@@ -20,6 +20,7 @@ sys.path.insert(0, str(HERE))
 from baselines import available, document  # noqa: E402
 from database import fresh_database, percentile, reporter  # noqa: E402
 
+from mdma.bottlenecks import vectors  # noqa: E402
 from mdma.bottlenecks.models import Bottleneck  # noqa: E402
 from mdma.bottlenecks.similar import similar  # noqa: E402
 from mdma.bottlenecks.states import Status  # noqa: E402
@@ -86,6 +87,8 @@ def load(existing: dict[str, dict]) -> dict[str, int]:
         db.session.add(bottleneck)
         db.session.flush()
         ids[key] = bottleneck.id
+    # Written without the services (no logbook, no guard): their vectors as the CLI rebuilds them.
+    vectors.reindex_all()
     db.session.commit()
     return ids
 

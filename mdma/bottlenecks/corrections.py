@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 import sqlalchemy as sa
 from flask_babel import gettext as _
 
+from mdma.bottlenecks import vectors
 from mdma.bottlenecks.models import Bottleneck, Revision
 from mdma.bottlenecks.services import Household, _domains, _household, require_version
 from mdma.bottlenecks.states import BottleneckPermission
@@ -68,9 +69,12 @@ def correct(
         actor.id,
     )
     db.session.add(proposed)
+    reworded = (title, description) != (bottleneck.title, bottleneck.description)
     for name in CORRECTED:
         setattr(bottleneck, name, getattr(proposed, name))
     db.session.flush()
+    if reworded:
+        vectors.store(bottleneck)
     record(actor, "bottleneck:corrected", bottleneck, revision=proposed.number)
     return proposed
 

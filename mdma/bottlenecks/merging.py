@@ -8,6 +8,7 @@ the bottleneck kept from then on.
 
 from flask_babel import gettext as _
 
+from mdma.bottlenecks import vectors
 from mdma.bottlenecks.models import Bottleneck, Merge, Occurrence
 from mdma.bottlenecks.services import _domains, count_occurrences
 from mdma.bottlenecks.signals import services as signals
@@ -54,6 +55,7 @@ def merge(
         _take_state(actor, keep, duplicate, reason)
     signals.merge(actor, keep, duplicate)
     _close_duplicate(actor, keep, duplicate, reason)
+    vectors.drop(duplicate)
     db.session.add(merged)
     db.session.flush()
     record(actor, "bottleneck:merged", keep, duplicate=duplicate.id, status=kept_status)

@@ -336,6 +336,23 @@ class Merge(db.Model):
     duplicate: Mapped[Bottleneck] = relationship(foreign_keys=[duplicate_id], lazy="joined")
 
 
+class BottleneckVector(db.Model):
+    """The meaning of a submitted bottleneck's text as an embedding (`similar`), int8 per
+    dimension with one scale per row. `vector` is empty once it may no longer be suggested
+    (merged): the serving processes read what changed since their last look by `changed_at`."""
+
+    __tablename__ = "bottleneck_vectors"
+
+    bottleneck_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("bottlenecks.id", ondelete="CASCADE"), primary_key=True
+    )
+    vector: Mapped[bytes | None] = mapped_column(sa.LargeBinary)
+    scale: Mapped[float] = mapped_column(sa.Float, nullable=False, default=0.0)
+    changed_at: Mapped[datetime] = mapped_column(
+        sa.DateTime, nullable=False, default=utcnow, index=True
+    )
+
+
 def _page(bottleneck_id: int, anchor: str = "") -> str:
     return url_for("bottlenecks.detail", bottleneck_id=bottleneck_id) + anchor
 

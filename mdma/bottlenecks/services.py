@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from flask_babel import gettext as _
 from sqlalchemy.dialects import postgresql, sqlite
 
-from mdma.bottlenecks import notices, routing
+from mdma.bottlenecks import notices, routing, vectors
 from mdma.bottlenecks.models import (
     CHILDREN_BANDS,
     YOUNGEST_AGE_BANDS,
@@ -173,6 +173,7 @@ def submit(actor, bottleneck: Bottleneck) -> Bottleneck:
 def _submit(actor, bottleneck: Bottleneck) -> Bottleneck:
     LIFECYCLE.move(actor, bottleneck, Status.SUBMITTED)
     bottleneck.submitted_at = utcnow()
+    vectors.store(bottleneck)  # from now on it is suggested to writers of the same problem
     follow(actor, bottleneck)
     signals.weigh_evidence(bottleneck)  # the report is its first occurrence
     return bottleneck

@@ -1,13 +1,15 @@
 """Similar bottlenecks: while a case manager writes a new one, the submitted ones that may be
 the same problem in other words, so it becomes an occurrence instead of a duplicate.
 
-Two steps. The full-text index finds a few hundred candidates sharing a significant word, a
-form of it or a synonym (data/synonyms.txt) in their title or description. Python then
-compares each with the new text on two views, blended: TF-IDF cosine over Dutch stems and
-synonym groups (the field's other words for one thing), and TF-IDF cosine over the character
-3–5-grams of the words (compounds, spellings, inflections: huurwaarborg ~ waarborg). Rarity
-comes from a sample of the bottlenecks, refreshed every few minutes. A suggestion is
-"probably the same" when it scores high and clearly above the next one.
+Two steps. Candidates come from two sides: the stored embeddings closest in meaning
+(`vectors`, multilingual-e5-small: a concrete case, colloquial Flemish, French or English
+find the general statement), and the full-text index's matches of a significant word, a form
+of it or a synonym (data/synonyms.txt). Python then scores each on three views, blended: the
+embeddings' cosine, TF-IDF cosine over Dutch stems and synonym groups (the field's other
+words for one thing), and TF-IDF cosine over the character 3–5-grams of the words
+(compounds, spellings, inflections: huurwaarborg ~ waarborg). Rarity comes from a sample of
+the bottlenecks, refreshed every few minutes. A suggestion is "probably the same" when it
+scores high and clearly above the next one; the words both texts share say why it matched.
 """
 
 import math
@@ -19,13 +21,13 @@ from itertools import chain
 import sqlalchemy as sa
 from sqlalchemy import orm
 
-from mdma.bottlenecks import search, text
+from mdma.bottlenecks import embeddings, search, text, vectors
 from mdma.bottlenecks.models import Bottleneck
 from mdma.bottlenecks.states import Status
 from mdma.bottlenecks.thesaurus import concept, concepts, expansions, thesaurus
 from mdma.extensions import db
 
-CANDIDATES = 200
+CANDIDATES = 100
 #: PostgreSQL ranks the candidates among this many most recent matches.
 RANKED = 1000
 #: Words sent to the index to find candidates: the rarest ones say most.
@@ -47,9 +49,15 @@ GRAM_CHARS = 300
 INDEX_SHARE = 0.1
 #: The share of the word similarity in the score; the rest is character n-grams.
 WORD_SHARE = 0.6
-MIN_SCORE = 0.08
+#: Candidates taken from the embeddings, beside the index's.
+NEAREST = 40
+#: The share of the embeddings' cosine in the score; the rest is the words and n-grams.
+MEANING_SHARE = 0.5
+#: e5's cosines of unrelated texts in one language stay above this: it counts as nothing.
+MEANING_FLOOR = 0.8
+MIN_SCORE = 0.18
 #: "Probably the same": at least this score, and this far above the next suggestion.
-CONFIDENT_SCORE = 0.2
+CONFIDENT_SCORE = 0.4
 CONFIDENT_LEAD = 0.1
 SAMPLE_SIZE = 2000
 SAMPLE_SECONDS = 600
@@ -180,7 +188,28 @@ def _retrieval_words(title: str, description: str) -> list[str]:
     return ordered[:RETRIEVAL_WORDS]
 
 
-def _candidates(title: str, description: str, exclude_id: int | None) -> list:
+def _candidates(title: str, description: str, exclude_id: int | None, nearest) -> list:
+    """The index's matches, best ranked first, then the nearest in meaning it did not find."""
+    conditions = list(_listed())
+    if exclude_id is not None:
+        conditions.append(Bottleneck.id != exclude_id)
+    found = _matches(title, description, conditions)
+    missing = set(nearest) - {row.id for row in found}
+    if missing:
+        found += db.session.execute(
+            sa.select(
+                Bottleneck.id,
+                Bottleneck.title,
+                Bottleneck.description,
+                sa.literal(0.0).label("rank"),
+            )
+            .where(Bottleneck.id.in_(missing), *conditions)
+            .order_by(Bottleneck.id)
+        ).all()
+    return found
+
+
+def _matches(title: str, description: str, conditions: list) -> list:
     groups = [text.prefixes(w) for w in _retrieval_words(title, description)]
     if not groups:
         return []
@@ -204,9 +233,6 @@ def _candidates(title: str, description: str, exclude_id: int | None) -> list:
             sa.func.ts_rank(search.pg_search.c.document, query).label("rank"),
         ).join(found, found.c.bottleneck_id == search.pg_search.c.bottleneck_id)
     matches = matches.subquery()
-    conditions = list(_listed())
-    if exclude_id is not None:
-        conditions.append(Bottleneck.id != exclude_id)
     return db.session.execute(
         sa.select(Bottleneck.id, Bottleneck.title, Bottleneck.description, matches.c.rank)
         .join(matches, matches.c.bottleneck_id == Bottleneck.id)
@@ -224,9 +250,15 @@ def similar(
     if not query:
         return []
     rarity.refresh()
-    rows = _candidates(title, description, exclude_id)
+    vectors.matrix.refresh()
+    meaning_share = MEANING_SHARE if vectors.matrix.size else 0.0
+    query_vector = embeddings.query(title, description) if meaning_share else None
+    nearest = vectors.matrix.nearest(query_vector, NEAREST) if meaning_share else {}
+    rows = _candidates(title, description, exclude_id, nearest)
     if not rows:
         return []
+    if meaning_share:
+        nearest.update(vectors.matrix.cosines(query_vector, {r.id for r in rows} - set(nearest)))
     query_words = _weighted(query)
     best_rank = max(row.rank for row in rows) or 1.0
     on_words = []
@@ -234,15 +266,19 @@ def similar(
         candidate = features(row.title, row.description)
         # The index's own ranking (bm25, ts_rank) weighs the words over the whole table.
         index = INDEX_SHARE * max(row.rank, 0) / best_rank
-        on_words.append((_cosine(query_words, candidate), index, row, candidate))
-    # Character n-grams cost most: only for the best on words.
-    on_words.sort(key=lambda item: -(item[0] + item[1]))
+        meaning = _meaning(nearest.get(row.id))
+        words = _cosine(query_words, candidate)
+        first = meaning_share * meaning + (1 - meaning_share) * (words + index)
+        on_words.append((first, words, index, meaning, row, candidate))
+    # Character n-grams cost most: only for the best on meaning and words.
+    on_words.sort(key=lambda item: -item[0])
     query_grams = _weighted(grams(title, description))
     scored = []
-    for words, index, row, candidate in on_words[:RERANKED]:
+    for _first, words, index, meaning, row, candidate in on_words[:RERANKED]:
         chars = _cosine(query_grams, grams(row.title, row.description))
-        content = WORD_SHARE * words + (1 - WORD_SHARE) * chars
-        score = content + WORD_SHARE * index
+        lexical = WORD_SHARE * words + (1 - WORD_SHARE) * chars
+        content = meaning_share * meaning + (1 - meaning_share) * lexical
+        score = content + (1 - meaning_share) * WORD_SHARE * index
         if score >= MIN_SCORE:
             scored.append((score, row.id, content, candidate))
     scored.sort(key=lambda item: (-item[0], item[1]))
@@ -262,6 +298,13 @@ def similar(
         )
         for i, (score, row_id, _content, candidate) in enumerate(scored)
     ]
+
+
+def _meaning(cosine: float | None) -> float:
+    """The embeddings' cosine on the scale of the others: 0 for unrelated texts, 1 the same."""
+    if cosine is None:
+        return 0.0
+    return min(1.0, max(0.0, (cosine - MEANING_FLOOR) / (1 - MEANING_FLOOR)))
 
 
 def _confident(query: Counter, scored: list) -> bool:

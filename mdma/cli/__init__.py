@@ -138,6 +138,27 @@ def remind():
     click.echo(f"{answers} overdue bottleneck(s), {structural} structural reminder(s) sent.")
 
 
+@bottlenecks_group.command("reindex-similar")
+@with_appcontext
+def reindex_similar():
+    """Embed every submitted bottleneck's text again for the similar suggestions (after an
+    import, a restore or a new model). The serving processes pick the vectors up by themselves."""
+    import time
+
+    import sqlalchemy as sa
+
+    from mdma.bottlenecks import vectors
+    from mdma.bottlenecks.models import Bottleneck
+    from mdma.extensions import db
+
+    started = time.perf_counter()
+    total = db.session.scalar(sa.select(sa.func.count()).select_from(Bottleneck))
+    with click.progressbar(length=total, label="Embedding bottlenecks") as bar:
+        done = vectors.reindex_all(progress=bar.update)
+    db.session.commit()
+    click.echo(f"Embedded {done:,} bottlenecks in {time.perf_counter() - started:.0f} s.")
+
+
 @main.command("maintenance")
 @with_appcontext
 def maintenance():

@@ -7,6 +7,10 @@ so that gevent patches the standard library before the application is imported.
   frozen (`gc.freeze`): a worker forked from it shares those pages with the master and with
   every other worker, and its collector never walks (or writes to) them. Each further worker
   costs only what it allocates itself.
+- The embedding model of similar bottlenecks is not loaded in the master: its engine runs on
+  OpenMP, whose threads do not survive a fork, and loading it only maps its 72 MB file
+  (about 15 ms), pages the kernel shares between processes anyway. Each worker loads it, and
+  reads the vectors' matrix (38 MB at 100,000 bottlenecks), at its first suggestion.
 - After each response the worker's greenlet yields before it reads the next request of its
   keep-alive connection. Without that, a client that sends its next request at once (a browser
   on a fast link, a load tester) finds it already read and keeps the worker, while every other

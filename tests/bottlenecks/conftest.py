@@ -37,3 +37,13 @@ def coordinator(create_user):
 @pytest.fixture
 def owner(create_user, sector):
     return create_user("policy_owner", sectors=[sector("housing")], language="en")
+
+
+@pytest.fixture(autouse=True)
+def fresh_similar():
+    """Word rarity and the vector matrix are kept per process; each test's rolled-back data
+    needs its own."""
+    from mdma.bottlenecks import similar, vectors
+
+    similar.rarity.taken_at = float("-inf")
+    vectors.matrix.reset()

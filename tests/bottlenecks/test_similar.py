@@ -1,16 +1,8 @@
 """Similar bottlenecks: what a case manager is shown while writing a new one."""
 
-import pytest
-
 from mdma.bottlenecks import merging
-from mdma.bottlenecks.similar import rarity, similar
+from mdma.bottlenecks.similar import similar
 from tests.factories import create_bottleneck
-
-
-@pytest.fixture(autouse=True)
-def fresh_rarity():
-    """Word rarity is sampled per process; each test's rolled-back data needs its own."""
-    rarity.taken_at = float("-inf")
 
 
 def titles(found) -> list[str]:
@@ -119,3 +111,21 @@ def test_another_kind_of_problem_on_the_topic_is_suggested_but_not_as_the_same(
     )
     assert titles(found)[0] == "Wachtlijst kinderopvang belemmert werk zoeken"
     assert not found[0].confident
+
+
+def test_the_same_problem_in_another_language_is_suggested_first(session, create_user):
+    reported(create_user())
+    found = similar(
+        "Caution locative impayable",
+        "Une mère qui vit du revenu d'intégration ne peut pas payer la garantie locative.",
+    )
+    assert titles(found)[0] == "Huurwaarborg niet te betalen voor gezinnen met leefloon"
+
+
+def test_a_concrete_case_finds_the_general_statement(session, create_user):
+    reported(create_user())
+    found = similar(
+        "Papa kan niet gaan solliciteren",
+        "Hij heeft niemand om op zijn dochter van twee te passen, nergens is er plek.",
+    )
+    assert titles(found)[0] == "Wachtlijst kinderopvang belemmert werk zoeken"

@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from flask import current_app
 
 from mdma.accounts.models import User
-from mdma.bottlenecks import search
+from mdma.bottlenecks import search, vectors
 from mdma.bottlenecks.models import Bottleneck
 from mdma.cli.demo.plan import plan
 from mdma.cli.demo.rows import People, rows
@@ -99,7 +99,10 @@ def _people() -> People:
 
 def _after_bulk_load() -> None:
     """Explicit ids leave PostgreSQL's sequences behind; the search index is rebuilt from the
-    tables; the planner needs fresh statistics."""
+    tables, and the similar suggestions' vectors too: of the titles alone, each distinct one
+    embedded once (the generated descriptions are a few phrases repeated over thousands of
+    rows, and embedding 100,000 whole texts takes hours on two cores); the planner needs
+    fresh statistics."""
     if search.dialect() == "postgresql":
         for table in ("bottlenecks", "threads"):
             db.session.execute(
@@ -109,4 +112,5 @@ def _after_bulk_load() -> None:
                 )
             )
     search.reindex_all()
+    vectors.reindex_all(titles_only=True)
     db.session.execute(sa.text("ANALYZE"))

@@ -1,0 +1,166 @@
+"""The stored embedding of every submitted bottleneck (`BottleneckVector`) and the matrix a
+serving process searches them in.
+
+The services keep the rows current: a bottleneck gets its vector when it is submitted and a
+new one when its text is corrected; a merged duplicate's vector is emptied. `reindex_all`
+rebuilds them for existing data (`mdma bottlenecks reindex-similar`). Each process holds the
+vectors as one int8 matrix (384 bytes a bottleneck: 38 MB at 100,000), loaded at its first
+suggestion; before each search it reads only the rows changed since its last look.
+"""
+
+from datetime import datetime, timedelta
+
+import numpy as np
+import sqlalchemy as sa
+
+from mdma.bottlenecks import embeddings
+from mdma.bottlenecks.models import Bottleneck, BottleneckVector
+from mdma.bottlenecks.states import Status
+from mdma.core.time import utcnow
+from mdma.extensions import db
+
+#: Rows changed this long before the newest one seen are read again: a transaction that
+#: committed later than one with a newer stamp is not missed.
+LAG = timedelta(seconds=60)
+#: Rows converted to float32 at a time while searching: small enough to stay in the cache.
+CHUNK = 1024
+REINDEX_BATCH = 64
+
+
+def store(bottleneck: Bottleneck) -> None:
+    """Embed the bottleneck's text now (after a flush: it has an id)."""
+    vector, scale = embeddings.pack(embeddings.passage(bottleneck.title, bottleneck.description))
+    row = db.session.get(BottleneckVector, bottleneck.id)
+    if row is None:
+        row = BottleneckVector(bottleneck_id=bottleneck.id)
+        db.session.add(row)
+    row.vector, row.scale, row.changed_at = vector, scale, utcnow()
+    db.session.flush()
+
+
+def drop(bottleneck: Bottleneck) -> None:
+    """It is no longer suggested (merged): the row stays, empty, so that processes see it go."""
+    row = db.session.get(BottleneckVector, bottleneck.id)
+    if row is not None:
+        row.vector, row.scale, row.changed_at = None, 0.0, utcnow()
+        db.session.flush()
+
+
+def reindex_all(progress=None, *, titles_only: bool = False) -> int:
+    """Embed every submitted, unmerged bottleneck again; returns how many. `titles_only`
+    embeds the titles alone (generated volume, where the descriptions are phrases repeated
+    over thousands of rows), each distinct title once."""
+    db.session.execute(sa.delete(BottleneckVector))
+    listed = (
+        sa.select(Bottleneck.id, Bottleneck.title, Bottleneck.description)
+        .where(Bottleneck.status != Status.DRAFT, Bottleneck.merged_into_id.is_(None))
+        .order_by(Bottleneck.id)
+    )
+    known: dict[tuple[str, str], tuple[bytes, float]] = {}
+    done = 0
+    for batch in db.session.execute(listed).partitions(REINDEX_BATCH):
+        texts = [(row.title, "" if titles_only else row.description) for row in batch]
+        new = list(dict.fromkeys(t for t in texts if t not in known))
+        for text, vector in zip(new, embeddings.passages(new), strict=True):
+            known[text] = embeddings.pack(vector)
+        now = utcnow()
+        stored = []
+        for row, text in zip(batch, texts, strict=True):
+            vector, scale = known[text]
+            stored.append(
+                {"bottleneck_id": row.id, "vector": vector, "scale": scale, "changed_at": now}
+            )
+        db.session.execute(sa.insert(BottleneckVector), stored)
+        if not titles_only:
+            known.clear()
+        done += len(batch)
+        if progress:
+            progress(len(batch))
+    return done
+
+
+class _Matrix:
+    """The vectors of one database in this process, by bottleneck id."""
+
+    def __init__(self):
+        self.reset()
+
+    def reset(self) -> None:
+        self.url = None
+        self.seen: datetime | None = None
+        self.size = 0
+        self.ids = np.zeros(0, np.int64)
+        self.scales = np.zeros(0, np.float32)
+        self.vectors = np.zeros((0, embeddings.DIMENSIONS), np.int8)
+        self.position: dict[int, int] = {}
+
+    def refresh(self) -> None:
+        url = db.engine.url.render_as_string()
+        if url != self.url:
+            self.reset()
+            self.url = url
+        newest = db.session.scalar(sa.select(sa.func.max(BottleneckVector.changed_at)))
+        if newest is None or (self.seen is not None and newest <= self.seen):
+            return
+        changed = sa.select(
+            BottleneckVector.bottleneck_id, BottleneckVector.vector, BottleneckVector.scale
+        )
+        if self.seen is not None:
+            changed = changed.where(BottleneckVector.changed_at > self.seen - LAG)
+        changed = db.session.execute(changed)
+        for bottleneck_id, vector, scale in changed:
+            self._put(bottleneck_id, vector, scale)
+        self.seen = newest
+
+    def _put(self, bottleneck_id: int, vector: bytes | None, scale: float) -> None:
+        at = self.position.get(bottleneck_id)
+        if vector is None:
+            if at is not None:
+                self.ids[at], self.scales[at] = -1, 0.0
+                del self.position[bottleneck_id]
+            return
+        if at is None:
+            at = self.size
+            self._grow(at + 1)
+            self.size += 1
+            self.position[bottleneck_id] = at
+        self.ids[at], self.scales[at] = bottleneck_id, scale
+        self.vectors[at] = embeddings.unpack(vector)
+
+    def _grow(self, needed: int) -> None:
+        if needed <= len(self.ids):
+            return
+        capacity = max(needed, 2 * len(self.ids), 1024)
+        grown = np.zeros((capacity, embeddings.DIMENSIONS), np.int8)
+        grown[: self.size] = self.vectors[: self.size]
+        self.vectors = grown
+        self.ids = np.concatenate([self.ids[: self.size], np.full(capacity - self.size, -1)])
+        self.scales = np.concatenate([self.scales[: self.size], np.zeros(capacity - self.size)])
+        self.scales = self.scales.astype(np.float32)
+
+    def nearest(self, query: np.ndarray, count: int) -> dict[int, float]:
+        """The `count` bottlenecks closest to the query vector: id → cosine."""
+        if not self.size:
+            return {}
+        cosines = np.empty(self.size, np.float32)
+        query = query.astype(np.float32)
+        for start in range(0, self.size, CHUNK):
+            end = min(start + CHUNK, self.size)
+            np.matmul(self.vectors[start:end].astype(np.float32), query, out=cosines[start:end])
+        cosines *= self.scales[: self.size]
+        count = min(count, self.size)
+        best = np.argpartition(cosines, -count)[-count:]
+        return {int(self.ids[i]): float(cosines[i]) for i in best if self.ids[i] > 0}
+
+    def cosines(self, query: np.ndarray, bottleneck_ids) -> dict[int, float]:
+        """The cosine of the query with each of these bottlenecks that has a vector."""
+        found = {}
+        for bottleneck_id in bottleneck_ids:
+            at = self.position.get(bottleneck_id)
+            if at is not None:
+                row = self.vectors[at].astype(np.float32)
+                found[bottleneck_id] = float(row @ query) * float(self.scales[at])
+        return found
+
+
+matrix = _Matrix()
