@@ -83,6 +83,8 @@ def _register_blueprints(app: Flask) -> None:
     from mdma.privacy import guard
     from mdma.privacy import routes as privacy_routes
     from mdma.privacy.api import blp as privacy_api
+    from mdma.sessions import routes as session_routes
+    from mdma.sessions.api import blp as sessions_api
     from mdma.threads import live_routes as thread_live_routes
 
     app.register_blueprint(routes.bp)
@@ -93,11 +95,13 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(signal_routes.bp)
     app.register_blueprint(notification_routes.bp)
     app.register_blueprint(thread_live_routes.bp)
+    app.register_blueprint(session_routes.bp)
     api.register_blueprint(accounts_api)
     api.register_blueprint(directory_api)
     api.register_blueprint(privacy_api)
     api.register_blueprint(bottlenecks_api)
     api.register_blueprint(signals_api)
+    api.register_blueprint(sessions_api)
     # The guard never takes an organisation of the directory for a person.
     guard.organisation_source = directory_queries.organisation_names
 
@@ -126,12 +130,14 @@ def _register_navigation(app: Flask) -> None:
     from mdma.core.lifecycle import lifecycle_of
     from mdma.notifications.services import unread_count
     from mdma.permissions import ROLE_LABELS, Permission, allowed, has_permission
+    from mdma.sessions.states import SessionPermission
 
     menu = [
         ("accounts.home", _l("Start"), Permission.PROFILE_MANAGE),
         ("bottlenecks.index", _l("Bottlenecks"), Permission.BOTTLENECK_READ),
         ("signals.my_signals", _l("My signals"), Permission.BOTTLENECK_REPORT),
         ("bottlenecks.triage_queue", _l("Triage"), Permission.BOTTLENECK_TRIAGE),
+        ("sessions.index", _l("Sessions"), SessionPermission.READ),
         ("notifications.index", _l("Notifications"), Permission.PROFILE_MANAGE),
         ("directory.organisations", _l("Directory"), Permission.DIRECTORY_READ),
         ("privacy.check", _l("Check a text"), Permission.PRIVACY_CHECK),
@@ -168,6 +174,7 @@ def _register_navigation(app: Flask) -> None:
         may=lambda permission, obj=None: allowed(current_user, permission, obj),
         steps_for=steps_for,
         Permission=Permission,
+        SessionPermission=SessionPermission,
         role_labels=ROLE_LABELS,
     )
 

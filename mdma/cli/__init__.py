@@ -138,6 +138,24 @@ def remind():
     click.echo(f"{answers} overdue bottleneck(s), {structural} structural reminder(s) sent.")
 
 
+@main.group("sessions")
+def sessions_group():
+    """Scheduled work on sessions."""
+
+
+@sessions_group.command("remind")
+@with_appcontext
+def remind_action_points():
+    """Remind the owners of overdue action points (run once a day, e.g. from cron); each owner
+    is reminded of one action point at most once a day."""
+    from mdma.extensions import db
+    from mdma.sessions import agenda
+
+    count = agenda.send_reminders()
+    db.session.commit()
+    click.echo(f"{count} overdue action point(s) reminded.")
+
+
 @main.command("maintenance")
 @with_appcontext
 def maintenance():

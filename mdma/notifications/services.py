@@ -27,8 +27,11 @@ def message(notification: Notification) -> str:
     return MESSAGES[notification.kind](notification.data)
 
 
-def notify(recipients, kind: str, *, url: str, actor=None, **data) -> list[Notification]:
-    """Notify each active recipient once (never the actor of the change itself)."""
+def notify(
+    recipients, kind: str, *, url: str, actor=None, mail: bool = True, **data
+) -> list[Notification]:
+    """Notify each active recipient once (never the actor of the change itself); `mail=False`
+    when the domain mails them itself (an invitation with its calendar file)."""
     if kind not in MESSAGES:
         raise ValueError(f"unregistered notification kind {kind!r}")
     unique = {user.id: user for user in recipients if user.active and user != actor}
@@ -42,7 +45,7 @@ def notify(recipients, kind: str, *, url: str, actor=None, **data) -> list[Notif
     db.session.flush()
     for user, notification in zip(unique.values(), notifications, strict=True):
         live.publish("notification", "created", notification.id, room=live.user_room(user.id))
-        if user.mail_frequency == MailFrequency.IMMEDIATELY:
+        if mail and user.mail_frequency == MailFrequency.IMMEDIATELY:
             _mail(user, notification)
     return notifications
 

@@ -52,7 +52,18 @@ NOT_CONTENT = {
     "SimilarQuery.description": "suggestions while typing, not stored",
     "ListFilterForm.q": "a search, not stored",
     "TransitionForm.target": "a status code from a button, checked against the lifecycle",
+    "SessionForm.place": "where a meeting is held: a venue or room of an organisation",
+    "SessionForm.online_url": "a meeting's video link",
+    "SessionInput.place": "where a meeting is held: a venue or room of an organisation",
+    "SessionInput.online_url": "a meeting's video link",
+    "SessionEdit.place": "where a meeting is held: a venue or room of an organisation",
+    "SessionEdit.online_url": "a meeting's video link",
+    "SessionFilterForm.theme": "a search, not stored",
+    "SessionQuery.theme": "a search, not stored",
 }
+
+#: A valid session form but for the field under test (a day far enough ahead).
+SESSION_FIELDS = {"type_id": "1", "day": "2030-01-15", "start": "10:00", "end": "12:00"}
 
 #: Guarded pages: form field → (who writes, the URL that stores or checks it, other fields).
 #: `{b}` is a submitted bottleneck, `{d}` another one (a duplicate to merge).
@@ -103,6 +114,21 @@ GUARDED_PAGES = {
         {"owner": "{o}", "theme": "Wonen"},
     ),
     "ProgressForm.body": ("owner", "/bottlenecks/{b}/progress", {}),
+    # `{m}` is a planned session, `{i}` an item of its agenda.
+    "SessionForm.theme": ("coordinator", "/sessions/new", {**SESSION_FIELDS}),
+    "SessionForm.description": (
+        "coordinator",
+        "/sessions/new",
+        {**SESSION_FIELDS, "theme": "Wonen"},
+    ),
+    "ItemForm.title": ("coordinator", "/sessions/{m}/agenda", {"kind": "text"}),
+    "MinutesForm.minutes": ("coordinator", "/sessions/{m}/agenda/{i}/minutes", {}),
+    "DecisionForm.decision": ("coordinator", "/sessions/{m}/agenda/{i}/decisions", {}),
+    "ActionPointForm.action": (
+        "coordinator",
+        "/sessions/{m}/agenda/{i}/action-points",
+        {"owner_id": "{o}", "due_on": "2030-01-20"},
+    ),
 }
 
 
@@ -132,6 +158,41 @@ def prepare(role: str, bottleneck):
 
 
 BOTTLENECKS = "/api/v1/bottlenecks"
+SESSIONS = "/api/v1/sessions"
+
+
+def _session_body(*_args) -> dict:
+    meeting = _latest_session()
+    return {
+        "type_id": meeting.type_id,
+        "theme": "Wonen",
+        "starts_at": "2030-01-15T10:00:00+01:00",
+        "ends_at": "2030-01-15T12:00:00+01:00",
+    }
+
+
+def _session_edit(*_args) -> dict:
+    return _session_body() | {"version": _latest_session().version}
+
+
+def _latest_session():
+    from mdma.extensions import db
+    from mdma.sessions.models import Session
+
+    return db.session.scalar(sa.select(Session).order_by(Session.id.desc()))
+
+
+def _session_ids() -> dict:
+    """A planned session with one item on its agenda: `{m}` and `{i}`."""
+    from mdma.sessions import agenda
+    from tests.sessions.conftest import plan_session
+
+    coordinator = factories.create_user("coordinator")
+    meeting = plan_session(coordinator)
+    item = agenda.add_item(coordinator, meeting, kind="text", title="Rondvraag")
+    return {"m": meeting.id, "i": item.id}
+
+
 #: Guarded API fields: (schema field, the request that stores it; `{id}` is a bottleneck).
 GUARDED_API = {
     "BottleneckInput.title": f"POST {BOTTLENECKS}",
@@ -148,6 +209,14 @@ GUARDED_API = {
     "OwnerInput.theme": f"PUT {BOTTLENECKS}/{{id}}/signal/owner",
     "OwnerInput.reason": f"PUT {BOTTLENECKS}/{{id}}/signal/owner",
     "ReportInput.body": f"POST {BOTTLENECKS}/{{id}}/progress-reports",
+    "SessionInput.theme": f"POST {SESSIONS}",
+    "SessionInput.description": f"POST {SESSIONS}",
+    "SessionEdit.theme": f"PUT {SESSIONS}/{{m}}",
+    "SessionEdit.description": f"PUT {SESSIONS}/{{m}}",
+    "ItemInput.title": f"POST {SESSIONS}/{{m}}/agenda",
+    "MinutesInput.minutes": f"PUT {SESSIONS}/{{m}}/agenda/{{i}}/minutes",
+    "DecisionInput.text": f"POST {SESSIONS}/{{m}}/agenda/{{i}}/decisions",
+    "ActionPointInput.text": f"POST {SESSIONS}/{{m}}/agenda/{{i}}/action-points",
 }
 #: Who makes each guarded request, and the rest of a valid body for `bottleneck` (`other` is a
 #: second bottleneck, for a merge). PATCH edits the caller's own draft.
@@ -190,6 +259,15 @@ API_CALLS = {
         lambda bottleneck, other: {"owner_id": _any_owner().id, "theme": "Wonen"},
     ),
     f"POST {BOTTLENECKS}/{{id}}/progress-reports": ("owner", lambda b, o: {}),
+    f"POST {SESSIONS}": ("coordinator", _session_body),
+    f"PUT {SESSIONS}/{{m}}": ("coordinator", _session_edit),
+    f"POST {SESSIONS}/{{m}}/agenda": ("coordinator", lambda b, o: {"kind": "text"}),
+    f"PUT {SESSIONS}/{{m}}/agenda/{{i}}/minutes": ("coordinator", lambda b, o: {}),
+    f"POST {SESSIONS}/{{m}}/agenda/{{i}}/decisions": ("coordinator", lambda b, o: {}),
+    f"POST {SESSIONS}/{{m}}/agenda/{{i}}/action-points": (
+        "coordinator",
+        lambda b, o: {"owner_id": _any_owner().id, "due_on": "2030-01-20"},
+    ),
 }
 
 
@@ -289,6 +367,7 @@ def test_guarded_api_field_refuses_a_national_number_and_stores_nothing(
         services.submit(writer, bottleneck)
     caller = writer if editing else prepare(role, bottleneck)
     other = services.report(create_user(), report)
+    meeting = _session_ids()
     session.commit()  # a refused request rolls back its own changes, not the test's
     before = _stored(session, bottleneck)
     method, path = request_line.split(" ")
@@ -297,7 +376,7 @@ def test_guarded_api_field_refuses_a_national_number_and_stores_nothing(
     value = {"tags": [text], "comments": {"clear": text}}.get(name, text)
     login(client, caller)
     response = client.open(
-        path.format(id=bottleneck.id),
+        path.format(id=bottleneck.id, **meeting),
         method=method,
         json=rest_of_body(bottleneck, other) | {name: value},
     )
@@ -313,6 +392,7 @@ def test_guarded_page_refuses_a_national_number(client, session, create_user, lo
     writer = prepare(role, bottleneck)
     ids = {"b": bottleneck.id, "d": other.id, "s": factories.sector("income").id}
     ids["o"] = factories.create_user("policy_owner").id
+    ids |= _session_ids()
     login_as(writer)
     session.commit()  # the refused request rolls back its own changes only
     before = _stored(session, bottleneck)
