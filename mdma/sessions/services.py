@@ -36,7 +36,8 @@ stored_text(
 
 @dataclass
 class Plan:
-    """What the coordinator fills in; times are moments (aware, or naive Brussels time)."""
+    """What the coordinator fills in; times are moments (aware, or naive UTC: a page turns the
+    Brussels wall-clock time it is given into UTC with `times.from_local`)."""
 
     type: SessionType
     theme: str

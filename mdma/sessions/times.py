@@ -25,9 +25,10 @@ def from_local(day: date, clock: time, field: str = "starts_at") -> datetime:
 
 
 def to_utc(moment: datetime) -> datetime:
-    """Any moment as naive UTC; a naive one is read as Brussels time."""
+    """Any moment as naive UTC; a naive one is UTC already (as stored, and as `from_local`
+    gives it)."""
     if moment.tzinfo is None:
-        return from_local(moment.date(), moment.time())
+        return moment
     return moment.astimezone(UTC).replace(tzinfo=None)
 
 
