@@ -164,6 +164,7 @@ EXPECTED_ACCESS = {
     "sessions_api.Sessions": {"GET": SessionPermission.READ, "POST": SessionPermission.PLAN},
     "sessions_api.SessionById": {"GET": SessionPermission.READ, "PUT": SessionPermission.PLAN},
     "sessions_api.SessionCancel": SessionPermission.PLAN,
+    "sessions_api.SessionSeries": SessionPermission.PLAN,
     "sessions_api.SessionInvitations": SessionPermission.PLAN,
     "sessions_api.SessionRegistration": SessionPermission.READ,
     "sessions_api.SessionRegistrations": SessionPermission.PLAN,

@@ -13,7 +13,7 @@ from mdma.core.errors import RuleViolation
 from mdma.directory.models import Organisation, Sector
 from mdma.extensions import db
 from mdma.permissions import allowed, requires
-from mdma.sessions import agenda, queries, registrations, services
+from mdma.sessions import agenda, queries, registrations, series, services
 from mdma.sessions.models import ActionPoint, AgendaItem, Session, SessionType
 from mdma.sessions.schemas import (
     ActionPointInput,
@@ -29,6 +29,7 @@ from mdma.sessions.schemas import (
     MinutesInput,
     RegistrationInput,
     RegistrationSchema,
+    SeriesInput,
     SessionEdit,
     SessionInput,
     SessionQuery,
@@ -36,6 +37,7 @@ from mdma.sessions.schemas import (
     SessionTypeSchema,
 )
 from mdma.sessions.states import SessionPermission as SP
+from mdma.sessions.times import in_brussels, to_utc
 
 blp = Blueprint(
     "sessions_api",
@@ -125,6 +127,25 @@ class Sessions(MethodView):
         with one_commit():
             meeting = services.plan(_actor(), plan, confirmed=data["confirmed_not_personal_data"])
         return meeting
+
+
+@blp.route("/series")
+class SessionSeries(MethodView):
+    @requires(SP.PLAN)
+    @blp.arguments(SeriesInput)
+    @blp.response(201, SessionSchema(many=True))
+    def post(self, data):
+        """Plan a series at once (e.g. the second Tuesday of every other month); each session
+        links to the previous one and starts by approving its minutes."""
+        plan = _plan(data)
+        start, end = in_brussels(to_utc(plan.starts_at)), in_brussels(to_utc(plan.ends_at))
+        with one_commit():
+            planned = series.plan_series(
+                _actor(), plan, day=start.date(), start=start.time(), end=end.time(),
+                every_months=data["every_months"], count=data["count"],
+                confirmed=data["confirmed_not_personal_data"],
+            )  # fmt: skip
+        return planned
 
 
 @blp.route("/<int:session_id>")

@@ -46,6 +46,28 @@ class SessionForm(FlaskForm):
     version = IntegerField(widget=HiddenInput(), validators=[Optional()])
 
 
+class NewSessionForm(SessionForm):
+    """Planning also plans a series: the same weekday of the month, every few months."""
+
+    every_months = SelectField(
+        _l("Repeat"),
+        coerce=int,
+        choices=[
+            (0, _l("Once")),
+            (1, _l("Every month")),
+            (2, _l("Every two months")),
+            (3, _l("Every three months")),
+            (6, _l("Every six months")),
+        ],
+        default=0,
+        description=_l("On the same weekday of the month: the second Tuesday, the last Friday."),
+    )
+    count = IntegerField(
+        _l("Number of sessions in the series"),
+        validators=[Optional(), NumberRange(min=2, max=24)],
+    )
+
+
 class InviteForm(FlaskForm):
     sectors = searchable(_l("Sectors"))
     organisations = searchable(_l("Organisations"))

@@ -15,8 +15,14 @@ from mdma.directory import queries as directory
 from mdma.directory.models import Organisation, Sector
 from mdma.extensions import db
 from mdma.permissions import allowed, requires
-from mdma.sessions import queries, registrations, services
-from mdma.sessions.forms import AttendanceForm, InviteForm, SessionFilterForm, SessionForm
+from mdma.sessions import queries, registrations, series, services
+from mdma.sessions.forms import (
+    AttendanceForm,
+    InviteForm,
+    NewSessionForm,
+    SessionFilterForm,
+    SessionForm,
+)
 from mdma.sessions.models import RegistrationStatus, Session
 from mdma.sessions.states import SessionPermission, is_invited, may_register
 from mdma.sessions.times import from_local, in_brussels
@@ -94,8 +100,8 @@ def month():
 # --- Planning --------------------------------------------------------------------------------
 
 
-def _session_form(**kwargs) -> SessionForm:
-    form = SessionForm(**kwargs)
+def _session_form(form_class=SessionForm, **kwargs) -> SessionForm:
+    form = form_class(**kwargs)
     form.type_id.choices = [(t.id, t.name) for t in queries.session_types()]
     form.minute_taker_id.choices = [(0, _("Nobody named"))] + [
         (u.id, u.name) for u in queries.active_people()
@@ -120,7 +126,7 @@ def _plan_of(form: SessionForm) -> services.Plan:
 
 
 #: The service's field names as the form names them.
-_FIELDS = {"starts_at": "start", "ends_at": "end"}
+_FIELDS = {"starts_at": "start", "ends_at": "end", "every_months": "every_months"}
 
 
 def _renamed(action):
@@ -138,21 +144,31 @@ def _confirmed(form) -> bool:
     return any(confirmed_not_personal(form, name) for name in ("theme", "description"))
 
 
+def _plan_once_or_series(form: NewSessionForm) -> Session:
+    if not form.every_months.data:
+        return services.plan(current_user, _plan_of(form), confirmed=_confirmed(form))
+    planned = series.plan_series(
+        current_user, _plan_of(form), day=form.day.data, start=form.start.data,
+        end=form.end.data, every_months=form.every_months.data, count=form.count.data or 0,
+        confirmed=_confirmed(form),
+    )  # fmt: skip
+    return planned[0]
+
+
 @bp.route("/new", methods=["GET", "POST"])
 @requires(SessionPermission.PLAN)
 def new():
-    form = _session_form()
+    form = _session_form(NewSessionForm)
     if request.method == "GET":
         first = queries.session_types()
         if first:
             form.capacity.data = first[0].default_capacity
     done = submit(
         form,
-        lambda: _renamed(lambda: services.plan(current_user, _plan_of(form),
-                                               confirmed=_confirmed(form))),
+        lambda: _renamed(lambda: _plan_once_or_series(form)),
         success=_("Session planned. Invite sectors, organisations or people below."),
         redirect_to=lambda m: url_for("sessions.detail", session_id=m.id, _anchor="invite"),
-    )  # fmt: skip
+    )
     return done or render_template("sessions/edit.html", form=form, meeting=None)
 
 

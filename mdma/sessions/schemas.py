@@ -44,6 +44,14 @@ class SessionInput(Confirmable, _Times):
     person_ids = ids(load_default=list)
 
 
+class SeriesInput(SessionInput):
+    """The first session of the series; the others fall on the same weekday of the month, at
+    the same Brussels time."""
+
+    every_months = ma.fields.Int(required=True, validate=ma.validate.Range(min=1, max=12))
+    count = ma.fields.Int(required=True, validate=ma.validate.Range(min=2, max=24))
+
+
 class SessionEdit(SessionInput):
     version = Version(required=True)
 

@@ -97,7 +97,7 @@ def plan(actor, plan: Plan, *, confirmed: bool = False) -> Session:
         organiser_id=actor.id,
         minute_taker=plan.minute_taker,
         previous=plan.previous,
-        series_id=plan.previous.series_id if plan.previous else None,
+        series_id=(plan.previous.series_id or plan.previous.id) if plan.previous else None,
         status=SessionStatus.PLANNED,
         uid=f"session-{uuid.uuid4()}@{_domain()}",
     )
