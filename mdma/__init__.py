@@ -83,6 +83,7 @@ def _register_blueprints(app: Flask) -> None:
     from mdma.privacy import guard
     from mdma.privacy import routes as privacy_routes
     from mdma.privacy.api import blp as privacy_api
+    from mdma.sessions import home as session_home  # noqa: F401  (its home page block)
     from mdma.sessions import routes as session_routes
     from mdma.sessions.api import blp as sessions_api
     from mdma.threads import live_routes as thread_live_routes

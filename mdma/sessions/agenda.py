@@ -12,6 +12,7 @@ from datetime import date
 import sqlalchemy as sa
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from sqlalchemy import orm
 
 from mdma.accounts.models import User
 from mdma.bottlenecks import hooks
@@ -177,6 +178,11 @@ def action_points_of(user) -> list[ActionPoint]:
         db.session.scalars(
             sa.select(ActionPoint)
             .where(ActionPoint.owner_id == user.id)
+            .options(
+                orm.selectinload(ActionPoint.item)
+                .selectinload(AgendaItem.session)
+                .joinedload(Session.type)
+            )
             .order_by(ActionPoint.state.desc(), ActionPoint.due_on, ActionPoint.id)
         )
     )

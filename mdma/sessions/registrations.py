@@ -14,7 +14,7 @@ from mdma.core.errors import RuleViolation
 from mdma.core.logbook import record
 from mdma.core.time import utcnow
 from mdma.extensions import db
-from mdma.permissions import require
+from mdma.permissions import allowed, require
 from mdma.sessions import notices
 from mdma.sessions.models import Registration, RegistrationStatus, Session
 from mdma.sessions.states import SessionPermission
@@ -73,12 +73,11 @@ def _free_place(meeting: Session) -> None:
 def register(actor, meeting: Session) -> Registration:
     """A place when there is one, else the waiting list; refused when not invited or when one
     is registered or waiting already."""
-    require(
-        actor,
-        SessionPermission.REGISTER,
-        meeting,
-        _l("You are not invited to this session, or it can no longer be joined."),
-    )
+    if not allowed(actor, SessionPermission.REGISTER, meeting):
+        # Said where the button was (a flash, or 403 with this message in the API).
+        raise RuleViolation(
+            _l("You are not invited to this session, or it can no longer be joined."), status=403
+        )
     registration = registration_of(actor, meeting)
     if registration is not None and registration.status in HOLDING:
         raise RuleViolation(_l("You are registered for this session already."), status=409)

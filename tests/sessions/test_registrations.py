@@ -2,7 +2,7 @@
 
 import pytest
 
-from mdma.core.errors import AccessDenied, RuleViolation
+from mdma.core.errors import RuleViolation
 from mdma.notifications.models import Notification
 from mdma.sessions import registrations, services
 from mdma.sessions.models import RegistrationStatus as RS
@@ -63,9 +63,22 @@ def test_someone_not_invited_cannot_register_for_a_session_by_invitation(
     session, coordinator, create_user
 ):
     meeting = plan_session(coordinator, code="deep_dive")
-    with pytest.raises(AccessDenied):
+    with pytest.raises(RuleViolation) as refused:
         registrations.register(create_user("case_manager"), meeting)
+    assert refused.value.status == 403
     assert meeting.registered_count == 0
+
+
+def test_the_page_says_why_someone_not_invited_cannot_register(
+    client, session, coordinator, create_user, login_as
+):
+    meeting = plan_session(coordinator, code="deep_dive")
+    login_as(create_user("case_manager", language="nl"))
+    response = client.post(
+        f"/sessions/{meeting.id}/registration", data={"answer": "register"}, follow_redirects=True
+    )
+    assert "niet uitgenodigd" in response.get_data(as_text=True)
+    assert registrations.holding(meeting) == []
 
 
 def test_an_invited_sector_lets_its_policy_owners_register(
