@@ -147,6 +147,7 @@ def _register_navigation(app: Flask) -> None:
         ("admin_accounts.users", _l("Users"), Permission.USER_MANAGE),
         ("admin_accounts.invitations", _l("Invitations"), Permission.USER_MANAGE),
         ("directory.sectors", _l("Sectors"), Permission.DIRECTORY_MANAGE),
+        ("sessions.types", _l("Session types"), SessionPermission.CONFIGURE),
         ("accounts.profile", _l("My profile"), Permission.PROFILE_MANAGE),
     ]
 

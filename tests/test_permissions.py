@@ -160,6 +160,8 @@ EXPECTED_ACCESS = {
     "sessions.ics": SessionPermission.READ,
     "sessions.my_calendar": SessionPermission.READ,
     "sessions.feed": PUBLIC,
+    "sessions.types": SessionPermission.CONFIGURE,
+    "sessions.edit_type": SessionPermission.CONFIGURE,
     "sessions_api.SessionTypes": SessionPermission.READ,
     "sessions_api.Sessions": {"GET": SessionPermission.READ, "POST": SessionPermission.PLAN},
     "sessions_api.SessionById": {"GET": SessionPermission.READ, "PUT": SessionPermission.PLAN},
@@ -228,6 +230,7 @@ def url_arguments(session, create_user, create_organisation, sector):
     )
     return {
         "session_id": meeting.id,
+        "type_id": meeting.type_id,
         "item_id": item.id,
         "action_point_id": point.id,
         "user_id": create_user("case_manager", language="en").id,

@@ -3,6 +3,7 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
+    BooleanField,
     DateField,
     IntegerField,
     SelectField,
@@ -66,6 +67,29 @@ class NewSessionForm(SessionForm):
         _l("Number of sessions in the series"),
         validators=[Optional(), NumberRange(min=2, max=24)],
     )
+
+
+class SessionTypeForm(FlaskForm):
+    name_nl = StringField(
+        _l("Name in Dutch"), validators=[InputRequired(REQUIRED), Length(max=120)]
+    )
+    name_fr = StringField(
+        _l("Name in French"), validators=[InputRequired(REQUIRED), Length(max=120)]
+    )
+    name_en = StringField(
+        _l("Name in English"), validators=[InputRequired(REQUIRED), Length(max=120)]
+    )
+    by_invitation = BooleanField(_l("By invitation only"))
+    default_minutes = IntegerField(
+        _l("Usual length in minutes"),
+        validators=[InputRequired(REQUIRED), NumberRange(min=15, max=600)],
+    )
+    default_capacity = IntegerField(
+        _l("Usual capacity"),
+        description=_l("Empty for no limit."),
+        validators=[Optional(), NumberRange(min=1, max=10000)],
+    )
+    rhythm = StringField(_l("Usual rhythm"), validators=[Optional(), Length(max=40)])
 
 
 class InviteForm(FlaskForm):

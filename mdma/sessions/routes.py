@@ -318,4 +318,4 @@ def brussels_time(moment) -> str:
 
 
 # The agenda, minutes and calendars live beside these, on the same blueprint.
-from mdma.sessions import calendar_routes, minutes_routes  # noqa: E402, F401
+from mdma.sessions import calendar_routes, minutes_routes, type_routes  # noqa: E402, F401

@@ -197,3 +197,25 @@ def concerned(meeting: Session) -> list[User]:
     for registration in registrations.holding(meeting):
         people.setdefault(registration.user_id, registration.user)
     return list(people.values())
+
+
+TYPE_FIELDS = ("name_nl", "name_fr", "name_en", "by_invitation", "default_minutes",
+               "default_capacity", "rhythm")  # fmt: skip
+
+
+def save_type(actor, session_type: SessionType | None, **fields) -> SessionType:
+    """Add a type of session, or change one (its code stays: the seeded ones are named by it)."""
+    require(actor, SessionPermission.CONFIGURE)
+    for name in ("name_nl", "name_fr", "name_en"):
+        if not (fields.get(name) or "").strip():
+            raise RuleViolation(_l("This field is required."), name)
+    if session_type is None:
+        position = db.session.scalar(sa.select(sa.func.max(SessionType.position))) or 0
+        session_type = SessionType(code=f"type_{uuid.uuid4().hex[:12]}", position=position + 1)
+        db.session.add(session_type)
+    for name in TYPE_FIELDS:
+        value = fields.get(name)
+        setattr(session_type, name, value.strip() if isinstance(value, str) else value)
+    db.session.flush()
+    record(actor, "session_type:saved", session_type)
+    return session_type

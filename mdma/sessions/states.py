@@ -21,6 +21,8 @@ class SessionPermission(StrEnum):
     PLAN = "session:plan"
     #: Write the minutes, decisions and action points (also the named minute-taker's).
     MINUTES = "session:minutes"
+    #: Configure the types of session (names, open or by invitation, defaults).
+    CONFIGURE = "session:configure"
     #: Mark an action point done or open again: the coordinator, and its owner on their own.
     COMPLETE_ACTION = "session:complete_action"
 
@@ -34,7 +36,7 @@ grant(
         Role.POLICY_OWNER: _MEMBERS,
         Role.COORDINATOR: _MEMBERS | {SP.PLAN, SP.MINUTES, SP.COMPLETE_ACTION},
         Role.RESEARCHER: {SP.READ},
-        Role.ADMIN: {SP.READ},
+        Role.ADMIN: {SP.READ, SP.CONFIGURE},
     }
 )
 

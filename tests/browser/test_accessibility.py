@@ -23,7 +23,8 @@ EVERYONE = {
     "/account/profile",
 }
 MENU = dict.fromkeys(Role, EVERYONE) | {
-    Role.ADMIN: EVERYONE | {"/admin/users", "/admin/invitations", "/admin/sectors"},
+    Role.ADMIN: EVERYONE
+    | {"/admin/users", "/admin/invitations", "/admin/sectors", "/sessions/types"},
     Role.COORDINATOR: EVERYONE
     | {"/privacy/false-alarms", "/privacy/findings", "/bottlenecks/triage"},
     Role.CASE_MANAGER: EVERYONE | {"/bottlenecks/my-signals"},
@@ -99,6 +100,7 @@ def test_admin_forms_are_accessible_blank_and_with_errors(page, live_server, net
         f"/admin/organisations/{network['organisation_id']}",
         "/account/password",
         "/account/tokens",
+        "/sessions/types/1",
     ):
         response = page.goto(target)
         assert response.status == 200, target

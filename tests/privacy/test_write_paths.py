@@ -63,6 +63,10 @@ NOT_CONTENT = {
     "SeriesInput.online_url": "a meeting's video link",
     "SessionEdit.online_url": "a meeting's video link",
     "SessionFilterForm.theme": "a search, not stored",
+    "SessionTypeForm.name_nl": "configuration: the name of a kind of meeting",
+    "SessionTypeForm.name_fr": "configuration: the name of a kind of meeting",
+    "SessionTypeForm.name_en": "configuration: the name of a kind of meeting",
+    "SessionTypeForm.rhythm": "configuration: how often a kind of meeting is held",
     "SessionQuery.theme": "a search, not stored",
 }
 

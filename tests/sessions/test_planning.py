@@ -7,7 +7,7 @@ import sqlalchemy as sa
 
 from mdma.core.errors import AccessDenied, RuleViolation
 from mdma.sessions import registrations, services
-from mdma.sessions.models import Session
+from mdma.sessions.models import Session, SessionType
 from tests.sessions.conftest import in_days, plan_session, session_type
 
 
@@ -96,3 +96,20 @@ def test_the_plan_page_plans_across_the_spring_change(client, session, coordinat
     assert response.status_code == 302
     meeting = session.scalar(sa.select(Session).where(Session.theme == "Zomeruur"))
     assert meeting.starts_at.hour == 8  # 10:00 in Brussels summer time
+
+
+def test_the_administrator_adds_and_changes_a_session_type(client, session, create_user, login_as):
+    login_as(create_user("admin", language="en"))
+    fields = {"name_nl": "Werkbezoek", "name_fr": "Visite de terrain", "name_en": "Field visit",
+              "default_minutes": "120", "by_invitation": "y"}  # fmt: skip
+    assert client.post("/sessions/types", data=fields).status_code == 302
+    added = session.query(SessionType).filter_by(name_en="Field visit").one()
+    assert added.by_invitation and added.position == 6
+    response = client.post(f"/sessions/types/{added.id}", data=fields | {"name_fr": ""})
+    assert response.status_code == 200  # refused at the field, nothing changed
+    assert added.name_fr == "Visite de terrain"
+
+
+def test_a_coordinator_does_not_configure_types(client, session, coordinator, login_as):
+    login_as(coordinator)
+    assert client.get("/sessions/types").status_code == 403
