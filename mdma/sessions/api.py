@@ -153,6 +153,7 @@ class SessionById(MethodView):
     @requires(SP.READ)
     @blp.response(200, SessionSchema)
     def get(self, session_id):
+        """One session: its type, times, place, places taken and calendar identity."""
         return load(session_id)
 
     @requires(SP.PLAN)
@@ -293,6 +294,7 @@ class ItemDecisions(MethodView):
     @blp.arguments(DecisionInput)
     @blp.response(201, DecisionSchema)
     def post(self, data, session_id, item_id):
+        """A decision taken on the item (the coordinator's or the minute-taker's)."""
         item = _item(load(session_id), item_id)
         with one_commit(RENAMED):
             decision = agenda.add_decision(
