@@ -45,7 +45,8 @@ blp = Blueprint(
     "/sessions",
     "Sessions: planning, invitations, registrations, agenda, minutes and action points",
 )
-RENAMED = {"bottleneck_id": "bottleneck_id", "decision": "text", "action": "text"}
+#: The service's field names as this API names them.
+RENAMED = {"decision": "text", "action": "text"}
 
 
 def _actor() -> User:

@@ -14,7 +14,7 @@ from mdma.sessions import agenda, queries
 from mdma.sessions.forms import ActionPointForm, DecisionForm, ItemForm, MinutesForm
 from mdma.sessions.models import ActionPoint, AgendaItem
 from mdma.sessions.routes import bp, detail_page, load
-from mdma.sessions.states import ACTION_LIFECYCLE, SessionPermission
+from mdma.sessions.states import SessionPermission
 
 
 def forms_for(meeting, **forms) -> dict:
@@ -168,7 +168,3 @@ def series_minutes(session_id):
         meeting=meeting,
         meetings=[(m, queries.items(m)) for m in meetings],
     )
-
-
-def may_step(point) -> list:
-    return ACTION_LIFECYCLE.steps_for(current_user, point)

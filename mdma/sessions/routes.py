@@ -9,6 +9,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from mdma.accounts.models import User
+from mdma.core.errors import RuleViolation
 from mdma.core.forms import act, confirmed_not_personal, submit
 from mdma.core.time import utcnow
 from mdma.directory import queries as directory
@@ -131,8 +132,6 @@ _FIELDS = {"starts_at": "start", "ends_at": "end", "every_months": "every_months
 
 def _renamed(action):
     """Run a service; a refusal at `starts_at` shows at the form's `start`."""
-    from mdma.core.errors import RuleViolation
-
     try:
         return action()
     except RuleViolation as violation:
