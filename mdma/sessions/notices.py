@@ -89,7 +89,9 @@ def calendar_message(actor, meeting, people, kind: str) -> None:
         ics = calendar.invitation(meeting, user).decode()
         attachment = Attachment("invite.ics", ics, "calendar", {"method": method})
         after_commit(
-            lambda to=user.email, s=subject, b=body, a=attachment: send_mail(to, s, b, [a])
+            lambda to=user.email, s=subject, b=body, a=attachment: send_mail(
+                to, s, b, attachments=[a]
+            )
         )
 
 
