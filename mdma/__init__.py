@@ -83,6 +83,9 @@ def _register_blueprints(app: Flask) -> None:
     from mdma.privacy import guard
     from mdma.privacy import routes as privacy_routes
     from mdma.privacy.api import blp as privacy_api
+    from mdma.sessions import home as session_home  # noqa: F401  (its home page block)
+    from mdma.sessions import routes as session_routes
+    from mdma.sessions.api import blp as sessions_api
     from mdma.threads import live_routes as thread_live_routes
     from mdma.threads import routes as thread_routes
     from mdma.threads.api import blp as threads_api
@@ -96,12 +99,14 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(notification_routes.bp)
     app.register_blueprint(thread_live_routes.bp)
     app.register_blueprint(thread_routes.bp)
+    app.register_blueprint(session_routes.bp)
     api.register_blueprint(accounts_api)
     api.register_blueprint(directory_api)
     api.register_blueprint(privacy_api)
     api.register_blueprint(bottlenecks_api)
     api.register_blueprint(signals_api)
     api.register_blueprint(threads_api)
+    api.register_blueprint(sessions_api)
     # The guard never takes an organisation of the directory for a person.
     guard.organisation_source = directory_queries.organisation_names
 
@@ -130,12 +135,14 @@ def _register_navigation(app: Flask) -> None:
     from mdma.core.lifecycle import lifecycle_of
     from mdma.notifications.services import unread_count
     from mdma.permissions import ROLE_LABELS, Permission, allowed, has_permission
+    from mdma.sessions.states import SessionPermission
 
     menu = [
         ("accounts.home", _l("Start"), Permission.PROFILE_MANAGE),
         ("bottlenecks.index", _l("Bottlenecks"), Permission.BOTTLENECK_READ),
         ("signals.my_signals", _l("My signals"), Permission.BOTTLENECK_REPORT),
         ("bottlenecks.triage_queue", _l("Triage"), Permission.BOTTLENECK_TRIAGE),
+        ("sessions.index", _l("Sessions"), SessionPermission.READ),
         ("notifications.index", _l("Notifications"), Permission.PROFILE_MANAGE),
         ("directory.organisations", _l("Directory"), Permission.DIRECTORY_READ),
         ("privacy.check", _l("Check a text"), Permission.PRIVACY_CHECK),
@@ -144,6 +151,7 @@ def _register_navigation(app: Flask) -> None:
         ("admin_accounts.users", _l("Users"), Permission.USER_MANAGE),
         ("admin_accounts.invitations", _l("Invitations"), Permission.USER_MANAGE),
         ("directory.sectors", _l("Sectors"), Permission.DIRECTORY_MANAGE),
+        ("sessions.types", _l("Session types"), SessionPermission.CONFIGURE),
         ("accounts.profile", _l("My profile"), Permission.PROFILE_MANAGE),
     ]
 
@@ -172,6 +180,7 @@ def _register_navigation(app: Flask) -> None:
         may=lambda permission, obj=None: allowed(current_user, permission, obj),
         steps_for=steps_for,
         Permission=Permission,
+        SessionPermission=SessionPermission,
         role_labels=ROLE_LABELS,
     )
 

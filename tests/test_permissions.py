@@ -26,6 +26,8 @@ from mdma.permissions import (
     requires,
 )
 from mdma.threads.permissions import ThreadPermission
+from mdma.sessions import agenda
+from mdma.sessions.states import SessionPermission
 from tests.conftest import login
 
 EXPECTED_ACCESS = {
@@ -157,6 +159,43 @@ EXPECTED_ACCESS = {
         "GET": Permission.BOTTLENECK_READ,
         "POST": Permission.BOTTLENECK_DISCUSS,
     },
+    # Sessions (object rules past the edge: refused as a message or 404, never a 403)
+    "sessions.index": SessionPermission.READ,
+    "sessions.month": SessionPermission.READ,
+    "sessions.new": SessionPermission.PLAN,
+    "sessions.edit": SessionPermission.PLAN,
+    "sessions.cancel": SessionPermission.PLAN,
+    "sessions.invite": SessionPermission.PLAN,
+    "sessions.detail": SessionPermission.READ,
+    "sessions.registration": SessionPermission.READ,
+    "sessions.attendance": SessionPermission.PLAN,
+    "sessions.add_item": SessionPermission.PLAN,
+    "sessions.minutes": SessionPermission.READ,
+    "sessions.decision": SessionPermission.READ,
+    "sessions.action_point": SessionPermission.READ,
+    "sessions.action_state": SessionPermission.READ,
+    "sessions.my_action_points": SessionPermission.READ,
+    "sessions.series_minutes": SessionPermission.READ,
+    "sessions.ics": SessionPermission.READ,
+    "sessions.my_calendar": SessionPermission.READ,
+    "sessions.feed": PUBLIC,
+    "sessions.types": SessionPermission.CONFIGURE,
+    "sessions.edit_type": SessionPermission.CONFIGURE,
+    "sessions_api.SessionTypes": SessionPermission.READ,
+    "sessions_api.Sessions": {"GET": SessionPermission.READ, "POST": SessionPermission.PLAN},
+    "sessions_api.SessionById": {"GET": SessionPermission.READ, "PUT": SessionPermission.PLAN},
+    "sessions_api.SessionCancel": SessionPermission.PLAN,
+    "sessions_api.SessionSeries": SessionPermission.PLAN,
+    "sessions_api.SessionInvitations": SessionPermission.PLAN,
+    "sessions_api.SessionRegistration": SessionPermission.READ,
+    "sessions_api.SessionRegistrations": SessionPermission.PLAN,
+    "sessions_api.SessionAttendance": SessionPermission.PLAN,
+    "sessions_api.SessionAgenda": {"GET": SessionPermission.READ, "POST": SessionPermission.PLAN},
+    "sessions_api.ItemMinutes": SessionPermission.READ,
+    "sessions_api.ItemDecisions": SessionPermission.READ,
+    "sessions_api.ItemActionPoints": SessionPermission.READ,
+    "sessions_api.MyActionPoints": SessionPermission.READ,
+    "sessions_api.ActionPointState": SessionPermission.READ,
 }
 
 ALLOWED = "allowed"
@@ -200,7 +239,19 @@ def url_arguments(session, create_user, create_organisation, sector):
     invitation = services.invite(
         admin, email="walk@test.example", name="Walk Invitee", role="researcher"
     )
+    from tests.sessions.conftest import plan_session
+
+    meeting = plan_session(create_user("coordinator"))
+    item = agenda.add_item(admin_coordinator := create_user("coordinator"), meeting, kind="text",
+                           title="Walk")  # fmt: skip
+    point = agenda.add_action_point(
+        admin_coordinator, item, text="Walk", owner=admin, due_on=meeting.starts_at.date()
+    )
     return {
+        "session_id": meeting.id,
+        "type_id": meeting.type_id,
+        "item_id": item.id,
+        "action_point_id": point.id,
         "user_id": create_user("case_manager", language="en").id,
         "organisation_id": create_organisation().id,
         "sector_id": sector("health").id,

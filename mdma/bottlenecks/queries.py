@@ -10,7 +10,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import orm
 
 from mdma.accounts.models import User
-from mdma.bottlenecks import search, similar
+from mdma.bottlenecks import hooks, search, similar
 from mdma.bottlenecks.models import (
     Bottleneck,
     Merge,
@@ -339,13 +339,15 @@ def drafts_of(user) -> list[Bottleneck]:
 
 
 def timeline(bottleneck: Bottleneck) -> list:
-    """Its steps, its corrections and those of its structural track, oldest first."""
+    """Its steps, its corrections, those of its structural track and what the floors above add
+    (`hooks`: sessions' agenda items and action points), oldest first."""
     entries = [
         *LIFECYCLE.history(bottleneck),
         *corrections(bottleneck),
         *merges(bottleneck),
         *answers(bottleneck),
         *signals.timeline_entries(bottleneck),
+        *hooks.timeline_entries(bottleneck),
     ]
     return sorted(entries, key=lambda entry: entry.at)
 

@@ -159,6 +159,24 @@ def reindex_similar():
     click.echo(f"Embedded {done:,} bottlenecks in {time.perf_counter() - started:.0f} s.")
 
 
+@main.group("sessions")
+def sessions_group():
+    """Scheduled work on sessions."""
+
+
+@sessions_group.command("remind")
+@with_appcontext
+def remind_action_points():
+    """Remind the owners of overdue action points (run once a day, e.g. from cron); each owner
+    is reminded of one action point at most once a day."""
+    from mdma.extensions import db
+    from mdma.sessions import agenda
+
+    count = agenda.send_reminders()
+    db.session.commit()
+    click.echo(f"{count} overdue action point(s) reminded.")
+
+
 @main.command("maintenance")
 @with_appcontext
 def maintenance():

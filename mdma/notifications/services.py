@@ -40,8 +40,11 @@ def message(notification: Notification) -> str:
     return MESSAGES[notification.kind](notification.data)
 
 
-def notify(recipients, kind: str, *, url: str, actor=None, **data) -> list[Notification]:
-    """Notify each active recipient once (never the actor of the change itself)."""
+def notify(
+    recipients, kind: str, *, url: str, actor=None, mail: bool = True, **data
+) -> list[Notification]:
+    """Notify each active recipient once (never the actor of the change itself); `mail=False`
+    when the domain mails them itself (an invitation with its calendar file)."""
     if kind not in MESSAGES:
         raise ValueError(f"unregistered notification kind {kind!r}")
     unique = {user.id: user for user in recipients if user.active and user != actor}
@@ -55,7 +58,7 @@ def notify(recipients, kind: str, *, url: str, actor=None, **data) -> list[Notif
     db.session.flush()
     for user, notification in zip(unique.values(), notifications, strict=True):
         live.publish("notification", "created", notification.id, room=live.user_room(user.id))
-        if delivery_for(user, kind) == Delivery.IMMEDIATELY:
+        if mail and delivery_for(user, kind) == Delivery.IMMEDIATELY:
             _mail(user, notification)
     return notifications
 

@@ -16,13 +16,15 @@ pytestmark = pytest.mark.browser
 EVERYONE = {
     "/",
     "/bottlenecks",
+    "/sessions",
     "/notifications",
     "/directory",
     "/privacy/check",
     "/account/profile",
 }
 MENU = dict.fromkeys(Role, EVERYONE) | {
-    Role.ADMIN: EVERYONE | {"/admin/users", "/admin/invitations", "/admin/sectors"},
+    Role.ADMIN: EVERYONE
+    | {"/admin/users", "/admin/invitations", "/admin/sectors", "/sessions/types"},
     Role.COORDINATOR: EVERYONE
     | {"/privacy/false-alarms", "/privacy/findings", "/bottlenecks/triage"},
     Role.CASE_MANAGER: EVERYONE | {"/bottlenecks/my-signals"},
@@ -98,6 +100,7 @@ def test_admin_forms_are_accessible_blank_and_with_errors(page, live_server, net
         f"/admin/organisations/{network['organisation_id']}",
         "/account/password",
         "/account/tokens",
+        "/sessions/types/1",
     ):
         response = page.goto(target)
         assert response.status == 200, target
@@ -207,4 +210,62 @@ def test_bottleneck_pages_are_accessible_with_content(page, live_server):
         assert_accessible(page)
     page.get_by_role("button", name=dutch("Submit"), exact=True).click()  # an empty form
     expect(page.get_by_role("alert")).to_be_visible()
+    assert_accessible(page)
+
+
+def test_session_pages_are_accessible_with_content(page, live_server):
+    """The lists, the month, planning, a session with registrations, agenda, minutes, decisions
+    and action points, one's action points and calendar, and a refused plan."""
+    from datetime import date
+
+    from mdma.sessions import agenda, registrations
+    from tests.sessions.conftest import plan_session
+
+    with live_server.app.app_context():
+        coordinator = factories.create_user("coordinator", name="Sweep Plan", email="c@s.example")
+        owner = factories.create_user("policy_owner", name="Sweep Eigen", email="o@s.example")
+        routed = factories.route_bottleneck(
+            factories.create_bottleneck(title="Huurwaarborg blijft liggen"), "housing",
+            coordinator=coordinator,
+        )  # fmt: skip
+        meeting = plan_session(coordinator, code="lunch_talk", people=[owner], capacity=1)
+        registrations.register(owner, meeting)
+        registrations.register(factories.create_user("case_manager", name="Sweep Wacht"), meeting)
+        item = agenda.add_item(coordinator, meeting, kind="bottleneck", bottleneck=routed,
+                               minutes_slot=30, presenter=owner)  # fmt: skip
+        agenda.record_minutes(coordinator, item, "Afgesproken: **altijd** indienen.")
+        agenda.add_decision(coordinator, item, "Het fonds wordt gecontacteerd.")
+        agenda.add_action_point(coordinator, item, text="Fonds bellen", owner=owner,
+                                due_on=date.today())  # fmt: skip
+        db.session.commit()
+        ids = {"session": meeting.id, "bottleneck": routed.id}
+
+    dutch = live_server.translator("nl")
+    log_in(page, live_server, "c@s.example")
+    for target in (
+        "/sessions",
+        "/sessions?when=past&type=999",
+        "/sessions/month",
+        f"/sessions/{ids['session']}",
+        f"/sessions/{ids['session']}/edit",
+        f"/sessions/{ids['session']}/series",
+        f"/bottlenecks/{ids['bottleneck']}",
+        "/sessions/new",
+    ):
+        response = page.goto(target)
+        assert response.status == 200, target
+        assert_accessible(page)
+    page.get_by_role("button", name=dutch("Plan"), exact=True).click()  # an empty form
+    expect(page.get_by_role("alert")).to_be_visible()
+    assert_accessible(page)
+
+    page.get_by_role("button", name=dutch("Log out")).click()
+    assert_accessible(page)
+    log_in(page, live_server, "o@s.example")
+    for target in (f"/sessions/{ids['session']}", "/sessions/action-points", "/sessions/calendar"):
+        response = page.goto(target)
+        assert response.status == 200, target
+        assert_accessible(page)
+    page.get_by_role("button", name=dutch("Make my calendar address")).click()
+    expect(page.get_by_role("status").first).to_be_visible()
     assert_accessible(page)

@@ -96,6 +96,7 @@ def journeys(live_server):
         bottlenecks.add_occurrence(writer, routed, occurred_on=routed.created_at.date())
         waiting = factories.create_bottleneck(writer, title="Kinderopvang weigert zonder attest")
         draft = bottlenecks.save_draft(writer, bottlenecks.Report("Concept: busabonnement", ""))
+        meeting = _session_with_an_agenda(coordinator, routed, users[Role.POLICY_OWNER])
         accounts.invite(
             users[Role.ADMIN], email="nieuw@phone.example", name="Nieuwe Collega", role="researcher"
         )
@@ -106,12 +107,34 @@ def journeys(live_server):
             "waiting": waiting.id,
             "draft": draft.id,
             "user": writer.id,
+            "session": meeting.id,
         }
+
+
+def _session_with_an_agenda(coordinator, bottleneck, owner):
+    """A deep-dive with the bottleneck on its agenda, minutes, a decision and an action point."""
+    from datetime import date
+
+    from mdma.sessions import agenda, registrations
+    from tests.sessions.conftest import plan_session
+
+    meeting = plan_session(coordinator, people=[owner], capacity=10,
+                           theme="Schooltoelagen bij een verhuis naar een andere gemeente")  # fmt: skip
+    registrations.register(owner, meeting)
+    item = agenda.add_item(coordinator, meeting, kind="bottleneck", bottleneck=bottleneck,
+                           minutes_slot=30, presenter=owner)  # fmt: skip
+    agenda.record_minutes(coordinator, item, "Afgesproken: **altijd** de aanvraag indienen.")
+    agenda.add_decision(coordinator, item, "De dienst onderwijs stuurt een richtlijn rond.")
+    agenda.add_action_point(coordinator, item, text="Richtlijn rondsturen naar de scholen",
+                            owner=owner, due_on=date.today())  # fmt: skip
+    return meeting
 
 
 def _pages(role, j) -> list[str]:
     bottleneck = f"/bottlenecks/{j['routed']}"
-    reading = ["/", "/bottlenecks", "/bottlenecks?q=schooltoelage", bottleneck, "/notifications"]
+    meeting = f"/sessions/{j['session']}"
+    reading = ["/", "/bottlenecks", "/bottlenecks?q=schooltoelage", bottleneck, "/notifications",
+               "/sessions", meeting]  # fmt: skip
     return {
         Role.CASE_MANAGER: reading
         + [
@@ -123,13 +146,18 @@ def _pages(role, j) -> list[str]:
             "/account/profile",
         ],
         Role.SOCIAL_WORKER: reading + ["/bottlenecks/my-signals"],
-        Role.POLICY_OWNER: reading + ["/bottlenecks?routed=1&awaiting=1", "/directory"],
+        Role.POLICY_OWNER: reading
+        + ["/bottlenecks?routed=1&awaiting=1", "/directory", "/sessions/action-points"],
         Role.COORDINATOR: reading
         + [
             "/bottlenecks/triage",
             f"/bottlenecks/{j['waiting']}/triage",
             "/privacy/findings",
             "/privacy/check",
+            "/sessions/new",
+            f"{meeting}/edit",
+            "/sessions/month",
+            "/sessions/calendar",
         ],
         Role.RESEARCHER: reading + ["/bottlenecks?sort=occurrences"],
         Role.ADMIN: [

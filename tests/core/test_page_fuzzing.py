@@ -83,14 +83,30 @@ def known_ids(session) -> dict[str, list[int]]:
     factories.route_bottleneck(bottleneck, coordinator=coordinator)
     signals.start_check(coordinator, bottleneck)
     draft = factories.create_bottleneck(writer, draft=True)
+    meeting = _session_with_an_item(coordinator, writer)
     session.commit()
     return {
+        "session_id": [meeting.id],
+        "item_id": [meeting.items[0].id],
+        "action_point_id": [meeting.items[0].action_points[0].id],
         "writer": [writer.id],
         "bottleneck_id": [bottleneck.id, draft.id],
         "sector_id": list(session.scalars(sa.select(Sector.id))),
         "organisation_id": list(session.scalars(sa.select(Organisation.id))),
         "user_id": [writer.id, coordinator.id],
     }
+
+
+def _session_with_an_item(coordinator, owner):
+    from datetime import date
+
+    from mdma.sessions import agenda
+    from tests.sessions.conftest import plan_session
+
+    meeting = plan_session(coordinator, code="lunch_talk")
+    item = agenda.add_item(coordinator, meeting, kind="text", title="Rondvraag")
+    agenda.add_action_point(coordinator, item, text="Nota", owner=owner, due_on=date.today())
+    return meeting
 
 
 def _address(draw, rule: str, known: dict) -> str:

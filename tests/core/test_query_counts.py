@@ -58,3 +58,30 @@ def test_false_alarm_review_queries_do_not_grow_with_rows(client, session, login
     with count_queries() as many:
         assert client.get("/privacy/false-alarms").status_code == 200
     assert len(many) == len(few)
+
+
+def _plan(n, coordinator, owner):
+    from datetime import date
+
+    from mdma.sessions import agenda
+    from tests.sessions.conftest import plan_session
+
+    for i in range(n):
+        meeting = plan_session(coordinator, code="lunch_talk", days=3 + i, theme=f"Thema {i}")
+        item = agenda.add_item(coordinator, meeting, kind="text", title="Rondvraag")
+        agenda.add_action_point(coordinator, item, text="Nota", owner=owner, due_on=date.today())
+
+
+@pytest.mark.parametrize("path", ["/sessions", "/sessions/month", "/sessions/action-points", "/"])
+def test_session_list_queries_do_not_grow_with_rows(client, session, login_as, count_queries, path):
+    coordinator = factories.create_user("coordinator")
+    login_as(coordinator)
+    _plan(2, coordinator, coordinator)
+    session.commit()
+    with count_queries() as few:
+        assert client.get(path).status_code == 200
+    _plan(12, coordinator, coordinator)
+    session.commit()
+    with count_queries() as many:
+        assert client.get(path).status_code == 200
+    assert len(many) == len(few), "\n".join(s[:150] for s in many.statements)

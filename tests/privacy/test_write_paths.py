@@ -54,7 +54,26 @@ NOT_CONTENT = {
     "TransitionForm.target": "a status code from a button, checked against the lifecycle",
     "PostForm.as_answer": "a flag from the answer button",
     "MentionQuery.q": "completion while typing, not stored",
+    "SessionForm.place": "where a meeting is held: a venue or room of an organisation",
+    "SessionForm.online_url": "a meeting's video link",
+    "NewSessionForm.place": "where a meeting is held: a venue or room of an organisation",
+    "NewSessionForm.online_url": "a meeting's video link",
+    "SessionInput.place": "where a meeting is held: a venue or room of an organisation",
+    "SessionInput.online_url": "a meeting's video link",
+    "SessionEdit.place": "where a meeting is held: a venue or room of an organisation",
+    "SeriesInput.place": "where a meeting is held: a venue or room of an organisation",
+    "SeriesInput.online_url": "a meeting's video link",
+    "SessionEdit.online_url": "a meeting's video link",
+    "SessionFilterForm.theme": "a search, not stored",
+    "SessionTypeForm.name_nl": "configuration: the name of a kind of meeting",
+    "SessionTypeForm.name_fr": "configuration: the name of a kind of meeting",
+    "SessionTypeForm.name_en": "configuration: the name of a kind of meeting",
+    "SessionTypeForm.rhythm": "configuration: how often a kind of meeting is held",
+    "SessionQuery.theme": "a search, not stored",
 }
+
+#: A valid session form but for the field under test (a day far enough ahead).
+SESSION_FIELDS = {"type_id": "1", "day": "2030-01-15", "start": "10:00", "end": "12:00"}
 
 #: Guarded pages: form field → (who writes, the URL that stores or checks it, other fields).
 #: `{b}` is a submitted bottleneck, `{d}` another one (a duplicate to merge).
@@ -108,6 +127,27 @@ GUARDED_PAGES = {
     # `{p}`: a post of the writer's in the bottleneck's thread.
     "EditPostForm.body": ("case_manager", "/threads/posts/{p}/edit", {"version": "1"}),
     "HideForm.reason": ("coordinator", "/threads/posts/{p}/hide", {}),
+    # `{m}` is a planned session, `{i}` an item of its agenda.
+    "NewSessionForm.theme": ("coordinator", "/sessions/new", {**SESSION_FIELDS}),
+    "NewSessionForm.description": (
+        "coordinator",
+        "/sessions/new",
+        {**SESSION_FIELDS, "theme": "Wonen"},
+    ),
+    "SessionForm.theme": ("coordinator", "/sessions/{m}/edit", {**SESSION_FIELDS}),
+    "SessionForm.description": (
+        "coordinator",
+        "/sessions/{m}/edit",
+        {**SESSION_FIELDS, "theme": "Wonen"},
+    ),
+    "ItemForm.title": ("coordinator", "/sessions/{m}/agenda", {"kind": "text"}),
+    "MinutesForm.minutes": ("coordinator", "/sessions/{m}/agenda/{i}/minutes", {}),
+    "DecisionForm.decision": ("coordinator", "/sessions/{m}/agenda/{i}/decisions", {}),
+    "ActionPointForm.action": (
+        "coordinator",
+        "/sessions/{m}/agenda/{i}/action-points",
+        {"owner_id": "{o}", "due_on": "2030-01-20"},
+    ),
 }
 
 
@@ -137,6 +177,41 @@ def prepare(role: str, bottleneck):
 
 
 BOTTLENECKS = "/api/v1/bottlenecks"
+SESSIONS = "/api/v1/sessions"
+
+
+def _session_body(*_args) -> dict:
+    meeting = _latest_session()
+    return {
+        "type_id": meeting.type_id,
+        "theme": "Wonen",
+        "starts_at": "2030-01-15T10:00:00+01:00",
+        "ends_at": "2030-01-15T12:00:00+01:00",
+    }
+
+
+def _session_edit(*_args) -> dict:
+    return _session_body() | {"version": _latest_session().version}
+
+
+def _latest_session():
+    from mdma.extensions import db
+    from mdma.sessions.models import Session
+
+    return db.session.scalar(sa.select(Session).order_by(Session.id.desc()))
+
+
+def _session_ids() -> dict:
+    """A planned session with one item on its agenda: `{m}` and `{i}`."""
+    from mdma.sessions import agenda
+    from tests.sessions.conftest import plan_session
+
+    coordinator = factories.create_user("coordinator")
+    meeting = plan_session(coordinator)
+    item = agenda.add_item(coordinator, meeting, kind="text", title="Rondvraag")
+    return {"m": meeting.id, "i": item.id}
+
+
 #: Guarded API fields: (schema field, the request that stores it; `{id}` is a bottleneck).
 GUARDED_API = {
     "BottleneckInput.title": f"POST {BOTTLENECKS}",
@@ -156,6 +231,16 @@ GUARDED_API = {
     # `{post}`: a post of the caller's in the bottleneck's thread.
     "PostEdit.body": "PATCH /api/v1/posts/{post}",
     "HideInput.reason": "POST /api/v1/posts/{post}/hide",
+    "SessionInput.theme": f"POST {SESSIONS}",
+    "SessionInput.description": f"POST {SESSIONS}",
+    "SessionEdit.theme": f"PUT {SESSIONS}/{{m}}",
+    "SeriesInput.theme": f"POST {SESSIONS}/series",
+    "SeriesInput.description": f"POST {SESSIONS}/series",
+    "SessionEdit.description": f"PUT {SESSIONS}/{{m}}",
+    "ItemInput.title": f"POST {SESSIONS}/{{m}}/agenda",
+    "MinutesInput.minutes": f"PUT {SESSIONS}/{{m}}/agenda/{{i}}/minutes",
+    "DecisionInput.text": f"POST {SESSIONS}/{{m}}/agenda/{{i}}/decisions",
+    "ActionPointInput.text": f"POST {SESSIONS}/{{m}}/agenda/{{i}}/action-points",
 }
 #: Who makes each guarded request, and the rest of a valid body for `bottleneck` (`other` is a
 #: second bottleneck, for a merge). PATCH edits the caller's own draft.
@@ -200,6 +285,19 @@ API_CALLS = {
     f"POST {BOTTLENECKS}/{{id}}/progress-reports": ("owner", lambda b, o: {}),
     "PATCH /api/v1/posts/{post}": ("case_manager", lambda b, o: {"version": 1}),
     "POST /api/v1/posts/{post}/hide": ("coordinator", lambda b, o: {}),
+    f"POST {SESSIONS}": ("coordinator", _session_body),
+    f"PUT {SESSIONS}/{{m}}": ("coordinator", _session_edit),
+    f"POST {SESSIONS}/series": (
+        "coordinator",
+        lambda *_args: _session_body() | {"every_months": 2, "count": 3},
+    ),
+    f"POST {SESSIONS}/{{m}}/agenda": ("coordinator", lambda b, o: {"kind": "text"}),
+    f"PUT {SESSIONS}/{{m}}/agenda/{{i}}/minutes": ("coordinator", lambda b, o: {}),
+    f"POST {SESSIONS}/{{m}}/agenda/{{i}}/decisions": ("coordinator", lambda b, o: {}),
+    f"POST {SESSIONS}/{{m}}/agenda/{{i}}/action-points": (
+        "coordinator",
+        lambda b, o: {"owner_id": _any_owner().id, "due_on": "2030-01-20"},
+    ),
 }
 
 
@@ -302,6 +400,7 @@ def test_guarded_api_field_refuses_a_national_number_and_stores_nothing(
     post = (
         services.add_post(caller, bottleneck, "Een bijdrage.") if "{post}" in request_line else None
     )
+    meeting = _session_ids()
     session.commit()  # a refused request rolls back its own changes, not the test's
     before = _stored(session, bottleneck)
     method, path = request_line.split(" ")
@@ -310,7 +409,7 @@ def test_guarded_api_field_refuses_a_national_number_and_stores_nothing(
     value = {"tags": [text], "comments": {"clear": text}}.get(name, text)
     login(client, caller)
     response = client.open(
-        path.format(id=bottleneck.id, post=getattr(post, "id", None)),
+        path.format(id=bottleneck.id, post=getattr(post, "id", None), **meeting),
         method=method,
         json=rest_of_body(bottleneck, other) | {name: value},
     )
@@ -328,6 +427,7 @@ def test_guarded_page_refuses_a_national_number(client, session, create_user, lo
     ids["o"] = factories.create_user("policy_owner").id
     if "{p}" in url:
         ids["p"] = services.add_post(writer, bottleneck, "Een bijdrage.").id
+    ids |= _session_ids()
     login_as(writer)
     session.commit()  # the refused request rolls back its own changes only
     before = _stored(session, bottleneck)

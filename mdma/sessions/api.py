@@ -1,0 +1,346 @@
+"""Sessions as JSON: the same services, permissions and privacy guard as the pages."""
+
+import sqlalchemy as sa
+from flask import abort
+from flask.views import MethodView
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from mdma.accounts.models import User
+from mdma.api.base import MAX_PAGE_SIZE, PAGE_SIZE, Blueprint, one_commit, page_of, refusal
+from mdma.bottlenecks.models import Bottleneck
+from mdma.core.errors import RuleViolation
+from mdma.directory.models import Organisation, Sector
+from mdma.extensions import db
+from mdma.permissions import allowed, requires
+from mdma.sessions import agenda, queries, registrations, series, services
+from mdma.sessions.models import ActionPoint, AgendaItem, Session, SessionType
+from mdma.sessions.schemas import (
+    ActionPointInput,
+    ActionPointSchema,
+    ActionStateInput,
+    AttendanceInput,
+    AttendanceSchema,
+    DecisionInput,
+    DecisionSchema,
+    InviteInput,
+    ItemInput,
+    ItemSchema,
+    MinutesInput,
+    RegistrationInput,
+    RegistrationSchema,
+    SeriesInput,
+    SessionEdit,
+    SessionInput,
+    SessionQuery,
+    SessionSchema,
+    SessionTypeSchema,
+)
+from mdma.sessions.states import SessionPermission as SP
+from mdma.sessions.times import in_brussels, to_utc
+
+blp = Blueprint(
+    "sessions_api",
+    __name__,
+    "/sessions",
+    "Sessions: planning, invitations, registrations, agenda, minutes and action points",
+)
+#: The service's field names as this API names them.
+RENAMED = {"decision": "text", "action": "text"}
+
+
+def _actor() -> User:
+    return current_user._get_current_object()
+
+
+def load(session_id: int) -> Session:
+    meeting = db.session.get(Session, session_id)
+    if meeting is None or not allowed(_actor(), SP.READ, meeting):
+        abort(404)
+    return meeting
+
+
+def _item(meeting: Session, item_id: int) -> AgendaItem:
+    item = db.session.get(AgendaItem, item_id)
+    if item is None or item.session_id != meeting.id:
+        abort(404)
+    return item
+
+
+def _rows(model, wanted, field: str) -> list:
+    if not wanted:
+        return []
+    rows = db.session.scalars(sa.select(model).where(model.id.in_(set(wanted)))).all()
+    if len(rows) != len(set(wanted)):
+        raise refusal(RuleViolation(_("Choose from the list."), field))
+    return list(rows)
+
+
+def _one(model, wanted, field: str):
+    return _rows(model, [wanted], field)[0] if wanted else None
+
+
+def _plan(data: dict) -> services.Plan:
+    return services.Plan(
+        type=_one(SessionType, data["type_id"], "type_id"),
+        theme=data["theme"],
+        description=data["description"],
+        starts_at=data["starts_at"],
+        ends_at=data["ends_at"],
+        place=data["place"],
+        online_url=data["online_url"],
+        capacity=data["capacity"],
+        minute_taker=_one(User, data["minute_taker_id"], "minute_taker_id"),
+        sectors=_rows(Sector, data["sector_ids"], "sector_ids"),
+        organisations=_rows(Organisation, data["organisation_ids"], "organisation_ids"),
+        people=_rows(User, data["person_ids"], "person_ids"),
+    )
+
+
+@blp.route("/types")
+class SessionTypes(MethodView):
+    @requires(SP.READ)
+    @blp.response(200, SessionTypeSchema(many=True))
+    def get(self):
+        """The kinds of session, with their defaults."""
+        return queries.session_types()
+
+
+@blp.route("")
+class Sessions(MethodView):
+    @requires(SP.READ)
+    @blp.arguments(SessionQuery, location="query")
+    @blp.response(200, SessionSchema(many=True))
+    @blp.paginate(page_size=PAGE_SIZE, max_page_size=MAX_PAGE_SIZE)
+    def get(self, query, pagination_parameters):
+        """Upcoming sessions, soonest first (or past ones, latest first), by type and theme."""
+        filters = queries.SessionFilter(
+            past=query["when"] == "past", type_id=query["type_id"], theme=query["theme"].strip()
+        )
+        return page_of(queries.list_query(filters), pagination_parameters)
+
+    @requires(SP.PLAN)
+    @blp.arguments(SessionInput)
+    @blp.response(201, SessionSchema)
+    def post(self, data):
+        """Plan a session and invite; the invitees get a notification and an iCalendar mail."""
+        plan = _plan(data)
+        with one_commit():
+            meeting = services.plan(_actor(), plan, confirmed=data["confirmed_not_personal_data"])
+        return meeting
+
+
+@blp.route("/series")
+class SessionSeries(MethodView):
+    @requires(SP.PLAN)
+    @blp.arguments(SeriesInput)
+    @blp.response(201, SessionSchema(many=True))
+    def post(self, data):
+        """Plan a series at once (e.g. the second Tuesday of every other month); each session
+        links to the previous one and starts by approving its minutes."""
+        plan = _plan(data)
+        start, end = in_brussels(to_utc(plan.starts_at)), in_brussels(to_utc(plan.ends_at))
+        with one_commit():
+            planned = series.plan_series(
+                _actor(), plan, day=start.date(), start=start.time(), end=end.time(),
+                every_months=data["every_months"], count=data["count"],
+                confirmed=data["confirmed_not_personal_data"],
+            )  # fmt: skip
+        return planned
+
+
+@blp.route("/<int:session_id>")
+class SessionById(MethodView):
+    @requires(SP.READ)
+    @blp.response(200, SessionSchema)
+    def get(self, session_id):
+        """One session: its type, times, place, places taken and calendar identity."""
+        return load(session_id)
+
+    @requires(SP.PLAN)
+    @blp.arguments(SessionEdit)
+    @blp.response(200, SessionSchema)
+    def put(self, data, session_id):
+        """Change a session (send every field, with the version it was read at); a new time or
+        place sends an update with SEQUENCE raised."""
+        meeting = load(session_id)
+        plan = _plan(data)
+        with one_commit():
+            services.update(
+                _actor(), meeting, plan, version=data["version"],
+                confirmed=data["confirmed_not_personal_data"],
+            )  # fmt: skip
+            services.invite(_actor(), meeting, sectors=plan.sectors,
+                            organisations=plan.organisations, people=plan.people)  # fmt: skip
+        return meeting
+
+
+@blp.route("/<int:session_id>/cancel")
+class SessionCancel(MethodView):
+    @requires(SP.PLAN)
+    @blp.response(200, SessionSchema)
+    def post(self, session_id):
+        """Cancel: everyone concerned gets METHOD:CANCEL."""
+        meeting = load(session_id)
+        with one_commit():
+            services.cancel(_actor(), meeting)
+        return meeting
+
+
+@blp.route("/<int:session_id>/invitations")
+class SessionInvitations(MethodView):
+    @requires(SP.PLAN)
+    @blp.arguments(InviteInput)
+    @blp.response(200, SessionSchema)
+    def post(self, data, session_id):
+        """Invite more sectors, organisations or people."""
+        meeting = load(session_id)
+        with one_commit():
+            services.invite(
+                _actor(),
+                meeting,
+                sectors=_rows(Sector, data["sector_ids"], "sector_ids"),
+                organisations=_rows(Organisation, data["organisation_ids"], "organisation_ids"),
+                people=_rows(User, data["person_ids"], "person_ids"),
+            )
+        return meeting
+
+
+@blp.route("/<int:session_id>/registration")
+class SessionRegistration(MethodView):
+    @requires(SP.READ)
+    @blp.arguments(RegistrationInput)
+    @blp.response(200, RegistrationSchema)
+    def post(self, data, session_id):
+        """Register (a place, or the waiting list when full), decline or cancel."""
+        meeting = load(session_id)
+        verb = {
+            "register": registrations.register,
+            "decline": registrations.decline,
+            "cancel": registrations.cancel,
+        }[data["answer"]]
+        with one_commit():
+            registration = verb(_actor(), meeting)
+        return registration
+
+
+@blp.route("/<int:session_id>/registrations")
+class SessionRegistrations(MethodView):
+    @requires(SP.PLAN)
+    @blp.response(200, RegistrationSchema(many=True))
+    def get(self, session_id):
+        """Everyone who answered, in order: registered, waiting, declined, cancelled."""
+        return queries.registrations(load(session_id))
+
+
+@blp.route("/<int:session_id>/attendance")
+class SessionAttendance(MethodView):
+    @requires(SP.PLAN)
+    @blp.arguments(AttendanceInput)
+    @blp.response(200, AttendanceSchema)
+    def put(self, data, session_id):
+        """Who of the registered came (everyone else registered did not)."""
+        meeting = load(session_id)
+        with one_commit():
+            count = registrations.record_attendance(_actor(), meeting, set(data["present_ids"]))
+        return {"registered": count}
+
+
+@blp.route("/<int:session_id>/agenda")
+class SessionAgenda(MethodView):
+    @requires(SP.READ)
+    @blp.response(200, ItemSchema(many=True))
+    def get(self, session_id):
+        """The agenda in order, with minutes, decisions and action points."""
+        return queries.items(load(session_id))
+
+    @requires(SP.PLAN)
+    @blp.arguments(ItemInput)
+    @blp.response(201, ItemSchema)
+    def post(self, data, session_id):
+        """Add an item: a bottleneck (it moves to "on a session's agenda") or free text."""
+        meeting = load(session_id)
+        with one_commit(RENAMED):
+            item = agenda.add_item(
+                _actor(),
+                meeting,
+                kind=data["kind"],
+                bottleneck=db.session.get(Bottleneck, data["bottleneck_id"] or 0),
+                title=data["title"],
+                minutes_slot=data["minutes_slot"],
+                presenter=_one(User, data["presenter_id"], "presenter_id"),
+                confirmed=data["confirmed_not_personal_data"],
+            )
+        return item
+
+
+@blp.route("/<int:session_id>/agenda/<int:item_id>/minutes")
+class ItemMinutes(MethodView):
+    @requires(SP.READ)
+    @blp.arguments(MinutesInput)
+    @blp.response(200, ItemSchema)
+    def put(self, data, session_id, item_id):
+        """The item's minutes (the coordinator's or the minute-taker's)."""
+        item = _item(load(session_id), item_id)
+        with one_commit():
+            agenda.record_minutes(
+                _actor(), item, data["minutes"], confirmed=data["confirmed_not_personal_data"]
+            )
+        return item
+
+
+@blp.route("/<int:session_id>/agenda/<int:item_id>/decisions")
+class ItemDecisions(MethodView):
+    @requires(SP.READ)
+    @blp.arguments(DecisionInput)
+    @blp.response(201, DecisionSchema)
+    def post(self, data, session_id, item_id):
+        """A decision taken on the item (the coordinator's or the minute-taker's)."""
+        item = _item(load(session_id), item_id)
+        with one_commit(RENAMED):
+            decision = agenda.add_decision(
+                _actor(), item, data["text"], confirmed=data["confirmed_not_personal_data"]
+            )
+        return decision
+
+
+@blp.route("/<int:session_id>/agenda/<int:item_id>/action-points")
+class ItemActionPoints(MethodView):
+    @requires(SP.READ)
+    @blp.arguments(ActionPointInput)
+    @blp.response(201, ActionPointSchema)
+    def post(self, data, session_id, item_id):
+        """An action point with its owner (who is told) and due date."""
+        item = _item(load(session_id), item_id)
+        owner = _one(User, data["owner_id"], "owner_id")
+        with one_commit(RENAMED):
+            point = agenda.add_action_point(
+                _actor(), item, text=data["text"], owner=owner, due_on=data["due_on"],
+                confirmed=data["confirmed_not_personal_data"],
+            )  # fmt: skip
+        return point
+
+
+@blp.route("/action-points")
+class MyActionPoints(MethodView):
+    @requires(SP.READ)
+    @blp.response(200, ActionPointSchema(many=True))
+    def get(self):
+        """The caller's own action points, open ones first."""
+        return agenda.action_points_of(_actor())
+
+
+@blp.route("/action-points/<int:action_point_id>/state")
+class ActionPointState(MethodView):
+    @requires(SP.READ)
+    @blp.arguments(ActionStateInput)
+    @blp.response(200, ActionPointSchema)
+    def put(self, data, action_point_id):
+        """Done, or open again: its owner or the coordinator."""
+        point = db.session.get(ActionPoint, action_point_id)
+        if point is None:
+            abort(404)
+        load(point.item.session_id)
+        with one_commit():
+            agenda.set_action_state(_actor(), point, data["state"])
+        return point
