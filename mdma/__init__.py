@@ -83,6 +83,9 @@ def _register_blueprints(app: Flask) -> None:
     from mdma.privacy import guard
     from mdma.privacy import routes as privacy_routes
     from mdma.privacy.api import blp as privacy_api
+    from mdma.proposals import advice_routes
+    from mdma.proposals import routes as proposal_routes
+    from mdma.proposals.api import blp as proposals_api
     from mdma.threads import live_routes as thread_live_routes
 
     app.register_blueprint(routes.bp)
@@ -92,12 +95,16 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(bottleneck_routes.bp)
     app.register_blueprint(signal_routes.bp)
     app.register_blueprint(notification_routes.bp)
+    app.register_blueprint(proposal_routes.bp)
+    app.register_blueprint(advice_routes.bp)
+    app.register_blueprint(advice_routes.public_bp)
     app.register_blueprint(thread_live_routes.bp)
     api.register_blueprint(accounts_api)
     api.register_blueprint(directory_api)
     api.register_blueprint(privacy_api)
     api.register_blueprint(bottlenecks_api)
     api.register_blueprint(signals_api)
+    api.register_blueprint(proposals_api)
     # The guard never takes an organisation of the directory for a person.
     guard.organisation_source = directory_queries.organisation_names
 
@@ -126,12 +133,15 @@ def _register_navigation(app: Flask) -> None:
     from mdma.core.lifecycle import lifecycle_of
     from mdma.notifications.services import unread_count
     from mdma.permissions import ROLE_LABELS, Permission, allowed, has_permission
+    from mdma.proposals.states import ProposalPermission
 
     menu = [
         ("accounts.home", _l("Start"), Permission.PROFILE_MANAGE),
         ("bottlenecks.index", _l("Bottlenecks"), Permission.BOTTLENECK_READ),
         ("signals.my_signals", _l("My signals"), Permission.BOTTLENECK_REPORT),
         ("bottlenecks.triage_queue", _l("Triage"), Permission.BOTTLENECK_TRIAGE),
+        ("proposals.index", _l("Proposals"), ProposalPermission.READ),
+        ("advices.index", _l("Policy advice"), ProposalPermission.COMPILE),
         ("notifications.index", _l("Notifications"), Permission.PROFILE_MANAGE),
         ("directory.organisations", _l("Directory"), Permission.DIRECTORY_READ),
         ("privacy.check", _l("Check a text"), Permission.PRIVACY_CHECK),

@@ -25,6 +25,8 @@ from mdma.permissions import (
     public,
     requires,
 )
+from mdma.proposals import services as proposals
+from mdma.proposals.states import ProposalPermission
 from tests.conftest import login
 
 EXPECTED_ACCESS = {
@@ -138,6 +140,51 @@ EXPECTED_ACCESS = {
         "GET": Permission.BOTTLENECK_READ,
         "POST": Permission.BOTTLENECK_DISCUSS,
     },
+    # Proposals and policy advice
+    "proposals.index": ProposalPermission.READ,
+    "proposals.board": ProposalPermission.READ,
+    "proposals.new": ProposalPermission.WRITE,
+    "proposals.edit": ProposalPermission.WRITE,
+    "proposals.detail": ProposalPermission.READ,
+    "proposals.step": ProposalPermission.READ,
+    "proposals.followup_step": ProposalPermission.READ,
+    "proposals.submit_followup": ProposalPermission.READ,
+    "proposals.answer_followup": ProposalPermission.READ,
+    "proposals.progress": ProposalPermission.READ,
+    "advices.index": ProposalPermission.COMPILE,
+    "advices.new": ProposalPermission.COMPILE,
+    "advices.detail": ProposalPermission.COMPILE,
+    "advices.edit": ProposalPermission.COMPILE,
+    "advices.compare": ProposalPermission.COMPILE,
+    "advices.publish": ProposalPermission.COMPILE,
+    "advices.set_public": ProposalPermission.COMPILE,
+    "advices.export": ProposalPermission.COMPILE,
+    "public_advices.index": PUBLIC,
+    "public_advices.detail": PUBLIC,
+    "proposals_api.Proposals": {
+        "GET": ProposalPermission.READ,
+        "POST": ProposalPermission.WRITE,
+    },
+    "proposals_api.ProposalById": {
+        "GET": ProposalPermission.READ,
+        "PUT": ProposalPermission.WRITE,
+    },
+    "proposals_api.ProposalTransitions": ProposalPermission.READ,
+    "proposals_api.ProposalEvidence": ProposalPermission.READ,
+    "proposals_api.FollowupTransitions": ProposalPermission.READ,
+    "proposals_api.FollowupSubmission": ProposalPermission.READ,
+    "proposals_api.FollowupAnswer": ProposalPermission.READ,
+    "proposals_api.FollowupProgress": ProposalPermission.READ,
+    "proposals_api.Board": ProposalPermission.READ,
+    "proposals_api.Advices": ProposalPermission.COMPILE,
+    "proposals_api.AdviceCandidates": ProposalPermission.COMPILE,
+    "proposals_api.AdviceById": ProposalPermission.COMPILE,
+    "proposals_api.AdviceVersions": ProposalPermission.COMPILE,
+    "proposals_api.AdviceCompare": ProposalPermission.COMPILE,
+    "proposals_api.AdvicePublish": ProposalPermission.COMPILE,
+    "proposals_api.AdvicePublic": ProposalPermission.COMPILE,
+    "proposals_api.AdviceExport": ProposalPermission.COMPILE,
+    "proposals_api.PublicAdvices": PUBLIC,
 }
 
 ALLOWED = "allowed"
@@ -178,6 +225,12 @@ def url_arguments(session, create_user, create_organisation, sector):
     notification = Notification(user_id=admin.id, kind="bottleneck.routed", url="/", data={})
     session.add(notification)
     session.flush()
+    # Someone else's draft proposal: the coordinator reads it, others meet a 404.
+    proposal = proposals.save(
+        create_user("policy_owner"),
+        None,
+        proposals.Draft(title="Walk", kind="improvement", levels={"local": ""}),
+    )
     invitation = services.invite(
         admin, email="walk@test.example", name="Walk Invitee", role="researcher"
     )
@@ -197,6 +250,10 @@ def url_arguments(session, create_user, create_organisation, sector):
         "finding_id": 1,  # none yet: whoever passes the edge meets a 404
         # Someone else's log-in session: whoever passes the edge meets a 404.
         "login_id": logins.start(admin).id,
+        "proposal_id": proposal.id,
+        "followup_id": proposal.followups[0].id,
+        "advice_id": 1,  # none yet: whoever passes the edge meets a 404
+        "fmt": "pdf",
     }
 
 
