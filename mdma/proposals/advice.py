@@ -303,14 +303,39 @@ class DiffRow:
 
 
 def diff(older: AdviceVersion, newer: AdviceVersion) -> list[DiffRow]:
+    """Line by line; within a changed block, a line is set beside the most similar one."""
     a, b = lines(older), lines(newer)
     rows = []
     for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
-        left, right = a[i1:i2], b[j1:j2]
-        for k in range(max(len(left), len(right))):
-            rows.append(
-                DiffRow(left[k] if k < len(left) else "", right[k] if k < len(right) else "", tag)
-            )
+        if tag == "replace":
+            rows += _pair(a[i1:i2], b[j1:j2])
+        else:
+            rows += [DiffRow(x, x, tag) for x in a[i1:i2]] if tag == "equal" else []
+            rows += [DiffRow(x, "", tag) for x in a[i1:i2]] if tag == "delete" else []
+            rows += [DiffRow("", y, tag) for y in b[j1:j2]] if tag == "insert" else []
+    return rows
+
+
+def _pair(left: list[str], right: list[str]) -> list[DiffRow]:
+    """Keep the order of both sides; a left line is paired with the first similar right line
+    still ahead, the others are deleted or inserted."""
+    rows, j = [], 0
+    for line in left:
+        match = next(
+            (
+                k
+                for k in range(j, len(right))
+                if difflib.SequenceMatcher(a=line, b=right[k]).ratio() >= 0.6
+            ),
+            None,
+        )
+        if match is None:
+            rows.append(DiffRow(line, "", "delete"))
+            continue
+        rows += [DiffRow("", y, "insert") for y in right[j:match]]
+        rows.append(DiffRow(line, right[match], "replace"))
+        j = match + 1
+    rows += [DiffRow("", y, "insert") for y in right[j:]]
     return rows
 
 

@@ -95,7 +95,10 @@ def evidence(proposal_ids) -> Evidence:
     happened = sa.union_all(
         sa.select(
             b.reporter_id.label("reporter_id"),
-            sa.cast(sa.func.coalesce(b.submitted_at, b.created_at), sa.Date).label("day"),
+            # date(): a day on PostgreSQL (a cast) and on SQLite (ISO text) alike.
+            sa.func.date(sa.func.coalesce(b.submitted_at, b.created_at), type_=sa.Date).label(
+                "day"
+            ),
         ).where(b.id.in_(linked)),
         sa.select(Occurrence.reporter_id, Occurrence.occurred_on).where(
             Occurrence.bottleneck_id.in_(linked)
