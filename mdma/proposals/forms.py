@@ -93,7 +93,7 @@ class AnswerForm(FlaskForm):
     answered_on = DateField(_l("Answered on"), validators=[InputRequired(REQUIRED)])
 
 
-class ProgressForm(FlaskForm):
+class ImplementationForm(FlaskForm):
     percent = IntegerField(
         _l("Progress (percent)"),
         validators=[InputRequired(REQUIRED), NumberRange(min=0, max=100)],

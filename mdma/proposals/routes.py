@@ -17,7 +17,7 @@ from mdma.proposals import queries, services
 from mdma.proposals.forms import (
     AnswerForm,
     BoardFilterForm,
-    ProgressForm,
+    ImplementationForm,
     ProposalForm,
     StepForm,
     SubmitForm,
@@ -179,15 +179,7 @@ def detail_page(proposal: Proposal, **forms):
         followup_steps={f.id: FOLLOW_UP.steps_for(current_user, f) for f in proposal.followups},
         overdue={f.id for f in proposal.followups if queries.is_overdue(f, weeks)},
         step_form=forms.get("step_form") or StepForm(),
-        progress_forms={
-            f.id: forms.get(f"progress_{f.id}") or _progress_form(f) for f in proposal.followups
-        },
     )
-
-
-def _progress_form(followup: Followup) -> ProgressForm:
-    """One form per level on the page: the prefix keeps their fields' ids apart."""
-    return ProgressForm(prefix=f"level{followup.id}")
 
 
 @bp.app_template_filter("level_label")
@@ -280,24 +272,24 @@ def answer_followup(followup_id):
     )  # fmt: skip
 
 
-@bp.route("/levels/<int:followup_id>/progress", methods=["POST"])
+@bp.route("/levels/<int:followup_id>/progress", methods=["GET", "POST"])
 @requires(P.READ)
 def progress(followup_id):
     followup = load_followup(followup_id)
-    form = _progress_form(followup)
+    form = ImplementationForm()
     done = submit(
         form,
         lambda: services.report_progress(
             current_user, followup, percent=form.percent.data, text=form.text.data or "",
             reason=form.reason.data or "", milestone=form.milestone.data,
-            confirmed={
-                name for name in ("text", "reason") if confirmed_not_personal(form, form[name].name)
-            },
+            confirmed=_confirmed(form, ("text", "reason")),
         ),
         success=_("The progress update has been saved."),
         redirect_to=url_for("proposals.detail", proposal_id=followup.proposal_id),
     )  # fmt: skip
-    return done or detail_page(followup.proposal, **{f"progress_{followup.id}": form})
+    return done or render_template(
+        "proposals/followup_form.html", form=form, followup=followup, heading=_("Report progress")
+    )
 
 
 @bp.route("/board")

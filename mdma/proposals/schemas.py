@@ -97,18 +97,16 @@ class ProposalQuery(ma.Schema):
     status = ma.fields.Str(validate=ma.validate.OneOf([s.value for s in Status]))
 
 
-class StepInput(ma.Schema):
-    to = ma.fields.Str(required=True)
+class ProposalStepInput(ma.Schema):
+    to = ma.fields.Str(required=True, validate=ma.validate.OneOf([s.value for s in Status]))
     reason = FreeText(load_default="", validate=ma.validate.Length(max=5000))
     confirmed_not_personal_data = ma.fields.Bool(load_default=False)
 
 
-class ProposalStepInput(StepInput):
-    to = ma.fields.Str(required=True, validate=ma.validate.OneOf([s.value for s in Status]))
-
-
-class FollowupStepInput(StepInput):
+class FollowupStepInput(ma.Schema):
     to = ma.fields.Str(required=True, validate=ma.validate.OneOf([s.value for s in FollowUp]))
+    reason = FreeText(load_default="", validate=ma.validate.Length(max=5000))
+    confirmed_not_personal_data = ma.fields.Bool(load_default=False)
 
 
 class SubmissionInput(ma.Schema):

@@ -250,6 +250,7 @@ def test_proposal_and_advice_pages_are_accessible_with_content(page, live_server
         services.report_progress(coordinator, flemish, percent=20, text="Gestart.")
         db.session.commit()
         ids = {"proposal": proposal.id, "advice": made.id, "local": proposal.followup("local").id}
+        ids["flemish"] = flemish.id
 
     dutch = live_server.translator("nl")
     log_in(page, live_server, "c@pr.example")
@@ -275,9 +276,9 @@ def test_proposal_and_advice_pages_are_accessible_with_content(page, live_server
     page.get_by_role("button", name=dutch("Save")).click()  # an empty form
     expect(page.get_by_role("alert")).to_be_visible()
     assert_accessible(page)
-    page.goto(f"/proposals/{ids['proposal']}")
+    page.goto(f"/proposals/levels/{ids['flemish']}/progress")
     assert_accessible(page)
-    page.get_by_role("button", name=dutch("Save the update")).click()  # no percentage
+    page.get_by_role("button", name=dutch("Save")).click()  # no percentage
     expect(page.get_by_role("alert").or_(page.locator(".field-error")).first).to_be_visible()
     assert_accessible(page)
 

@@ -101,7 +101,7 @@ def test_the_coordinator_adopts_and_records_a_levels_answer_on_the_pages(
     _form(
         client,
         f"/proposals/levels/{followup.id}/progress",
-        {f"level{followup.id}-percent": "30", f"level{followup.id}-text": "Gestart."},
+        {"percent": "30", "text": "Gestart."},
     )
     session.refresh(followup)
     assert (followup.status, followup.answer, followup.progress_percent) == (
