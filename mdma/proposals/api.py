@@ -144,7 +144,7 @@ class ProposalEvidence(MethodView):
     def get(self, proposal_id):
         """Its evidence, counted: bottlenecks, occurrences, reporters, organisations, life
         domains, sectors, first and last occurrence, occurrences per quarter."""
-        return queries.evidence(load(proposal_id).id).as_json()
+        return queries.evidence(load(proposal_id).id).figures()
 
 
 @blp.route("/proposals/levels/<int:followup_id>/transitions")

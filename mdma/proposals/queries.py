@@ -48,14 +48,15 @@ class Evidence:
     def busiest_quarter(self) -> int:
         return max(self.quarters.values(), default=0)
 
-    def as_json(self) -> dict:
+    def figures(self) -> dict:
+        """The figures as the API's schema dumps them."""
         return {
             "bottlenecks": self.bottlenecks,
             "occurrences": self.occurrences,
             "reporters": self.reporters,
             "organisations": self.organisations,
-            "first": self.first.isoformat() if self.first else None,
-            "last": self.last.isoformat() if self.last else None,
+            "first": self.first,
+            "last": self.last,
             "domains": dict(self.domains),
             "sectors": dict(self.sectors),
             "quarters": self.quarters,
