@@ -160,11 +160,13 @@ def _bottlenecks(ids) -> list[Bottleneck]:
         return []
     found = list(
         db.session.scalars(
-            sa.select(Bottleneck).where(
+            sa.select(Bottleneck)
+            .where(
                 Bottleneck.id.in_(ids),
                 Bottleneck.status != BottleneckStatus.DRAFT,
                 Bottleneck.merged_into_id.is_(None),
             )
+            .order_by(Bottleneck.id)
         )
     )
     if len(found) != len(ids):
