@@ -194,8 +194,11 @@ def _adopted(actor, proposal: Proposal, step) -> None:
             bottleneck_routing.transition(actor, bottleneck, BottleneckStatus.IN_PROPOSAL)
 
 
-def tell_reporters(actor, proposal: Proposal, lifecycle, state, level: str | None = None):
-    """The reporters of each linked bottleneck hear of the step, in their own language."""
+def tell_reporters(
+    actor, proposal: Proposal, lifecycle, state, level: str | None = None, detail: str = ""
+):
+    """The reporters of each linked bottleneck hear of the step, in their own language;
+    `detail` (a percentage) follows the step's name."""
     if not proposal.bottlenecks or state == Status.ADOPTED:
         return
     step = {}
@@ -204,7 +207,7 @@ def tell_reporters(actor, proposal: Proposal, lifecycle, state, level: str | Non
             label = str(lifecycle.label(state))
             if level is not None:
                 label = f"{_level_label(level)}: {label}"
-            step[language] = label
+            step[language] = label + detail
     for bottleneck in proposal.bottlenecks:
         feedback.tell_reporters(
             actor, bottleneck, "proposal_step", proposal=proposal.title, step=step
@@ -285,7 +288,10 @@ def report_progress(
     followup.progress_percent = percent
     db.session.flush()
     record(actor, "proposal:progress", followup.proposal, level=followup.level, percent=percent)
-    tell_reporters(actor, followup.proposal, FOLLOW_UP, FollowUp.IN_IMPLEMENTATION, followup.level)
+    tell_reporters(
+        actor, followup.proposal, FOLLOW_UP, FollowUp.IN_IMPLEMENTATION, followup.level,
+        detail=f" ({percent} %)",
+    )  # fmt: skip
     return progress
 
 

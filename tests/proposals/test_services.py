@@ -145,6 +145,8 @@ def test_a_percentage_going_down_needs_a_reason(session, implementing, coordinat
         coordinator, implementing, percent=40, text="Terug", reason="Budget uitgesteld"
     )
     assert implementing.progress_percent == 40
+    told = session.scalars(sa.select(Feedback).order_by(Feedback.id.desc())).first()
+    assert told.data["step"]["en"] == "Flemish: In implementation (40 %)"
 
 
 def test_the_owner_follows_up_their_own_proposal_but_not_anothers(adopted, owner, coordinator):
