@@ -83,7 +83,10 @@ def _register_blueprints(app: Flask) -> None:
     from mdma.privacy import guard
     from mdma.privacy import routes as privacy_routes
     from mdma.privacy.api import blp as privacy_api
-    from mdma.proposals import advice_routes
+    from mdma.proposals import (
+        advice_routes,
+        on_bottlenecks,  # noqa: F401  (its panel on a bottleneck's page)
+    )
     from mdma.proposals import routes as proposal_routes
     from mdma.proposals.api import blp as proposals_api
     from mdma.threads import live_routes as thread_live_routes

@@ -7,7 +7,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from mdma.bottlenecks import corrections, evidence, merging, queries, routing, services
+from mdma.bottlenecks import corrections, evidence, merging, panels, queries, routing, services
 from mdma.bottlenecks.forms import (
     BottleneckForm,
     ListFilterForm,
@@ -245,6 +245,7 @@ def detail_page(bottleneck: Bottleneck, **forms):
         following=queries.is_following(current_user, bottleneck),
         signal_panel=panel,
         may_check=may_check,
+        panels=panels.render(current_user, bottleneck),
         **forms,
     )
 

@@ -169,3 +169,13 @@ def test_another_policy_owners_draft_is_not_found(client, session, proposal, cre
     login(client, create_user("policy_owner"))
     assert client.get(f"/proposals/{proposal.id}").status_code == 404
     assert services.can_read(proposal.owner, proposal)
+
+
+def test_a_bottleneck_page_shows_the_proposals_that_took_it_up_per_level(
+    client, session, adopted, routed, reporter
+):
+    session.commit()
+    login(client, reporter)
+    page = client.get(f"/bottlenecks/{routed[0].id}").get_data(as_text=True)
+    assert adopted.title in page
+    assert page.count(f'href="/proposals/{adopted.id}"') == 1
