@@ -226,10 +226,12 @@ def assemble(advice: Advice, version: AdviceVersion) -> dict:
             sa.select(Proposal).where(Proposal.id.in_(version.proposal_ids)).order_by(Proposal.id)
         ).unique()
     )
-    domains = _main_domain([p.id for p in proposals]) if proposals else {}
+    ids = [p.id for p in proposals]
+    domains = _main_domain(ids) if proposals else {}
+    each = queries.evidence_each(ids) if proposals else {}
     items = []
     for proposal in proposals:
-        figures = queries.evidence(proposal.id)
+        figures = each[proposal.id]
         followup = proposal.followup(advice.level)
         if version.grouping == Grouping.SECTOR:
             group = _sector_names(proposal.sector) if proposal.sector else None
@@ -248,7 +250,7 @@ def assemble(advice: Advice, version: AdviceVersion) -> dict:
                 "evidence": _counts(figures),
             }
         )
-    total = queries.evidence([p.id for p in proposals]) if proposals else queries.Evidence()
+    total = queries.evidence(ids) if proposals else queries.Evidence()
     return {
         "title": version.title,
         "level": advice.level,

@@ -5,6 +5,7 @@ from datetime import date
 from mdma.bottlenecks import services as bottleneck_services
 from mdma.proposals import queries, services
 from tests import factories
+from tests.proposals.conftest import draft_of
 
 
 def test_the_evidence_of_a_proposal_is_counted_from_its_bottlenecks(proposal, routed):
@@ -51,3 +52,15 @@ def test_the_board_marks_an_overdue_answer(adopted, coordinator):
     rows = queries.board(queries.BoardFilter(level="flemish"), 12, today=date(2026, 6, 1))
     assert [(r.followup, r.overdue) for r in rows] == [(flemish, True)]
     assert queries.board(queries.BoardFilter(overdue=True), 12, today=date(2026, 2, 1)) == []
+
+
+def test_the_evidence_of_each_proposal_takes_four_queries_for_all(
+    session, proposal, adopted, routed, owner, count_queries
+):
+    other = services.save(owner, None, draft_of(owner, routed[1:], title="Tweede"))
+    session.flush()
+    with count_queries() as counted:
+        each = queries.evidence_each([proposal.id, other.id])
+    assert len(counted) == 4
+    assert each[proposal.id] == queries.evidence(proposal.id)
+    assert (each[other.id].bottlenecks, each[other.id].occurrences) == (1, 1)
