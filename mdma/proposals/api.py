@@ -225,12 +225,14 @@ class Board(MethodView):
     @blp.arguments(BoardQuery, location="query")
     @blp.response(200, BoardRowSchema(many=True))
     def get(self, query):
-        """Follow-ups of adopted proposals by level and state; overdue answers marked."""
+        """Follow-ups of adopted proposals by level and state (at most 100; filter to narrow
+        down); overdue answers marked."""
         flt = queries.BoardFilter(
             level=query.get("level"), status=query.get("status"),
             owner_id=query.get("owner_id"), overdue=query["overdue"],
         )  # fmt: skip
-        return queries.board(flt, current_app.config["MDMA_PROPOSAL_ANSWER_WEEKS"])
+        rows = queries.board(flt, current_app.config["MDMA_PROPOSAL_ANSWER_WEEKS"])
+        return rows[: queries.BOARD_ROWS]
 
 
 # --- Policy advice -----------------------------------------------------------------------------

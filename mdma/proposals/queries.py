@@ -194,9 +194,14 @@ class BoardRow:
     overdue: bool
 
 
-def board(flt: BoardFilter, weeks: int, today: date | None = None, limit: int = 200):
+#: The board shows this many follow-ups at most; the filters narrow it down.
+BOARD_ROWS = 100
+
+
+def board(flt: BoardFilter, weeks: int, today: date | None = None, limit: int = BOARD_ROWS):
     """Follow-ups of adopted (or closed) proposals by level and state, with their proposal,
-    in one query; overdue ones (no answer after `weeks` weeks) marked."""
+    in one query; overdue ones (no answer after `weeks` weeks) marked. One more row than
+    `limit` says that there are more."""
     today = today or date.today()
     query = (
         sa.select(Followup)
@@ -215,7 +220,7 @@ def board(flt: BoardFilter, weeks: int, today: date | None = None, limit: int = 
             Followup.status == FollowUp.SUBMITTED,
             Followup.submitted_on < today - timedelta(weeks=weeks),
         )
-    rows = db.session.scalars(query.limit(limit)).unique().all()
+    rows = db.session.scalars(query.limit(limit + 1)).unique().all()
     return [BoardRow(f, is_overdue(f, weeks, today)) for f in rows]
 
 

@@ -314,4 +314,7 @@ def board():
         overdue=bool(valid.get("overdue")),
     )
     rows = queries.board(flt, current_app.config["MDMA_PROPOSAL_ANSWER_WEEKS"])
-    return render_template("proposals/board.html", form=form, rows=rows)
+    return render_template(
+        "proposals/board.html", form=form, rows=rows[: queries.BOARD_ROWS],
+        more=len(rows) > queries.BOARD_ROWS, shown=queries.BOARD_ROWS,
+    )  # fmt: skip
