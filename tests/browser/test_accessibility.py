@@ -283,6 +283,8 @@ def test_proposal_and_advice_pages_are_accessible_with_content(page, live_server
     assert_accessible(page)
 
     page.get_by_role("button", name=dutch("Log out")).click()
+    expect(page).to_have_url(f"{live_server.url}/login")
+    assert_accessible(page)
     for target in ("/public/advices", f"/public/advices/{ids['advice']}"):
         response = page.goto(target)
         assert response.status == 200, target
