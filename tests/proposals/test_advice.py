@@ -114,7 +114,7 @@ def test_the_pdf_opens_and_holds_every_proposal_with_a_title_page_and_page_numbe
     for title in ("Automatische rechtentoekenning groeipakket", "Meer plaatsen kinderopvang"):
         assert title in text
     contents = reader.pages[1].extract_text()
-    assert re.search(r"\.{5,} ?\d+", contents)  # the table of contents, with page numbers
+    assert re.search(r"— ?\d+", contents)  # the table of contents, with page numbers
     assert f"2 / {len(reader.pages)}" in contents  # each page's number after the title page
 
 
