@@ -83,6 +83,12 @@ def _register_blueprints(app: Flask) -> None:
     from mdma.privacy import guard
     from mdma.privacy import routes as privacy_routes
     from mdma.privacy.api import blp as privacy_api
+    from mdma.proposals import (
+        advice_routes,
+        on_bottlenecks,  # noqa: F401  (its panel on a bottleneck's page)
+    )
+    from mdma.proposals import routes as proposal_routes
+    from mdma.proposals.api import blp as proposals_api
     from mdma.sessions import home as session_home  # noqa: F401  (its home page block)
     from mdma.sessions import routes as session_routes
     from mdma.sessions.api import blp as sessions_api
@@ -97,6 +103,9 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(bottleneck_routes.bp)
     app.register_blueprint(signal_routes.bp)
     app.register_blueprint(notification_routes.bp)
+    app.register_blueprint(proposal_routes.bp)
+    app.register_blueprint(advice_routes.bp)
+    app.register_blueprint(advice_routes.public_bp)
     app.register_blueprint(thread_live_routes.bp)
     app.register_blueprint(thread_routes.bp)
     app.register_blueprint(session_routes.bp)
@@ -107,6 +116,7 @@ def _register_blueprints(app: Flask) -> None:
     api.register_blueprint(signals_api)
     api.register_blueprint(threads_api)
     api.register_blueprint(sessions_api)
+    api.register_blueprint(proposals_api)
     # The guard never takes an organisation of the directory for a person.
     guard.organisation_source = directory_queries.organisation_names
 
@@ -135,6 +145,7 @@ def _register_navigation(app: Flask) -> None:
     from mdma.core.lifecycle import lifecycle_of
     from mdma.notifications.services import unread_count
     from mdma.permissions import ROLE_LABELS, Permission, allowed, has_permission
+    from mdma.proposals.states import ProposalPermission
     from mdma.sessions.states import SessionPermission
 
     menu = [
@@ -143,6 +154,8 @@ def _register_navigation(app: Flask) -> None:
         ("signals.my_signals", _l("My signals"), Permission.BOTTLENECK_REPORT),
         ("bottlenecks.triage_queue", _l("Triage"), Permission.BOTTLENECK_TRIAGE),
         ("sessions.index", _l("Sessions"), SessionPermission.READ),
+        ("proposals.index", _l("Proposals"), ProposalPermission.READ),
+        ("advices.index", _l("Policy advice"), ProposalPermission.COMPILE),
         ("notifications.index", _l("Notifications"), Permission.PROFILE_MANAGE),
         ("directory.organisations", _l("Directory"), Permission.DIRECTORY_READ),
         ("privacy.check", _l("Check a text"), Permission.PRIVACY_CHECK),

@@ -124,6 +124,13 @@ def load(instance_path: Path) -> dict:
         "MDMA_CANDIDATE_REPORTERS": int(env("MDMA_CANDIDATE_REPORTERS") or 3),
         "MDMA_CANDIDATE_ORGANISATIONS": int(env("MDMA_CANDIDATE_ORGANISATIONS") or 2),
         "MDMA_CANDIDATE_DAYS": int(env("MDMA_CANDIDATE_DAYS") or 365),
+        # Proposals: a level that has not answered a submitted proposal after so many weeks
+        # is marked overdue on the board and its owner is reminded.
+        "MDMA_PROPOSAL_ANSWER_WEEKS": int(env("MDMA_PROPOSAL_ANSWER_WEEKS") or 12),
+        # Policy advice documents: the city's name on the title page, and its logo (a path
+        # to an image file, none by default).
+        "MDMA_CITY_NAME": env("MDMA_CITY_NAME") or "Stad Voorbeeld",
+        "MDMA_CITY_LOGO": env("MDMA_CITY_LOGO") or None,
         # i18n
         "BABEL_DEFAULT_LOCALE": "nl",
         "BABEL_DEFAULT_TIMEZONE": "Europe/Brussels",

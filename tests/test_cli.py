@@ -201,3 +201,21 @@ def test_maintenance_purges_old_failed_log_ins_and_ended_sessions(database):
     with Session(database) as session:
         assert session.scalars(sa.select(LoginFailure.key)).all() == ["email:vers@test.example"]
         assert session.scalars(sa.select(LoginSession.device)).all() == ["lasting"]
+
+
+def test_demo_tells_proposals_and_a_public_advice_once(database):
+    from mdma.proposals.models import Advice, Proposal
+
+    result = mdma("demo")
+    assert result.exit_code == 0, result.output
+    assert "3 new proposals" in result.output
+    with Session(database) as session:
+        assert set(session.scalars(sa.select(Proposal.status))) == {"adopted", "under_discussion"}
+        assert session.scalars(sa.select(Advice.public)).all() == [True]
+    assert "0 new proposals" in mdma("demo").output
+
+
+def test_proposals_remind_tells_how_many_owners_were_reminded(database):
+    result = mdma("proposals", "remind")
+    assert result.exit_code == 0, result.output
+    assert "0 overdue answer(s)" in result.output

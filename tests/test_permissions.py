@@ -25,9 +25,11 @@ from mdma.permissions import (
     public,
     requires,
 )
-from mdma.threads.permissions import ThreadPermission
+from mdma.proposals import services as proposals
+from mdma.proposals.states import ProposalPermission
 from mdma.sessions import agenda
 from mdma.sessions.states import SessionPermission
+from mdma.threads.permissions import ThreadPermission
 from tests.conftest import login
 
 EXPECTED_ACCESS = {
@@ -196,6 +198,51 @@ EXPECTED_ACCESS = {
     "sessions_api.ItemActionPoints": SessionPermission.READ,
     "sessions_api.MyActionPoints": SessionPermission.READ,
     "sessions_api.ActionPointState": SessionPermission.READ,
+    # Proposals and policy advice
+    "proposals.index": ProposalPermission.READ,
+    "proposals.board": ProposalPermission.READ,
+    "proposals.new": ProposalPermission.WRITE,
+    "proposals.edit": ProposalPermission.WRITE,
+    "proposals.detail": ProposalPermission.READ,
+    "proposals.step": ProposalPermission.READ,
+    "proposals.followup_step": ProposalPermission.READ,
+    "proposals.submit_followup": ProposalPermission.READ,
+    "proposals.answer_followup": ProposalPermission.READ,
+    "proposals.progress": ProposalPermission.READ,
+    "advices.index": ProposalPermission.COMPILE,
+    "advices.new": ProposalPermission.COMPILE,
+    "advices.detail": ProposalPermission.COMPILE,
+    "advices.edit": ProposalPermission.COMPILE,
+    "advices.compare": ProposalPermission.COMPILE,
+    "advices.publish": ProposalPermission.COMPILE,
+    "advices.set_public": ProposalPermission.COMPILE,
+    "advices.export": ProposalPermission.COMPILE,
+    "public_advices.index": PUBLIC,
+    "public_advices.detail": PUBLIC,
+    "proposals_api.Proposals": {
+        "GET": ProposalPermission.READ,
+        "POST": ProposalPermission.WRITE,
+    },
+    "proposals_api.ProposalById": {
+        "GET": ProposalPermission.READ,
+        "PUT": ProposalPermission.WRITE,
+    },
+    "proposals_api.ProposalTransitions": ProposalPermission.READ,
+    "proposals_api.ProposalEvidence": ProposalPermission.READ,
+    "proposals_api.FollowupTransitions": ProposalPermission.READ,
+    "proposals_api.FollowupSubmission": ProposalPermission.READ,
+    "proposals_api.FollowupAnswer": ProposalPermission.READ,
+    "proposals_api.FollowupProgress": ProposalPermission.READ,
+    "proposals_api.Board": ProposalPermission.READ,
+    "proposals_api.Advices": ProposalPermission.COMPILE,
+    "proposals_api.AdviceCandidates": ProposalPermission.COMPILE,
+    "proposals_api.AdviceById": ProposalPermission.COMPILE,
+    "proposals_api.AdviceVersions": ProposalPermission.COMPILE,
+    "proposals_api.AdviceCompare": ProposalPermission.COMPILE,
+    "proposals_api.AdvicePublish": ProposalPermission.COMPILE,
+    "proposals_api.AdvicePublic": ProposalPermission.COMPILE,
+    "proposals_api.AdviceExport": ProposalPermission.COMPILE,
+    "proposals_api.PublicAdvices": PUBLIC,
 }
 
 ALLOWED = "allowed"
@@ -236,6 +283,12 @@ def url_arguments(session, create_user, create_organisation, sector):
     notification = Notification(user_id=admin.id, kind="bottleneck.routed", url="/", data={})
     session.add(notification)
     session.flush()
+    # Someone else's draft proposal: the coordinator reads it, others meet a 404.
+    proposal = proposals.save(
+        create_user("policy_owner"),
+        None,
+        proposals.Draft(title="Walk", kind="improvement", levels={"local": ""}),
+    )
     invitation = services.invite(
         admin, email="walk@test.example", name="Walk Invitee", role="researcher"
     )
@@ -267,6 +320,10 @@ def url_arguments(session, create_user, create_organisation, sector):
         "login_id": logins.start(admin).id,
         "thread_id": draft.thread_id,  # someone else's draft's thread: a 404 past the edge
         "post_id": 10**6,
+        "proposal_id": proposal.id,
+        "followup_id": proposal.followups[0].id,
+        "advice_id": 1,  # none yet: whoever passes the edge meets a 404
+        "fmt": "pdf",
     }
 
 

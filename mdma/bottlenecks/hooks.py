@@ -1,7 +1,7 @@
 """Where the floors above add to a bottleneck's page without bottlenecks importing them.
 
-A higher floor (sessions: the agenda items and action points about a bottleneck; proposals
-later) registers, once at import, a source of timeline entries and a source of links:
+A higher floor (sessions: the agenda items and action points about a bottleneck; proposals:
+the proposals that took it up) registers, once at import, what it adds:
 
     @hooks.timeline_source
     def entries(bottleneck) -> list: ...   # objects with at, target_label, actor, reason
@@ -9,12 +9,17 @@ later) registers, once at import, a source of timeline entries and a source of l
     @hooks.link_source
     def links(actor, bottleneck) -> list[hooks.Link]: ...
 
+    @hooks.panel
+    def section(reader, bottleneck) -> str: ...   # the HTML of a section of its own, or ""
+
 `queries.timeline` merges the entries into the bottleneck's timeline; the bottleneck page shows
 the links grouped under their `group` heading.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass
+
+from markupsafe import Markup
 
 
 @dataclass(frozen=True)
@@ -47,3 +52,18 @@ def timeline_entries(bottleneck) -> list:
 
 def links(actor, bottleneck) -> list[Link]:
     return [link for source in _link_sources for link in source(actor, bottleneck)]
+
+
+#: Sections of their own (the proposals that took the bottleneck up, with each level's state):
+#: `panel(reader, bottleneck)` gives the HTML of its section, or "" when it has nothing to show.
+_panels: list[Callable[[object, object], str]] = []
+
+
+def panel(source: Callable[[object, object], str]) -> Callable[[object, object], str]:
+    _panels.append(source)
+    return source
+
+
+def panels(reader, bottleneck) -> list[Markup]:
+    """The sections, in the order registered, shown after the structural signal."""
+    return [Markup(html) for source in _panels if (html := source(reader, bottleneck))]

@@ -259,6 +259,7 @@ def detail_page(bottleneck: Bottleneck, **forms):
         signal_panel=panel,
         may_check=may_check,
         elsewhere=hooks.links(current_user, bottleneck),
+        panels=hooks.panels(current_user, bottleneck),
         **forms,
     )
 

@@ -177,6 +177,24 @@ def remind_action_points():
     click.echo(f"{count} overdue action point(s) reminded.")
 
 
+@main.group("proposals")
+def proposals_group():
+    """Scheduled work on proposals."""
+
+
+@proposals_group.command("remind")
+@with_appcontext
+def remind_proposals():
+    """Remind each proposal's owner of levels that have not answered a submitted proposal
+    within MDMA_PROPOSAL_ANSWER_WEEKS weeks (run daily; at most once a week per level)."""
+    from mdma.extensions import db
+    from mdma.proposals import services as proposals
+
+    sent = proposals.send_reminders()
+    db.session.commit()
+    click.echo(f"{sent} overdue answer(s) of a level: their owners have been reminded.")
+
+
 @main.command("maintenance")
 @with_appcontext
 def maintenance():

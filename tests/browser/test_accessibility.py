@@ -21,12 +21,13 @@ EVERYONE = {
     "/directory",
     "/privacy/check",
     "/account/profile",
+    "/proposals",
 }
 MENU = dict.fromkeys(Role, EVERYONE) | {
     Role.ADMIN: EVERYONE
     | {"/admin/users", "/admin/invitations", "/admin/sectors", "/sessions/types"},
     Role.COORDINATOR: EVERYONE
-    | {"/privacy/false-alarms", "/privacy/findings", "/bottlenecks/triage"},
+    | {"/privacy/false-alarms", "/privacy/findings", "/bottlenecks/triage", "/advices"},
     Role.CASE_MANAGER: EVERYONE | {"/bottlenecks/my-signals"},
     Role.SOCIAL_WORKER: EVERYONE | {"/bottlenecks/my-signals"},
 }
@@ -269,3 +270,85 @@ def test_session_pages_are_accessible_with_content(page, live_server):
     page.get_by_role("button", name=dutch("Make my calendar address")).click()
     expect(page.get_by_role("status").first).to_be_visible()
     assert_accessible(page)
+
+
+def test_proposal_and_advice_pages_are_accessible_with_content(page, live_server):
+    """A proposal with evidence, levels in follow-up and a timeline, the board, an advice with
+    two versions, their comparison, the forms blank and with errors, and the public page."""
+    from datetime import date
+
+    from mdma.bottlenecks import routing
+    from mdma.proposals import advice, services
+
+    with live_server.app.app_context():
+        writer = factories.create_user("case_manager", name="Sweep Writer", email="w@pr.example")
+        coordinator = factories.create_user("coordinator", name="Sweep Co", email="c@pr.example")
+        income = factories.sector("income")
+        routed = factories.create_bottleneck(writer, title="Groeipakket komt te laat")
+        routing.triage(coordinator, routed, sectors=[income], level="intersectoral")
+        proposal = services.save(
+            coordinator, None,
+            services.Draft(
+                title="Automatische toekenning", problem="Te laat.", proposal="**Automatisch.**",
+                kind="structural", levels={"flemish": "Minister", "local": ""},
+                bottleneck_ids=[routed.id],
+            ),
+        )  # fmt: skip
+        services.transition(coordinator, proposal, "under_discussion")
+        services.transition(coordinator, proposal, "adopted")
+        made = advice.create(
+            coordinator, level="flemish", period_start=date(2026, 1, 1),
+            period_end=date(2026, 12, 31),
+            content=advice.Content(title="Advies", proposal_ids=[proposal.id]),
+        )  # fmt: skip
+        advice.revise(
+            coordinator, made, advice.Content(title="Advies 2026", proposal_ids=[proposal.id])
+        )
+        advice.publish(coordinator, made)
+        advice.set_public(coordinator, made, True)
+        flemish = proposal.followup("flemish")
+        services.submit(coordinator, flemish, on=date(2026, 2, 1), to="Kabinet")
+        services.answer(coordinator, flemish, outcome="accepted", text="Ja.", on=date(2026, 3, 1))
+        services.followup_step(coordinator, flemish, "in_implementation")
+        services.report_progress(coordinator, flemish, percent=20, text="Gestart.")
+        db.session.commit()
+        ids = {"proposal": proposal.id, "advice": made.id, "local": proposal.followup("local").id}
+        ids["flemish"] = flemish.id
+
+    dutch = live_server.translator("nl")
+    log_in(page, live_server, "c@pr.example")
+    for target in (
+        "/proposals",
+        f"/proposals/{ids['proposal']}",
+        f"/proposals/{ids['proposal']}/edit",
+        "/proposals/new",
+        "/proposals/board",
+        "/proposals/board?overdue=y&level=flemish",
+        "/advices",
+        "/advices/new?level=flemish",
+        f"/advices/{ids['advice']}",
+        f"/advices/{ids['advice']}/compare",
+        f"/proposals/levels/{ids['local']}/submit",
+        f"/proposals/levels/{ids['local']}/answer",
+    ):
+        response = page.goto(target)
+        assert response.status == 200, target
+        assert_accessible(page)
+    page.goto("/proposals/new")
+    assert_accessible(page)
+    page.get_by_role("button", name=dutch("Save")).click()  # an empty form
+    expect(page.get_by_role("alert")).to_be_visible()
+    assert_accessible(page)
+    page.goto(f"/proposals/levels/{ids['flemish']}/progress")
+    assert_accessible(page)
+    page.get_by_role("button", name=dutch("Save")).click()  # no percentage
+    expect(page.get_by_role("alert").or_(page.locator(".field-error")).first).to_be_visible()
+    assert_accessible(page)
+
+    page.get_by_role("button", name=dutch("Log out")).click()
+    expect(page).to_have_url(f"{live_server.url}/login")
+    assert_accessible(page)
+    for target in ("/public/advices", f"/public/advices/{ids['advice']}"):
+        response = page.goto(target)
+        assert response.status == 200, target
+        assert_accessible(page)

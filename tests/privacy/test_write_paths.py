@@ -21,6 +21,7 @@ from mdma.bottlenecks.models import Bottleneck, Occurrence
 from mdma.core.forms import Guarded
 from mdma.core.lifecycle import Step
 from mdma.core.logbook import LogEntry
+from mdma.proposals.models import AdviceVersion, Followup, Progress, Proposal
 from mdma.threads.models import Post
 from tests import factories
 from tests.conftest import login
@@ -70,6 +71,7 @@ NOT_CONTENT = {
     "SessionTypeForm.name_en": "configuration: the name of a kind of meeting",
     "SessionTypeForm.rhythm": "configuration: how often a kind of meeting is held",
     "SessionQuery.theme": "a search, not stored",
+    "StepForm.target": "a status code from a button, checked against the lifecycle",
 }
 
 #: A valid session form but for the field under test (a day far enough ahead).
@@ -77,6 +79,8 @@ SESSION_FIELDS = {"type_id": "1", "day": "2030-01-15", "start": "10:00", "end": 
 
 #: Guarded pages: form field → (who writes, the URL that stores or checks it, other fields).
 #: `{b}` is a submitted bottleneck, `{d}` another one (a duplicate to merge).
+PROPOSAL_TEXTS = ("title", "problem", "proposal", "expected_effect")
+ADVICE_TEXTS = ("title", "introduction", "conclusion")
 GUARDED_PAGES = {
     "TextCheckForm.text": ("case_manager", "/privacy/check", {}),
     "BottleneckForm.title": (
@@ -124,9 +128,9 @@ GUARDED_PAGES = {
         {"owner": "{o}", "theme": "Wonen"},
     ),
     "ProgressForm.body": ("owner", "/bottlenecks/{b}/progress", {}),
-    # `{p}`: a post of the writer's in the bottleneck's thread.
-    "EditPostForm.body": ("case_manager", "/threads/posts/{p}/edit", {"version": "1"}),
-    "HideForm.reason": ("coordinator", "/threads/posts/{p}/hide", {}),
+    # `{post}`: a post of the writer's in the bottleneck's thread.
+    "EditPostForm.body": ("case_manager", "/threads/posts/{post}/edit", {"version": "1"}),
+    "HideForm.reason": ("coordinator", "/threads/posts/{post}/hide", {}),
     # `{m}` is a planned session, `{i}` an item of its agenda.
     "NewSessionForm.theme": ("coordinator", "/sessions/new", {**SESSION_FIELDS}),
     "NewSessionForm.description": (
@@ -148,6 +152,67 @@ GUARDED_PAGES = {
         "/sessions/{m}/agenda/{i}/action-points",
         {"owner_id": "{o}", "due_on": "2030-01-20"},
     ),
+    **{
+        f"ProposalForm.{name}": (
+            "proposal:writer",
+            "/proposals/new",
+            {
+                "title": "Loket",
+                "problem": "Wachten.",
+                "proposal": "Sneller.",
+                "kind": "agreement",
+                "levels": name[5:] if name.startswith("body_") else "local",
+                "owner": "{w}",
+                "sector": "0",
+                "organisation": "0",
+            },
+        )  # fmt: skip
+        for name in PROPOSAL_TEXTS + ("body_local", "body_flemish", "body_federal")
+    },
+    "StepForm.reason": ("proposal:draft", "/proposals/{p}/steps", {"target": "abandoned"}),
+    "SubmitForm.submitted_to": (
+        "proposal:in_advice",
+        "/proposals/levels/{f}/submit",
+        {"submitted_on": "2026-01-05"},
+    ),
+    "AnswerForm.answer_text": (
+        "proposal:submitted",
+        "/proposals/levels/{f}/answer",
+        {"answer": "partly", "answered_on": "2026-02-01"},
+    ),
+    "ImplementationForm.text": (
+        "proposal:implementing",
+        "/proposals/levels/{f}/progress",
+        {"percent": "10"},
+    ),
+    "ImplementationForm.reason": (
+        "proposal:implementing",
+        "/proposals/levels/{f}/progress",
+        {"percent": "10", "text": "Gestart."},
+    ),
+    **{
+        f"AdviceForm.{name}": (
+            "proposal:advice",
+            "/advices/{a}/edit",
+            {"title": "Advies", "grouping": "domain"},
+        )
+        for name in ADVICE_TEXTS
+    },
+    **{
+        f"NewAdviceForm.{name}": (
+            "proposal:writer",
+            "/advices/new",
+            {
+                "title": "Advies",
+                "grouping": "domain",
+                "level": "flemish",
+                "language": "nl",
+                "period_start": "2026-01-01",
+                "period_end": "2026-12-31",
+            },
+        )  # fmt: skip
+        for name in ADVICE_TEXTS
+    },
 }
 
 
@@ -241,6 +306,15 @@ GUARDED_API = {
     "MinutesInput.minutes": f"PUT {SESSIONS}/{{m}}/agenda/{{i}}/minutes",
     "DecisionInput.text": f"POST {SESSIONS}/{{m}}/agenda/{{i}}/decisions",
     "ActionPointInput.text": f"POST {SESSIONS}/{{m}}/agenda/{{i}}/action-points",
+    **{f"ProposalInput.{name}": "POST /api/v1/proposals" for name in (*PROPOSAL_TEXTS, "levels")},
+    "ProposalStepInput.reason": "POST /api/v1/proposals/{p}/transitions",
+    "FollowupStepInput.reason": "POST /api/v1/proposals/levels/{f}/transitions",
+    "SubmissionInput.submitted_to": "POST /api/v1/proposals/levels/{f}/submission",
+    "AnswerInput.answer_text": "POST /api/v1/proposals/levels/{f}/answer",
+    "ProgressInput.text": "POST /api/v1/proposals/levels/{f}/progress",
+    "ProgressInput.reason": "POST /api/v1/proposals/levels/{f}/progress",
+    **{f"AdviceContentInput.{name}": "PUT /api/v1/advices/{a}" for name in ADVICE_TEXTS},
+    **{f"NewAdviceInput.{name}": "POST /api/v1/advices" for name in ADVICE_TEXTS},
 }
 #: Who makes each guarded request, and the rest of a valid body for `bottleneck` (`other` is a
 #: second bottleneck, for a merge). PATCH edits the caller's own draft.
@@ -298,7 +372,85 @@ API_CALLS = {
         "coordinator",
         lambda b, o: {"owner_id": _any_owner().id, "due_on": "2030-01-20"},
     ),
+    "POST /api/v1/proposals": (
+        "proposal:writer",
+        lambda b, o: {"title": "Loket", "kind": "agreement", "levels": {"local": ""}},
+    ),
+    "POST /api/v1/proposals/{p}/transitions": ("proposal:draft", lambda b, o: {"to": "abandoned"}),
+    "POST /api/v1/proposals/levels/{f}/transitions": (
+        "proposal:answered",
+        lambda b, o: {"to": "not_realised"},
+    ),
+    "POST /api/v1/proposals/levels/{f}/submission": (
+        "proposal:in_advice",
+        lambda b, o: {"submitted_on": "2026-01-05", "submitted_to": "Kabinet"},
+    ),
+    "POST /api/v1/proposals/levels/{f}/answer": (
+        "proposal:submitted",
+        lambda b, o: {"answer": "accepted", "answered_on": "2026-02-01"},
+    ),
+    "POST /api/v1/proposals/levels/{f}/progress": (
+        "proposal:implementing",
+        lambda b, o: {"percent": 10, "text": "Gestart."},
+    ),
+    "PUT /api/v1/advices/{a}": (
+        "proposal:advice",
+        lambda b, o: {"title": "Advies", "proposal_ids": []},
+    ),
+    "POST /api/v1/advices": (
+        "proposal:writer",
+        lambda b, o: {
+            "title": "Advies",
+            "level": "flemish",
+            "period_start": "2026-01-01",
+            "period_end": "2026-12-31",
+            "proposal_ids": [],
+        },
+    ),  # fmt: skip
 }
+
+
+def proposal_stage(role: str):
+    """A coordinator and a proposal brought to the stage `role` names (`proposal:submitted`:
+    its Flemish level submitted), with the ids its URLs need."""
+    from datetime import date
+
+    from mdma.proposals import advice
+    from mdma.proposals import services as proposals
+
+    stage = role.split(":")[1]
+    coordinator = factories.create_user("coordinator")
+    ids = {"w": coordinator.id}
+    if stage == "writer":
+        return coordinator, ids
+    draft = proposals.Draft(title="Loket", kind="improvement", levels={"flemish": ""})
+    proposal = proposals.save(coordinator, None, draft)
+    ids["p"] = proposal.id
+    if stage == "draft":
+        return coordinator, ids
+    proposals.transition(coordinator, proposal, "under_discussion")
+    proposals.transition(coordinator, proposal, "adopted")
+    made = advice.create(
+        coordinator, level="flemish", period_start=date(2026, 1, 1),
+        period_end=date(2026, 12, 31), content=advice.Content("Advies", proposal_ids=[proposal.id]),
+    )  # fmt: skip
+    followup = proposal.followup("flemish")
+    ids |= {"a": made.id, "f": followup.id}
+    steps = [
+        ("advice", lambda: None),
+        ("in_advice", lambda: proposals.followup_step(coordinator, followup, "in_advice")),
+        ("submitted", lambda: proposals.submit(
+            coordinator, followup, on=date(2026, 1, 5), to="Kabinet")),
+        ("answered", lambda: proposals.answer(
+            coordinator, followup, outcome="accepted", text="", on=date(2026, 1, 20))),
+        ("implementing", lambda: proposals.followup_step(
+            coordinator, followup, "in_implementation")),
+    ]  # fmt: skip
+    for name, step in steps:
+        step()
+        if name == stage:
+            break
+    return coordinator, ids
 
 
 def _any_owner():
@@ -380,8 +532,17 @@ def _stored(session, bottleneck) -> tuple:
         session.scalar(sa.select(sa.func.count()).select_from(model))
         for model in (Bottleneck, Occurrence, Step, Post, LogEntry)
     ]
+    counts += [
+        session.scalar(sa.select(sa.func.count()).select_from(model))
+        for model in (Proposal, Progress, AdviceVersion)
+    ]
+    proposals = tuple(session.execute(sa.select(Proposal.title, Proposal.status)))
+    levels = tuple(session.execute(sa.select(Followup.submitted_to, Followup.answer_text)))
     session.refresh(bottleneck)
-    return (*counts, bottleneck.version, bottleneck.status, bottleneck.title, bottleneck.tags)
+    return (
+        *counts, proposals, levels, bottleneck.version, bottleneck.status, bottleneck.title,
+        bottleneck.tags,
+    )  # fmt: skip
 
 
 @pytest.mark.parametrize("field, request_line", sorted(GUARDED_API.items()))
@@ -395,7 +556,11 @@ def test_guarded_api_field_refuses_a_national_number_and_stores_nothing(
     bottleneck = services.save_draft(writer, report)
     if not editing:
         services.submit(writer, bottleneck)
-    caller = writer if editing else prepare(role, bottleneck)
+    extra = {}
+    if role.startswith("proposal:"):
+        caller, extra = proposal_stage(role)
+    else:
+        caller = writer if editing else prepare(role, bottleneck)
     other = services.report(create_user(), report)
     post = (
         services.add_post(caller, bottleneck, "Een bijdrage.") if "{post}" in request_line else None
@@ -406,10 +571,10 @@ def test_guarded_api_field_refuses_a_national_number_and_stores_nothing(
     method, path = request_line.split(" ")
     schema_name, name = field.split(".")
     text = "Rijksregisternummer 85073000061."
-    value = {"tags": [text], "comments": {"clear": text}}.get(name, text)
+    value = {"tags": [text], "comments": {"clear": text}, "levels": {"local": text}}.get(name, text)
     login(client, caller)
     response = client.open(
-        path.format(id=bottleneck.id, post=getattr(post, "id", None), **meeting),
+        path.format(id=bottleneck.id, post=getattr(post, "id", None), **meeting, **extra),
         method=method,
         json=rest_of_body(bottleneck, other) | {name: value},
     )
@@ -422,11 +587,15 @@ def test_guarded_api_field_refuses_a_national_number_and_stores_nothing(
 def test_guarded_page_refuses_a_national_number(client, session, create_user, login_as, field):
     role, url, data = GUARDED_PAGES[field]
     bottleneck, other = factories.create_bottleneck(), factories.create_bottleneck()
-    writer = prepare(role, bottleneck)
-    ids = {"b": bottleneck.id, "d": other.id, "s": factories.sector("income").id}
+    extra = {}
+    if role.startswith("proposal:"):
+        writer, extra = proposal_stage(role)
+    else:
+        writer = prepare(role, bottleneck)
+    ids = {"b": bottleneck.id, "d": other.id, "s": factories.sector("income").id, **extra}
     ids["o"] = factories.create_user("policy_owner").id
-    if "{p}" in url:
-        ids["p"] = services.add_post(writer, bottleneck, "Een bijdrage.").id
+    if "{post}" in url:
+        ids["post"] = services.add_post(writer, bottleneck, "Een bijdrage.").id
     ids |= _session_ids()
     login_as(writer)
     session.commit()  # the refused request rolls back its own changes only

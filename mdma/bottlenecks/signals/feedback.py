@@ -58,6 +58,11 @@ MESSAGES = {
         "with the government level it addresses.",
         **d,
     ),
+    # Each later step of a proposal that took it up (the proposals package, a higher floor,
+    # tells the reporters through `tell_reporters`): the step is kept in every language.
+    "proposal_step": lambda d: _(
+        '"%(proposal)s", the proposal that took up "%(title)s": %(step)s.', **d
+    ),
     "resolved": lambda d: _(
         '"%(title)s" has been resolved (%(reason)s). Nothing more is expected from you.', **d
     ),

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from mdma.cli.demo.accounts import DEMO_PASSWORD, create_demo_users
 from mdma.cli.demo.bottlenecks import create_demo_bottlenecks
 from mdma.cli.demo.directory import create_demo_organisations
+from mdma.cli.demo.proposals import create_demo_proposals
 from mdma.cli.demo.sessions import create_demo_sessions
 
 __all__ = ["DEMO_PASSWORD", "Demo", "create_demo"]
@@ -31,4 +32,5 @@ def create_demo() -> Demo:
     added["users"] = sum(1 for *_rest, new in users if new)
     added["bottlenecks"] = create_demo_bottlenecks()
     added["sessions"] = create_demo_sessions()
+    added["proposals"] = create_demo_proposals()
     return Demo(added, [(email, role) for email, role, _new in users])
