@@ -86,6 +86,7 @@ def _register_blueprints(app: Flask) -> None:
     from mdma.proposals import (
         advice_routes,
         on_bottlenecks,  # noqa: F401  (its panel on a bottleneck's page)
+        on_sessions,  # noqa: F401  (its actions on a session's page, proposals on agendas)
     )
     from mdma.proposals import routes as proposal_routes
     from mdma.proposals.api import blp as proposals_api

@@ -60,6 +60,8 @@ class ProposalForm(FlaskForm):
     organisation = SelectField(_l("Responsible organisation"), coerce=int, validators=[Optional()])
     owner = SelectField(_l("Owner"), coerce=int, validators=[InputRequired(REQUIRED)])
     bottlenecks = searchable(_l("Bottlenecks that are its evidence"))
+    sessions = searchable(_l("Sessions where it was discussed"))
+    decision = IntegerField(widget=HiddenInput(), validators=[Optional()])
     version = IntegerField(widget=HiddenInput(), validators=[Optional()])
 
     def level_bodies(self) -> dict:

@@ -23,6 +23,7 @@ from mdma.proposals.states import (
     Status,
     is_overdue,
 )
+from mdma.sessions.models import Decision
 
 
 @dataclass
@@ -240,7 +241,7 @@ def proposals_list(actor, status: str | None = None, limit: int = 200) -> list[P
 @dataclass
 class Moment:
     at: datetime
-    #: "bottleneck", "proposal", "followup", "progress" (and, with sessions, "session").
+    #: "bottleneck", "session", "decision", "proposal", "followup", "progress".
     kind: str
     title: str
     detail: str = ""
@@ -248,11 +249,16 @@ class Moment:
 
 
 def timeline(proposal: Proposal) -> list[Moment]:
-    """Its story as one line: bottlenecks → (sessions, once that floor exists) → proposal →
-    advice → answer per level → implementation; in three queries."""
+    """Its story as one line: bottlenecks → sessions → proposal → advice → answer per level →
+    implementation; in a fixed number of queries, however long the story."""
     moments = [
         Moment(b.submitted_at or b.created_at, "bottleneck", b.title) for b in proposal.bottlenecks
     ]
+    for meeting in proposal.sessions:
+        moments.append(Moment(meeting.starts_at, "session", meeting.title))
+    if proposal.decision_id is not None:
+        decision = db.session.get(Decision, proposal.decision_id)
+        moments.append(Moment(decision.created_at, "decision", decision.item.session.title))
     by_id = {f.id: f for f in proposal.followups}
     steps = db.session.scalars(
         sa.select(Step)
