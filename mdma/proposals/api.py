@@ -244,7 +244,7 @@ def load_advice(advice_id: int) -> Advice:
 
 def _advice(advice: Advice) -> dict:
     return {**{c: getattr(advice, c) for c in (
-        "id", "level", "period_start", "period_end", "language", "published_at", "public"
+        "id", "level", "kind", "period_start", "period_end", "language", "published_at", "public"
     )}, "latest": advices.latest_version(advice)}  # fmt: skip
 
 
@@ -278,6 +278,7 @@ class Advices(MethodView):
                 _actor(), level=data["level"], period_start=data["period_start"],
                 period_end=data["period_end"], language=data["language"],
                 content=_content(data), confirmed=_all_confirmed(data, ADVICE_TEXTS),
+                kind=data["kind"],
             )  # fmt: skip
         return _advice(advice)
 

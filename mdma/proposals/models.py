@@ -228,6 +228,20 @@ class Grouping(StrEnum):
 GROUPING_LABELS = {Grouping.DOMAIN: _l("By life domain"), Grouping.SECTOR: _l("By sector")}
 
 
+class AdviceKind(StrEnum):
+    #: Chosen proposals for one level.
+    ADVICE = "advice"
+    #: All structural bottlenecks of the period with their figures (and any proposals chosen):
+    #: what the local social-policy forum receives every two years, as in Ghent.
+    SIGNAL_BUNDLE = "signal_bundle"
+
+
+ADVICE_KIND_LABELS = {
+    AdviceKind.ADVICE: _l("Policy advice"),
+    AdviceKind.SIGNAL_BUNDLE: _l("Signal bundle: all structural bottlenecks of the period"),
+}
+
+
 class Advice(Timestamped, db.Model):
     """Policy advice for one level and a period; its content lives in its versions."""
 
@@ -235,6 +249,9 @@ class Advice(Timestamped, db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     level: Mapped[str] = mapped_column(sa.String(10), nullable=False)
+    kind: Mapped[str] = mapped_column(
+        sa.String(20), nullable=False, default=AdviceKind.ADVICE, server_default=AdviceKind.ADVICE
+    )
     period_start: Mapped[date] = mapped_column(sa.Date, nullable=False)
     period_end: Mapped[date] = mapped_column(sa.Date, nullable=False)
     language: Mapped[str] = mapped_column(sa.String(2), nullable=False, default="nl")
@@ -257,6 +274,10 @@ class Advice(Timestamped, db.Model):
     @property
     def is_published(self) -> bool:
         return self.published_at is not None
+
+    @property
+    def is_signal_bundle(self) -> bool:
+        return self.kind == AdviceKind.SIGNAL_BUNDLE
 
 
 class AdviceVersion(db.Model):

@@ -102,6 +102,23 @@ def evidence_each(proposal_ids) -> dict[int, "Evidence"]:
     return {pid: counted.get(pid) or Evidence() for pid in proposal_ids}
 
 
+def bottleneck_evidence(bottleneck_ids) -> Evidence:
+    """The evidence of some bottlenecks together, in the same four queries."""
+    links = sa.select(sa.literal(0).label("key"), Bottleneck.id.label("bottleneck_id")).where(
+        Bottleneck.id.in_(list(bottleneck_ids))
+    )
+    return _counted(links.subquery()).get(0) or Evidence()
+
+
+def bottleneck_evidence_each(bottleneck_ids) -> dict[int, Evidence]:
+    """The evidence of each bottleneck, by id, in the same four queries for all of them."""
+    links = sa.select(Bottleneck.id.label("key"), Bottleneck.id.label("bottleneck_id")).where(
+        Bottleneck.id.in_(list(bottleneck_ids))
+    )
+    counted = _counted(links.subquery())
+    return {bid: counted.get(bid) or Evidence() for bid in bottleneck_ids}
+
+
 def _counted(links) -> dict[int, Evidence]:
     """Per key of `links` (key, bottleneck_id): totals; reporters and their organisations;
     sectors; occurrences per month (folded into quarters)."""

@@ -172,6 +172,11 @@ class NewAdviceInput(AdviceContentInput):
     period_start = ma.fields.Date(required=True)
     period_end = ma.fields.Date(required=True)
     language = ma.fields.Str(load_default="nl", validate=ma.validate.OneOf(["nl", "fr", "en"]))
+    kind = ma.fields.Str(
+        load_default="advice",
+        validate=ma.validate.OneOf(["advice", "signal_bundle"]),
+        metadata={"description": "signal_bundle: all structural bottlenecks of the period"},
+    )
 
 
 class VersionSchema(ma.Schema):
@@ -189,6 +194,7 @@ class VersionSchema(ma.Schema):
 class AdviceSchema(ma.Schema):
     id = ma.fields.Int(dump_only=True)
     level = ma.fields.Str(dump_only=True)
+    kind = ma.fields.Str(dump_only=True)
     period_start = ma.fields.Date(dump_only=True)
     period_end = ma.fields.Date(dump_only=True)
     language = ma.fields.Str(dump_only=True)

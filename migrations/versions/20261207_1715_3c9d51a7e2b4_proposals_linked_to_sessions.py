@@ -1,4 +1,5 @@
-"""proposals linked to sessions: where discussed, the decision started from, agenda items
+"""proposals linked to sessions (where discussed, the decision started from, agenda items);
+signal bundles
 
 Revision ID: 3c9d51a7e2b4
 Revises: ecf496ce718d
@@ -36,9 +37,13 @@ def upgrade():
     with op.batch_alter_table('proposals', schema=None) as batch_op:
         batch_op.add_column(sa.Column('decision_id', sa.Integer(), nullable=True))
         batch_op.create_foreign_key(batch_op.f('fk_proposals_decision_id_session_decisions'), 'session_decisions', ['decision_id'], ['id'], ondelete='SET NULL')
+    with op.batch_alter_table('advices', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('kind', sa.String(length=20), server_default='advice', nullable=False))
 
 
 def downgrade():
+    with op.batch_alter_table('advices', schema=None) as batch_op:
+        batch_op.drop_column('kind')
     with op.batch_alter_table('proposals', schema=None) as batch_op:
         batch_op.drop_constraint(batch_op.f('fk_proposals_decision_id_session_decisions'), type_='foreignkey')
         batch_op.drop_column('decision_id')
