@@ -347,8 +347,9 @@ def board():
         owner_id=int(valid["owner"]) if valid.get("owner") else None,
         overdue=bool(valid.get("overdue")),
     )
-    rows = queries.board(flt, current_app.config["MDMA_PROPOSAL_ANSWER_WEEKS"])
-    return render_template(
-        "proposals/board.html", form=form, rows=rows[: queries.BOARD_ROWS],
-        more=len(rows) > queries.BOARD_ROWS, shown=queries.BOARD_ROWS,
-    )  # fmt: skip
+    page, rows = queries.board_page(
+        flt,
+        current_app.config["MDMA_PROPOSAL_ANSWER_WEEKS"],
+        per_page=request.args.get("per_page", type=int),
+    )
+    return render_template("proposals/board.html", form=form, rows=rows, page=page)
