@@ -67,6 +67,7 @@ def _draft(data) -> services.Draft:
         expected_effect=data["expected_effect"], kind=data["kind"], levels=data["levels"],
         sector_id=data["sector_id"], organisation_id=data["organisation_id"],
         owner_id=data["owner_id"], bottleneck_ids=data["bottleneck_ids"],
+        session_ids=data["session_ids"], decision_id=data["decision_id"],
         version=data["version"],
     )  # fmt: skip
 

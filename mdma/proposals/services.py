@@ -63,8 +63,8 @@ class Draft:
     organisation_id: int | None = None
     owner_id: int | None = None
     bottleneck_ids: list = field(default_factory=list)
-    #: The sessions where it was discussed.
-    session_ids: list = field(default_factory=list)
+    #: The sessions where it was discussed (None: keep them as they are).
+    session_ids: list | None = None
     #: The session decision it is started from (kept on creation only).
     decision_id: int | None = None
     #: The version the writer edited; a stale edit answers 409.
@@ -109,12 +109,13 @@ def save(actor, proposal: Proposal | None, draft: Draft, *, confirmed=()) -> Pro
     sector = _get(Sector, draft.sector_id, "sector_id")
     organisation = _get(Organisation, draft.organisation_id, "organisation_id")
     bottlenecks = _bottlenecks(draft.bottleneck_ids)
-    sessions = _sessions(actor, draft.session_ids)
+    sessions = None if draft.session_ids is None else _sessions(actor, draft.session_ids)
     if proposal is None:
         decision = _decision(actor, draft.decision_id)
         proposal = Proposal(author_id=actor.id, status=Status.DRAFT)
         if decision is not None:
             proposal.decision_id = decision.id
+            sessions = sessions if sessions is not None else []
             if decision.item.session not in sessions:
                 sessions.append(decision.item.session)
         db.session.add(proposal)
@@ -127,7 +128,8 @@ def save(actor, proposal: Proposal | None, draft: Draft, *, confirmed=()) -> Pro
     proposal.sector = sector
     proposal.organisation = organisation
     proposal.bottlenecks = bottlenecks
-    proposal.sessions = sessions
+    if sessions is not None:
+        proposal.sessions = sessions
     for level, body in levels.items():
         followup = proposal.followup(level)
         if followup is None:

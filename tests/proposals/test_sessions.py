@@ -157,3 +157,21 @@ def test_a_proposal_goes_on_the_agenda_through_the_form_and_the_api(
     )  # fmt: skip
     assert answer.status_code == 201, answer.get_json()
     assert {m.id for m in proposal.sessions} == {meeting.id, other.id}
+
+
+def test_the_api_starts_from_a_decision_and_keeps_sessions_it_is_not_given(
+    call, session, owner, coordinator, decided, routed
+):
+    meeting, decision = decided
+    body = {"title": "Automatisch groeipakket", "kind": "structural", "levels": {"local": ""},
+            "bottleneck_ids": [b.id for b in routed], "decision_id": decision.id}  # fmt: skip
+    created = call("POST", "/api/v1/proposals", coordinator, json=body)
+    assert created.status_code == 201, created.get_json()
+    assert created.get_json()["session_ids"] == [meeting.id]
+    proposal_id = created.get_json()["id"]
+    edited = call(
+        "PUT", f"/api/v1/proposals/{proposal_id}", coordinator,
+        json={**body, "decision_id": None, "title": "Automatisch groeipakket voor elk gezin"},
+    )  # fmt: skip
+    assert edited.status_code == 200, edited.get_json()
+    assert edited.get_json()["session_ids"] == [meeting.id]
