@@ -299,6 +299,7 @@ class AdviceById(MethodView):
     @requires(P.COMPILE)
     @blp.response(200, AdviceSchema)
     def get(self, advice_id):
+        """One advice: its level, period, state and latest version."""
         return _advice(load_advice(advice_id))
 
     @requires(P.COMPILE)
@@ -319,6 +320,7 @@ class AdviceVersions(MethodView):
     @requires(P.COMPILE)
     @blp.response(200, VersionSchema(many=True))
     def get(self, advice_id):
+        """Its versions, oldest first: who made each, and when it was published."""
         return load_advice(advice_id).versions
 
 

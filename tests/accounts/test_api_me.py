@@ -37,6 +37,8 @@ def test_me_describes_the_signed_in_user(client, login_as, policy_owner, sector)
             "directory:read",
             "privacy:check",
             "profile:manage",
+            "proposal:read",
+            "proposal:write",
             "session:read",
             "session:register",
         ],

@@ -32,6 +32,20 @@ def test_a_bottleneck_put_on_the_agenda_moves_and_shows_the_session(
     assert f'href="/sessions/{meeting.id}"' in page
 
 
+def test_the_reporter_hears_that_their_bottleneck_is_on_a_sessions_agenda(
+    session, coordinator, routed
+):
+    meeting = plan_session(coordinator, theme="Wonen")
+    agenda.add_item(coordinator, meeting, kind="bottleneck", bottleneck=routed, minutes_slot=20)
+    session.flush()
+    told = session.query(Notification).filter_by(
+        user_id=routed.reporter_id, kind="bottleneck.feedback"
+    )
+    assert [n.data.get("event") for n in told if n.data.get("event") == "scheduled"] == [
+        "scheduled"
+    ]
+
+
 def test_a_draft_cannot_be_put_on_the_agenda(session, coordinator):
     draft = factories.create_bottleneck(draft=True)
     meeting = plan_session(coordinator)
