@@ -86,7 +86,9 @@ def _register_blueprints(app: Flask) -> None:
     from mdma.proposals import (
         advice_routes,
         on_bottlenecks,  # noqa: F401  (its panel on a bottleneck's page)
+        on_sessions,  # noqa: F401  (its actions on a session's page, proposals on agendas)
     )
+    from mdma.proposals import home as proposal_home  # noqa: F401  (its home page blocks)
     from mdma.proposals import routes as proposal_routes
     from mdma.proposals.api import blp as proposals_api
     from mdma.sessions import home as session_home  # noqa: F401  (its home page block)

@@ -9,9 +9,11 @@ from dataclasses import dataclass, field
 from datetime import date
 
 import sqlalchemy as sa
+from flask_babel import force_locale
 from flask_babel import gettext as _
 
-from mdma.bottlenecks.models import Bottleneck
+from mdma.bottlenecks.models import Bottleneck, Level, Occurrence
+from mdma.bottlenecks.states import Status as BottleneckStatus
 from mdma.core.errors import Conflict, RuleViolation
 from mdma.core.logbook import record
 from mdma.core.time import utcnow
@@ -21,6 +23,7 @@ from mdma.privacy import guard
 from mdma.proposals import queries
 from mdma.proposals.models import (
     Advice,
+    AdviceKind,
     AdviceVersion,
     Followup,
     GovernmentLevel,
@@ -77,9 +80,12 @@ def selectable(level: str) -> list[Proposal]:
 
 def create(
     actor, *, level: str, period_start: date | None, period_end: date | None, language="nl",
-    content: Content, confirmed=(),
+    content: Content, confirmed=(), kind: str = AdviceKind.ADVICE,
 ) -> Advice:  # fmt: skip
+    """An advice, or a signal bundle (`kind`): all structural bottlenecks of the period."""
     require(actor, ProposalPermission.COMPILE)
+    if kind not in set(AdviceKind):
+        raise RuleViolation(_("Choose from the list."), "kind")
     if level not in set(GovernmentLevel):
         raise RuleViolation(_("Choose from the list."), "level")
     if period_start is None:
@@ -91,8 +97,8 @@ def create(
     if language not in LANGUAGES:
         raise RuleViolation(_("Choose from the list."), "language")
     advice = Advice(
-        level=level, period_start=period_start, period_end=period_end, language=language,
-        author_id=actor.id,
+        level=level, kind=kind, period_start=period_start, period_end=period_end,
+        language=language, author_id=actor.id,
     )  # fmt: skip
     db.session.add(advice)
     db.session.flush()
@@ -173,7 +179,7 @@ def publish(actor, advice: Advice) -> AdviceVersion:
     if advice.is_published:
         raise RuleViolation(_("This advice is already published."), status=409)
     version = latest_version(advice)
-    if not version.proposal_ids:
+    if not version.proposal_ids and not version.document.get("signals"):
         raise RuleViolation(_("Choose at least one proposal."), "proposal_ids")
     version.published_at = advice.published_at = utcnow()
     followups = db.session.scalars(
@@ -218,9 +224,38 @@ def _main_domain(proposal_ids) -> dict[int, str]:
     return {pid: c.most_common(1)[0][0] for pid, c in counts.items() if c}
 
 
+def structural_signals(start: date, end: date) -> list[Bottleneck]:
+    """The structural bottlenecks of a period: submitted, not merged away, and reported or
+    with an occurrence between its first and last day."""
+    b = Bottleneck
+    reported = sa.func.date(sa.func.coalesce(b.submitted_at, b.created_at), type_=sa.Date)
+    occurred = sa.select(Occurrence.id).where(
+        Occurrence.bottleneck_id == b.id, Occurrence.occurred_on.between(start, end)
+    )
+    return list(
+        db.session.scalars(
+            sa.select(b)
+            .where(
+                b.level == Level.STRUCTURAL,
+                b.status != BottleneckStatus.DRAFT,
+                b.merged_into_id.is_(None),
+                sa.or_(reported.between(start, end), occurred.exists()),
+            )
+            .order_by(b.id)
+        )
+    )
+
+
 def assemble(advice: Advice, version: AdviceVersion) -> dict:
     """The document as data (JSON): texts, each proposal with its evidence figures (counts,
-    never cases), grouped, and the annex. Labels are put in words when it is rendered."""
+    never cases), grouped, and the annex; for a signal bundle also every structural bottleneck
+    of the period with its figures (its title, never its description or occurrences' notes).
+    Sector names are kept in the advice's language; labels are put in words when rendered."""
+    with force_locale(advice.language):
+        return _assemble(advice, version)
+
+
+def _assemble(advice: Advice, version: AdviceVersion) -> dict:
     proposals = list(
         db.session.scalars(
             sa.select(Proposal).where(Proposal.id.in_(version.proposal_ids)).order_by(Proposal.id)
@@ -250,9 +285,26 @@ def assemble(advice: Advice, version: AdviceVersion) -> dict:
                 "evidence": _counts(figures),
             }
         )
-    total = queries.evidence(ids) if proposals else queries.Evidence()
+    signals = []
+    if advice.is_signal_bundle:
+        found = structural_signals(advice.period_start, advice.period_end)
+        figures_of = queries.bottleneck_evidence_each([b.id for b in found]) if found else {}
+        signals = [
+            {"id": b.id, "title": b.title, "evidence": _counts(figures_of[b.id])} for b in found
+        ]
+    if signals:
+        linked = db.session.scalars(
+            sa.select(proposal_bottlenecks.c.bottleneck_id).where(
+                proposal_bottlenecks.c.proposal_id.in_(ids)
+            )
+        ).all()
+        total = queries.bottleneck_evidence({*linked, *(s["id"] for s in signals)})
+    else:
+        total = queries.evidence(ids) if proposals else queries.Evidence()
     return {
         "title": version.title,
+        "kind": advice.kind,
+        "signals": signals,
         "level": advice.level,
         "language": advice.language,
         "period": [advice.period_start.isoformat(), advice.period_end.isoformat()],

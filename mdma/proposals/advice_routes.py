@@ -64,7 +64,7 @@ def new():
         lambda: advices.create(
             current_user, level=form.level.data, period_start=form.period_start.data,
             period_end=form.period_end.data, language=form.language.data,
-            content=_content(form), confirmed=_confirmed(form),
+            content=_content(form), confirmed=_confirmed(form), kind=form.kind.data,
         ),
         success=_("The advice has been created."),
         redirect_to=lambda a: url_for("advices.detail", advice_id=a.id),

@@ -67,6 +67,7 @@ def _draft(data) -> services.Draft:
         expected_effect=data["expected_effect"], kind=data["kind"], levels=data["levels"],
         sector_id=data["sector_id"], organisation_id=data["organisation_id"],
         owner_id=data["owner_id"], bottleneck_ids=data["bottleneck_ids"],
+        session_ids=data["session_ids"], decision_id=data["decision_id"],
         version=data["version"],
     )  # fmt: skip
 
@@ -244,7 +245,7 @@ def load_advice(advice_id: int) -> Advice:
 
 def _advice(advice: Advice) -> dict:
     return {**{c: getattr(advice, c) for c in (
-        "id", "level", "period_start", "period_end", "language", "published_at", "public"
+        "id", "level", "kind", "period_start", "period_end", "language", "published_at", "public"
     )}, "latest": advices.latest_version(advice)}  # fmt: skip
 
 
@@ -278,6 +279,7 @@ class Advices(MethodView):
                 _actor(), level=data["level"], period_start=data["period_start"],
                 period_end=data["period_end"], language=data["language"],
                 content=_content(data), confirmed=_all_confirmed(data, ADVICE_TEXTS),
+                kind=data["kind"],
             )  # fmt: skip
         return _advice(advice)
 

@@ -87,7 +87,9 @@ def docx(version: AdviceVersion) -> bytes:
         word.add_paragraph(context["city"])
         _add(word, version.title, "Title")
         word.add_paragraph(
-            _("Policy advice for the %(level)s level", level=str(context["level"]).lower())
+            _("Signal bundle: all structural bottlenecks of the period")
+            if document.get("kind") == "signal_bundle"
+            else _("Policy advice for the %(level)s level", level=str(context["level"]).lower())
         )
         word.add_paragraph(context["period"])
         if version.introduction:
@@ -108,6 +110,11 @@ def docx(version: AdviceVersion) -> bytes:
                     _add(word, heading, "Heading3")
                     _paragraphs(word, item[key])
                 _table(word, None, [(str(k), str(v)) for k, v in figure_rows(item["evidence"])])
+        if document.get("signals"):
+            _add(word, _("Structural signals"), "Heading1")
+            for signal in document["signals"]:
+                _add(word, signal["title"], "Heading2")
+                _table(word, None, [(str(k), str(v)) for k, v in figure_rows(signal["evidence"])])
         if version.conclusion:
             _add(word, _("Conclusion"), "Heading1")
             _paragraphs(word, version.conclusion)

@@ -9,6 +9,7 @@ from wtforms.widgets import HiddenInput
 from mdma.bottlenecks.forms import searchable
 from mdma.core.forms import FreeTextField, FreeTextLineField, MultiCheckboxField
 from mdma.proposals.models import (
+    ADVICE_KIND_LABELS,
     ANSWER_LABELS,
     GOVERNMENT_LEVEL_LABELS,
     GROUPING_LABELS,
@@ -60,6 +61,8 @@ class ProposalForm(FlaskForm):
     organisation = SelectField(_l("Responsible organisation"), coerce=int, validators=[Optional()])
     owner = SelectField(_l("Owner"), coerce=int, validators=[InputRequired(REQUIRED)])
     bottlenecks = searchable(_l("Bottlenecks that are its evidence"))
+    sessions = searchable(_l("Sessions where it was discussed"))
+    decision = IntegerField(widget=HiddenInput(), validators=[Optional()])
     version = IntegerField(widget=HiddenInput(), validators=[Optional()])
 
     def level_bodies(self) -> dict:
@@ -133,6 +136,12 @@ class AdviceForm(FlaskForm):
 
 
 class NewAdviceForm(AdviceForm):
+    kind = RadioField(
+        _l("Kind of document"),
+        choices=[(k.value, label) for k, label in ADVICE_KIND_LABELS.items()],
+        default="advice",
+        validators=[Optional()],
+    )
     level = SelectField(_l("Level"), choices=LEVEL_CHOICES, validators=[InputRequired(REQUIRED)])
     period_start = DateField(_l("Period from"), validators=[InputRequired(REQUIRED)])
     period_end = DateField(_l("Period until"), validators=[InputRequired(REQUIRED)])

@@ -1,9 +1,10 @@
 """Proposals, their follow-up per target level with its progress updates, and policy advice
 with its versions; steps are `core.lifecycle.Step`s.
 
-Where sessions (floor 6) will fit: a `proposal_sessions` link table (proposal ↔ session) and
-an optional `Proposal.session_id` ("started from this session's decision"), added by that
-package's migration; the timeline (`queries.timeline`) has a place for its entries."""
+Sessions (floor 6) below: the sessions where a proposal was discussed (`proposal_sessions`),
+the decision it was started from (`Proposal.decision_id`), and the agenda items that put it on a
+session's agenda (`proposal_agenda_items`: sessions keeps the item, proposals what it points
+at, so that sessions never imports proposals)."""
 
 from datetime import date, datetime
 from enum import StrEnum
@@ -22,6 +23,7 @@ from mdma.directory.models import Organisation, Sector
 from mdma.extensions import db
 from mdma.privacy.registry import stored_text
 from mdma.proposals.states import FOLLOW_UP_LABELS, STATUS_LABELS, FollowUp, Status
+from mdma.sessions.models import Session
 
 
 class Kind(StrEnum):
@@ -70,6 +72,26 @@ proposal_bottlenecks = db.Table(
     sa.Index("ix_proposal_bottlenecks_bottleneck_id", "bottleneck_id", "proposal_id"),
 )
 
+proposal_sessions = db.Table(
+    "proposal_sessions",
+    sa.Column("proposal_id", sa.ForeignKey("proposals.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("session_id", sa.ForeignKey("sessions.id", ondelete="CASCADE"), primary_key=True),
+    sa.Index("ix_proposal_sessions_session_id", "session_id", "proposal_id"),
+)
+
+#: An agenda item of the kind "proposal" and the proposal it puts on the agenda.
+proposal_agenda_items = db.Table(
+    "proposal_agenda_items",
+    sa.Column(
+        "item_id",
+        sa.ForeignKey("session_agenda_items.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    sa.Column(
+        "proposal_id", sa.ForeignKey("proposals.id", ondelete="CASCADE"), nullable=False, index=True
+    ),
+)
+
 
 class Proposal(Stepped, Timestamped, db.Model):
     __tablename__ = "proposals"
@@ -87,6 +109,10 @@ class Proposal(Stepped, Timestamped, db.Model):
     owner_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id"), nullable=False, index=True)
     author_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id"), nullable=False)
     adopted_at: Mapped[datetime | None] = mapped_column(sa.DateTime)
+    #: The session decision it was started from, if any.
+    decision_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("session_decisions.id", ondelete="SET NULL")
+    )
     version: Mapped[int] = mapped_column(nullable=False, default=1)
 
     owner: Mapped[User] = relationship(foreign_keys=[owner_id], lazy="joined")
@@ -94,6 +120,10 @@ class Proposal(Stepped, Timestamped, db.Model):
     organisation: Mapped[Organisation | None] = relationship(lazy="joined")
     bottlenecks: Mapped[list[Bottleneck]] = relationship(
         secondary=proposal_bottlenecks, lazy="select", order_by=Bottleneck.id
+    )
+    #: The sessions where it was discussed, the earliest first.
+    sessions: Mapped[list[Session]] = relationship(
+        secondary=proposal_sessions, lazy="select", order_by=Session.starts_at
     )
     followups: Mapped[list["Followup"]] = relationship(
         back_populates="proposal",
@@ -198,6 +228,20 @@ class Grouping(StrEnum):
 GROUPING_LABELS = {Grouping.DOMAIN: _l("By life domain"), Grouping.SECTOR: _l("By sector")}
 
 
+class AdviceKind(StrEnum):
+    #: Chosen proposals for one level.
+    ADVICE = "advice"
+    #: All structural bottlenecks of the period with their figures (and any proposals chosen):
+    #: what the local social-policy forum receives every two years, as in Ghent.
+    SIGNAL_BUNDLE = "signal_bundle"
+
+
+ADVICE_KIND_LABELS = {
+    AdviceKind.ADVICE: _l("Policy advice"),
+    AdviceKind.SIGNAL_BUNDLE: _l("Signal bundle: all structural bottlenecks of the period"),
+}
+
+
 class Advice(Timestamped, db.Model):
     """Policy advice for one level and a period; its content lives in its versions."""
 
@@ -205,6 +249,9 @@ class Advice(Timestamped, db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     level: Mapped[str] = mapped_column(sa.String(10), nullable=False)
+    kind: Mapped[str] = mapped_column(
+        sa.String(20), nullable=False, default=AdviceKind.ADVICE, server_default=AdviceKind.ADVICE
+    )
     period_start: Mapped[date] = mapped_column(sa.Date, nullable=False)
     period_end: Mapped[date] = mapped_column(sa.Date, nullable=False)
     language: Mapped[str] = mapped_column(sa.String(2), nullable=False, default="nl")
@@ -227,6 +274,10 @@ class Advice(Timestamped, db.Model):
     @property
     def is_published(self) -> bool:
         return self.published_at is not None
+
+    @property
+    def is_signal_bundle(self) -> bool:
+        return self.kind == AdviceKind.SIGNAL_BUNDLE
 
 
 class AdviceVersion(db.Model):

@@ -11,6 +11,7 @@ from flask_babel import get_locale
 from mdma.accounts.models import User
 from mdma.bottlenecks.models import Bottleneck, Occurrence, bottleneck_sectors
 from mdma.core.lifecycle import Step
+from mdma.core.pagination import IdPagination, paginate_ids
 from mdma.directory.models import LIFE_DOMAIN_LABELS, LifeDomain, Sector
 from mdma.extensions import db
 from mdma.permissions import allowed
@@ -23,6 +24,7 @@ from mdma.proposals.states import (
     Status,
     is_overdue,
 )
+from mdma.sessions.models import Decision
 
 
 @dataclass
@@ -99,6 +101,23 @@ def evidence_each(proposal_ids) -> dict[int, "Evidence"]:
     )
     counted = _counted(links)
     return {pid: counted.get(pid) or Evidence() for pid in proposal_ids}
+
+
+def bottleneck_evidence(bottleneck_ids) -> Evidence:
+    """The evidence of some bottlenecks together, in the same four queries."""
+    links = sa.select(sa.literal(0).label("key"), Bottleneck.id.label("bottleneck_id")).where(
+        Bottleneck.id.in_(list(bottleneck_ids))
+    )
+    return _counted(links.subquery()).get(0) or Evidence()
+
+
+def bottleneck_evidence_each(bottleneck_ids) -> dict[int, Evidence]:
+    """The evidence of each bottleneck, by id, in the same four queries for all of them."""
+    links = sa.select(Bottleneck.id.label("key"), Bottleneck.id.label("bottleneck_id")).where(
+        Bottleneck.id.in_(list(bottleneck_ids))
+    )
+    counted = _counted(links.subquery())
+    return {bid: counted.get(bid) or Evidence() for bid in bottleneck_ids}
 
 
 def _counted(links) -> dict[int, Evidence]:
@@ -196,6 +215,8 @@ class BoardRow:
 
 #: The board shows this many follow-ups at most; the filters narrow it down.
 BOARD_ROWS = 100
+#: A page of the board, unless the address asks for another size (up to BOARD_ROWS).
+BOARD_PAGE = 50
 
 
 def board(flt: BoardFilter, weeks: int, today: date | None = None, limit: int = BOARD_ROWS):
@@ -203,9 +224,27 @@ def board(flt: BoardFilter, weeks: int, today: date | None = None, limit: int = 
     in one query; overdue ones (no answer after `weeks` weeks) marked. One more row than
     `limit` says that there are more."""
     today = today or date.today()
+    query = _board_query(sa.select(Followup), flt, weeks, today)
+    rows = db.session.scalars(query.limit(limit + 1)).unique().all()
+    return [BoardRow(f, is_overdue(f, weeks, today)) for f in rows]
+
+
+def board_page(
+    flt: BoardFilter, weeks: int, *, page: int | None = None, per_page: int | None = None,
+    today: date | None = None,
+) -> tuple[IdPagination, list[BoardRow]]:  # fmt: skip
+    """One page of the board (`core.pagination`: the ids of the page first, then its rows),
+    the same statements whatever the page size."""
+    today = today or date.today()
+    ids = _board_query(sa.select(Followup.id), flt, weeks, today)
+    per_page = max(1, min(per_page or BOARD_PAGE, BOARD_ROWS))
+    found = paginate_ids(ids, Followup, page=page, per_page=per_page, max_per_page=BOARD_ROWS)
+    return found, [BoardRow(f, is_overdue(f, weeks, today)) for f in found.items]
+
+
+def _board_query(query: sa.Select, flt: BoardFilter, weeks: int, today: date) -> sa.Select:
     query = (
-        sa.select(Followup)
-        .join(Followup.proposal)
+        query.join(Followup.proposal)
         .where(Proposal.status.in_([Status.ADOPTED, Status.CLOSED]))
         .order_by(Followup.level, Followup.status, Followup.submitted_on, Followup.id)
     )
@@ -220,8 +259,7 @@ def board(flt: BoardFilter, weeks: int, today: date | None = None, limit: int = 
             Followup.status == FollowUp.SUBMITTED,
             Followup.submitted_on < today - timedelta(weeks=weeks),
         )
-    rows = db.session.scalars(query.limit(limit + 1)).unique().all()
-    return [BoardRow(f, is_overdue(f, weeks, today)) for f in rows]
+    return query
 
 
 def proposals_list(actor, status: str | None = None, limit: int = 200) -> list[Proposal]:
@@ -240,7 +278,7 @@ def proposals_list(actor, status: str | None = None, limit: int = 200) -> list[P
 @dataclass
 class Moment:
     at: datetime
-    #: "bottleneck", "proposal", "followup", "progress" (and, with sessions, "session").
+    #: "bottleneck", "session", "decision", "proposal", "followup", "progress".
     kind: str
     title: str
     detail: str = ""
@@ -248,11 +286,16 @@ class Moment:
 
 
 def timeline(proposal: Proposal) -> list[Moment]:
-    """Its story as one line: bottlenecks → (sessions, once that floor exists) → proposal →
-    advice → answer per level → implementation; in three queries."""
+    """Its story as one line: bottlenecks → sessions → proposal → advice → answer per level →
+    implementation; in a fixed number of queries, however long the story."""
     moments = [
         Moment(b.submitted_at or b.created_at, "bottleneck", b.title) for b in proposal.bottlenecks
     ]
+    for meeting in proposal.sessions:
+        moments.append(Moment(meeting.starts_at, "session", meeting.title))
+    if proposal.decision_id is not None:
+        decision = db.session.get(Decision, proposal.decision_id)
+        moments.append(Moment(decision.created_at, "decision", decision.item.session.title))
     by_id = {f.id: f for f in proposal.followups}
     steps = db.session.scalars(
         sa.select(Step)

@@ -12,7 +12,7 @@ from mdma.bottlenecks.states import Status as BottleneckStatus
 from mdma.core.forms import confirmed_not_personal, submit
 from mdma.directory import queries as directory
 from mdma.extensions import db
-from mdma.permissions import Role, requires
+from mdma.permissions import Role, allowed, requires
 from mdma.proposals import queries, services
 from mdma.proposals.forms import (
     AnswerForm,
@@ -32,11 +32,15 @@ from mdma.proposals.states import (
     ProposalPermission,
     Status,
 )
+from mdma.sessions.models import Decision, Session
+from mdma.sessions.states import SessionPermission
 
 bp = Blueprint("proposals", __name__, url_prefix="/proposals")
 P = ProposalPermission
 #: The proposal form offers this many of the most recent bottlenecks (and those linked).
 BOTTLENECK_CHOICES = 300
+#: … and this many of the most recent sessions (and those linked).
+SESSION_CHOICES = 300
 
 
 def load(proposal_id: int) -> Proposal:
@@ -96,6 +100,31 @@ def _choices(form: ProposalForm, proposal: Proposal | None = None) -> None:
         .limit(BOTTLENECK_CHOICES + len(linked))
     ).all()
     form.bottlenecks.choices = [(b.id, f"#{b.id} {b.title}") for b in recent]
+    discussed = [m.id for m in proposal.sessions] if proposal else []
+    meetings = db.session.scalars(
+        sa.select(Session)
+        .where(sa.or_(Session.id.in_(discussed), Session.id.in_(_recent_sessions())))
+        .order_by(Session.starts_at.desc())
+    ).all()
+    form.sessions.choices = [(m.id, f"{m.starts_at:%Y-%m-%d} {m.title}") for m in meetings]
+
+
+def _recent_sessions():
+    return sa.select(Session.id).order_by(Session.starts_at.desc()).limit(SESSION_CHOICES)
+
+
+def _from_decision(form: ProposalForm, decision_id: int) -> None:
+    """Pre-fill a new proposal from a session's decision: the session's theme, the decision's
+    text, the bottlenecks on that session's agenda, the session itself."""
+    decision = db.session.get(Decision, decision_id)
+    if decision is None or not allowed(current_user, SessionPermission.READ, decision.item.session):
+        abort(404)
+    meeting = decision.item.session
+    form.title.data = meeting.theme
+    form.proposal.data = decision.text
+    form.bottlenecks.data = [item.bottleneck_id for item in meeting.items if item.bottleneck_id]
+    form.sessions.data = [meeting.id]
+    form.decision.data = decision.id
 
 
 def _draft(form: ProposalForm) -> services.Draft:
@@ -110,6 +139,8 @@ def _draft(form: ProposalForm) -> services.Draft:
         organisation_id=form.organisation.data or None,
         owner_id=form.owner.data,
         bottleneck_ids=form.bottlenecks.data or [],
+        session_ids=form.sessions.data or [],
+        decision_id=form.decision.data or None,
         version=form.version.data,
     )
 
@@ -132,6 +163,8 @@ def new():
         form.owner.data = current_user.id
         if request.args.get("bottleneck", "").isdigit():
             form.bottlenecks.data = [int(request.args["bottleneck"])]
+        if request.args.get("decision", "").isdigit():
+            _from_decision(form, int(request.args["decision"]))
     done = submit(
         form,
         lambda: services.save(
@@ -154,6 +187,7 @@ def edit(proposal_id):
         form.organisation.data = proposal.organisation_id or 0
         form.owner.data = proposal.owner_id
         form.bottlenecks.data = [b.id for b in proposal.bottlenecks]
+        form.sessions.data = [m.id for m in proposal.sessions]
         form.levels.data = [f.level for f in proposal.followups]
         for followup in proposal.followups:
             form[f"body_{followup.level}"].data = followup.body
@@ -313,8 +347,9 @@ def board():
         owner_id=int(valid["owner"]) if valid.get("owner") else None,
         overdue=bool(valid.get("overdue")),
     )
-    rows = queries.board(flt, current_app.config["MDMA_PROPOSAL_ANSWER_WEEKS"])
-    return render_template(
-        "proposals/board.html", form=form, rows=rows[: queries.BOARD_ROWS],
-        more=len(rows) > queries.BOARD_ROWS, shown=queries.BOARD_ROWS,
-    )  # fmt: skip
+    page, rows = queries.board_page(
+        flt,
+        current_app.config["MDMA_PROPOSAL_ANSWER_WEEKS"],
+        per_page=request.args.get("per_page", type=int),
+    )
+    return render_template("proposals/board.html", form=form, rows=rows, page=page)

@@ -59,6 +59,8 @@ class ProposalSchema(ma.Schema):
     organisation = ma.fields.Nested(NamedRef, dump_only=True, allow_none=True)
     owner = ma.fields.Nested(NamedRef, dump_only=True)
     bottlenecks = ma.fields.List(ma.fields.Nested(LinkedBottleneck), dump_only=True)
+    session_ids = ma.fields.Function(lambda p: [m.id for m in p.sessions], dump_only=True)
+    decision_id = ma.fields.Int(dump_only=True, allow_none=True)
     followups = ma.fields.List(ma.fields.Nested(FollowupSchema), dump_only=True)
     version = ma.fields.Int(dump_only=True)
     created_at = DateTime(dump_only=True)
@@ -89,6 +91,14 @@ class ProposalInput(ma.Schema):
     organisation_id = Id(load_default=None, allow_none=True)
     owner_id = Id(load_default=None, allow_none=True)
     bottleneck_ids = ma.fields.List(Id(), load_default=list, validate=ma.validate.Length(max=500))
+    session_ids = ma.fields.List(
+        Id(), load_default=None, allow_none=True, validate=ma.validate.Length(max=500),
+        metadata={"description": "The sessions where it was discussed; left out: kept as they are"},
+    )  # fmt: skip
+    decision_id = Id(
+        load_default=None, allow_none=True,
+        metadata={"description": "On creation: the session decision it starts from"},
+    )  # fmt: skip
     version = Version(load_default=None, allow_none=True)
     confirmed_not_personal_data = ma.fields.Bool(load_default=False)
 
@@ -172,6 +182,11 @@ class NewAdviceInput(AdviceContentInput):
     period_start = ma.fields.Date(required=True)
     period_end = ma.fields.Date(required=True)
     language = ma.fields.Str(load_default="nl", validate=ma.validate.OneOf(["nl", "fr", "en"]))
+    kind = ma.fields.Str(
+        load_default="advice",
+        validate=ma.validate.OneOf(["advice", "signal_bundle"]),
+        metadata={"description": "signal_bundle: all structural bottlenecks of the period"},
+    )
 
 
 class VersionSchema(ma.Schema):
@@ -189,6 +204,7 @@ class VersionSchema(ma.Schema):
 class AdviceSchema(ma.Schema):
     id = ma.fields.Int(dump_only=True)
     level = ma.fields.Str(dump_only=True)
+    kind = ma.fields.Str(dump_only=True)
     period_start = ma.fields.Date(dump_only=True)
     period_end = ma.fields.Date(dump_only=True)
     language = ma.fields.Str(dump_only=True)

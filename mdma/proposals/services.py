@@ -42,6 +42,8 @@ from mdma.proposals.states import (
     Status,
     is_overdue,
 )
+from mdma.sessions.models import Decision, Session
+from mdma.sessions.states import SessionPermission
 
 LANGUAGES = ("nl", "fr", "en")
 
@@ -61,6 +63,10 @@ class Draft:
     organisation_id: int | None = None
     owner_id: int | None = None
     bottleneck_ids: list = field(default_factory=list)
+    #: The sessions where it was discussed (None: keep them as they are).
+    session_ids: list | None = None
+    #: The session decision it is started from (kept on creation only).
+    decision_id: int | None = None
     #: The version the writer edited; a stale edit answers 409.
     version: int | None = None
 
@@ -103,8 +109,15 @@ def save(actor, proposal: Proposal | None, draft: Draft, *, confirmed=()) -> Pro
     sector = _get(Sector, draft.sector_id, "sector_id")
     organisation = _get(Organisation, draft.organisation_id, "organisation_id")
     bottlenecks = _bottlenecks(draft.bottleneck_ids)
+    sessions = None if draft.session_ids is None else _sessions(actor, draft.session_ids)
     if proposal is None:
+        decision = _decision(actor, draft.decision_id)
         proposal = Proposal(author_id=actor.id, status=Status.DRAFT)
+        if decision is not None:
+            proposal.decision_id = decision.id
+            sessions = sessions if sessions is not None else []
+            if decision.item.session not in sessions:
+                sessions.append(decision.item.session)
         db.session.add(proposal)
     else:
         _keep_followed_levels(proposal, levels)
@@ -115,6 +128,8 @@ def save(actor, proposal: Proposal | None, draft: Draft, *, confirmed=()) -> Pro
     proposal.sector = sector
     proposal.organisation = organisation
     proposal.bottlenecks = bottlenecks
+    if sessions is not None:
+        proposal.sessions = sessions
     for level, body in levels.items():
         followup = proposal.followup(level)
         if followup is None:
@@ -172,6 +187,27 @@ def _bottlenecks(ids) -> list[Bottleneck]:
     if len(found) != len(ids):
         raise RuleViolation(_("Choose submitted bottlenecks only."), "bottleneck_ids")
     return found
+
+
+def _sessions(actor, ids) -> list[Session]:
+    ids = sorted(set(ids or ()))
+    if not ids:
+        return []
+    found = list(db.session.scalars(sa.select(Session).where(Session.id.in_(ids))))
+    if len(found) != len(ids) or not all(
+        allowed(actor, SessionPermission.READ, meeting) for meeting in found
+    ):
+        raise RuleViolation(_("Choose sessions you can see."), "session_ids")
+    return found
+
+
+def _decision(actor, decision_id) -> Decision | None:
+    if decision_id is None:
+        return None
+    decision = db.session.get(Decision, decision_id)
+    if decision is None or not allowed(actor, SessionPermission.READ, decision.item.session):
+        raise RuleViolation(_("Choose a decision of a session you can see."), "decision_id")
+    return decision
 
 
 # --- The proposal's steps ------------------------------------------------------------------------

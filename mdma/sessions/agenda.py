@@ -1,6 +1,7 @@
-"""The agenda and what comes of it, actor first: items (a bottleneck, free text; a proposal once
-proposals exist), minutes per item in Markdown, decisions, action points with an owner, a due
-date and a state, and the reminders of overdue ones.
+"""The agenda and what comes of it, actor first: items (a bottleneck, free text; a proposal,
+through the resolver proposals registers in `sessions.hooks`), minutes per item in Markdown,
+decisions, action points with an owner, a due date and a state, and the reminders of overdue
+ones.
 
 A bottleneck put on the agenda takes the step "on a session's agenda" of its own lifecycle,
 through the bottlenecks' service, when that step is open to it; the bottleneck's page and
@@ -29,6 +30,7 @@ from mdma.extensions import db
 from mdma.permissions import require
 from mdma.privacy import guard
 from mdma.privacy.registry import stored_text
+from mdma.sessions import hooks as session_hooks
 from mdma.sessions import notices
 from mdma.sessions.models import ActionPoint, ActionState, AgendaItem, Decision, ItemKind, Session
 from mdma.sessions.states import ACTION_LIFECYCLE, SessionPermission
@@ -65,13 +67,17 @@ def add_item(
     minutes_slot: int | None = None,
     presenter: User | None = None,
     confirmed: bool = False,
+    subject_id: int | None = None,
 ) -> AgendaItem:
-    """Add an item at the end of the agenda."""
+    """Add an item at the end of the agenda; `subject_id` names what an item of a kind
+    registered by a higher floor (a proposal) points at."""
     require(actor, SessionPermission.PLAN, meeting)
     _open(meeting)
-    if kind == ItemKind.PROPOSAL:
-        raise RuleViolation(_l("Proposals can be put on the agenda once they exist."), "kind")
-    if kind == ItemKind.BOTTLENECK:
+    resolver = session_hooks.resolver_for(kind)
+    if resolver is not None:
+        title = resolver.title(actor, meeting, subject_id)
+        bottleneck = None
+    elif kind == ItemKind.BOTTLENECK:
         if bottleneck is None or not bottlenecks.can_read(actor, bottleneck):
             raise RuleViolation(_l("Choose a bottleneck you can see."), "bottleneck_id")
         if bottleneck.is_draft:
@@ -101,6 +107,8 @@ def add_item(
     db.session.add(item)
     db.session.flush()
     record(actor, "session:item_added", meeting, item_id=item.id, bottleneck_id=item.bottleneck_id)
+    if resolver is not None:
+        resolver.attach(actor, item, subject_id)
     if bottleneck is not None:
         _schedule(actor, bottleneck)
     return item

@@ -270,6 +270,7 @@ class SessionAgenda(MethodView):
                 minutes_slot=data["minutes_slot"],
                 presenter=_one(User, data["presenter_id"], "presenter_id"),
                 confirmed=data["confirmed_not_personal_data"],
+                subject_id=data["proposal_id"],
             )
         return item
 

@@ -105,12 +105,21 @@ class AttendanceForm(FlaskForm):
 class ItemForm(FlaskForm):
     kind = SelectField(
         _l("Kind of item"),
-        choices=[("bottleneck", _l("A bottleneck")), ("text", _l("Free text"))],
+        choices=[
+            ("bottleneck", _l("A bottleneck")),
+            ("proposal", _l("A proposal")),
+            ("text", _l("Free text")),
+        ],
         validators=[InputRequired(REQUIRED)],
     )
     bottleneck_id = IntegerField(
         _l("Bottleneck number"),
         description=_l("The number after # on the bottleneck's page."),
+        validators=[Optional(), NumberRange(min=1, max=MAX_ID)],
+    )
+    proposal_id = IntegerField(
+        _l("Proposal number"),
+        description=_l("The number after # on the proposal's page."),
         validators=[Optional(), NumberRange(min=1, max=MAX_ID)],
     )
     title = FreeTextLineField(_l("Title"), validators=[Optional(), Length(max=200)])

@@ -67,6 +67,7 @@ def add_item(session_id):
             minutes_slot=form.minutes_slot.data,
             presenter=db.session.get(User, form.presenter_id.data or 0),
             confirmed=confirmed_not_personal(form, "title"),
+            subject_id=form.proposal_id.data if form.kind.data == "proposal" else None,
         ),
         success=_("Item added to the agenda."),
         redirect_to=lambda item: _back(meeting, item),

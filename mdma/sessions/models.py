@@ -43,7 +43,7 @@ REGISTRATION_LABELS = {
 
 class ItemKind(StrEnum):
     BOTTLENECK = "bottleneck"
-    #: Ready for the proposals issue: an item pointing at a proposal, not offered yet.
+    #: A proposal: works through the resolver proposals registers in `sessions.hooks`.
     PROPOSAL = "proposal"
     TEXT = "text"
 
@@ -184,7 +184,7 @@ class Registration(Timestamped, db.Model):
 
 
 class AgendaItem(db.Model):
-    """One point of a session's agenda: a bottleneck, a proposal (later) or free text, with its
+    """One point of a session's agenda: a bottleneck, a proposal (its link kept by proposals) or free text, with its
     minutes in Markdown and its decisions."""
 
     __tablename__ = "session_agenda_items"

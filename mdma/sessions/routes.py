@@ -16,7 +16,7 @@ from mdma.directory import queries as directory
 from mdma.directory.models import Organisation, Sector
 from mdma.extensions import db
 from mdma.permissions import allowed, requires
-from mdma.sessions import queries, registrations, series, services
+from mdma.sessions import hooks, queries, registrations, series, services
 from mdma.sessions.forms import (
     AttendanceForm,
     InviteForm,
@@ -249,10 +249,13 @@ def detail_page(meeting: Session, **forms):
         forms.setdefault("invite_form", _invite_form())
     rows = queries.registrations(meeting) if planning else []
     attendance = AttendanceForm()
+    items = queries.items(meeting)
     return render_template(
         "sessions/detail.html",
         meeting=meeting,
-        items=queries.items(meeting),
+        items=items,
+        item_urls=hooks.item_urls(items),
+        decision_actions=hooks.decision_actions,
         mine=registrations.registration_of(current_user, meeting),
         invited=is_invited(current_user, meeting),
         may_register=may_register(current_user, meeting),

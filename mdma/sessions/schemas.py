@@ -109,8 +109,9 @@ class AttendanceSchema(ma.Schema):
 
 
 class ItemInput(Confirmable):
-    kind = choice((ItemKind.BOTTLENECK, ItemKind.TEXT), required=True)
+    kind = choice((ItemKind.BOTTLENECK, ItemKind.PROPOSAL, ItemKind.TEXT), required=True)
     bottleneck_id = Id(load_default=None, allow_none=True)
+    proposal_id = Id(load_default=None, allow_none=True)
     title = FreeText(load_default="", validate=ma.validate.Length(max=200))
     minutes_slot = ma.fields.Int(
         load_default=None, allow_none=True, validate=ma.validate.Range(min=1, max=600)

@@ -1,24 +1,25 @@
-"""A proposal, as its people make it in the browser: the coordinator turns a routed bottleneck
-into a proposal, adopts it, compiles an advice for the Flemish level, publishes it and
-downloads the PDF; then records the Flemish answer and an implementation update, and the
-reporter of the linked bottleneck reads it on "my signals". (Starting from a session's
-decision comes with the sessions floor.)"""
+"""A proposal, as its people make it in the browser: the coordinator turns a session's decision
+on a routed bottleneck into a proposal, adopts it, compiles an advice for the Flemish level,
+publishes it and downloads the PDF; then records the Flemish answer and an implementation
+update, and the reporter of the linked bottleneck reads it on "my signals"."""
 
 import pytest
 from playwright.sync_api import expect
 
 from mdma.bottlenecks import routing, services
 from mdma.extensions import db
+from mdma.sessions import agenda
 from tests import factories
 from tests.browser.accessibility import assert_accessible
 from tests.browser.conftest import log_in
 from tests.browser.test_bottleneck_journey import log_out
+from tests.sessions.conftest import plan_session
 
 pytestmark = pytest.mark.browser
 TITLE = "Kinderbijslag stopt na verhuis naar een andere gemeente"
 
 
-def _seed(live_server) -> int:
+def _seed(live_server) -> tuple[int, int]:
     with live_server.app.app_context():
         reporter = factories.create_user(
             "case_manager", name="Ann Voorstel", email="ann.p@test.example"
@@ -30,20 +31,28 @@ def _seed(live_server) -> int:
         routing.triage(
             coordinator, bottleneck, sectors=[factories.sector("income")], level="intersectoral"
         )
+        meeting = plan_session(coordinator, theme="Groeipakket na een verhuis", days=3)
+        item = agenda.add_item(coordinator, meeting, kind="bottleneck", bottleneck=bottleneck)
+        agenda.add_decision(coordinator, item, "Het dossier verhuist automatisch mee.")
         db.session.commit()
-        return bottleneck.id
+        return bottleneck.id, meeting.id
 
 
 def test_proposal_adopted_advised_answered_and_followed(page, live_server):
     dutch = live_server.translator("nl")
-    bottleneck_id = _seed(live_server)
+    bottleneck_id, session_id = _seed(live_server)
 
     log_in(page, live_server, "cor.p@test.example")
-    page.goto(f"/proposals/new?bottleneck={bottleneck_id}")
+    page.goto(f"/sessions/{session_id}")
     assert_accessible(page)
+    page.get_by_role("link", name=dutch("Turn into a proposal")).click()
+    assert_accessible(page)
+    expect(page.get_by_label(dutch("Title"))).to_have_value("Groeipakket na een verhuis")
+    expect(page.get_by_label(dutch("Proposal"), exact=True)).to_have_value(
+        "Het dossier verhuist automatisch mee."
+    )
     page.get_by_label(dutch("Title")).fill("Groeipakket volgt het gezin bij een verhuis")
     page.get_by_label(dutch("Problem")).fill("Na een verhuis valt het groeipakket stil.")
-    page.get_by_label(dutch("Proposal"), exact=True).fill("Het dossier verhuist automatisch mee.")
     page.get_by_label(dutch("Structural policy proposal")).check()
     page.get_by_label(dutch("Flemish"), exact=True).check()
     page.get_by_label(dutch("Body at the Flemish level")).fill("Vlaams minister van Welzijn")
@@ -52,6 +61,10 @@ def test_proposal_adopted_advised_answered_and_followed(page, live_server):
         "Groeipakket volgt het gezin bij een verhuis"
     )
     assert_accessible(page)
+    expect(page.locator("#sessions")).to_contain_text("Groeipakket na een verhuis")
+    expect(page.get_by_role("link", name=TITLE)).to_have_attribute(
+        "href", f"/bottlenecks/{bottleneck_id}"
+    )
     page.get_by_role("button", name=dutch("Put up for discussion")).click()
     assert_accessible(page)
     page.get_by_role("button", name=dutch("Adopt")).click()

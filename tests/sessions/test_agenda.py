@@ -55,7 +55,7 @@ def test_a_draft_cannot_be_put_on_the_agenda(session, coordinator):
     assert session.query(AgendaItem).count() == 0
 
 
-def test_a_proposal_item_is_kept_for_later(session, coordinator):
+def test_a_proposal_item_needs_a_proposal(session, coordinator):
     meeting = plan_session(coordinator)
     with pytest.raises(RuleViolation):
         agenda.add_item(coordinator, meeting, kind="proposal")
