@@ -117,7 +117,7 @@ class Sessions(MethodView):
         filters = queries.SessionFilter(
             past=query["when"] == "past", type_id=query["type_id"], theme=query["theme"].strip()
         )
-        return page_of(queries.list_query(filters), pagination_parameters)
+        return page_of(queries.list_query(filters, _actor()), pagination_parameters)
 
     @requires(SP.PLAN)
     @blp.arguments(SessionInput)

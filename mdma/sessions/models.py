@@ -99,6 +99,17 @@ session_invitees = db.Table(
 )
 
 
+#: Guests invited by e-mail who have no account yet: the invitation of their account, per
+#: session; when they accept it they become the session's invitees (`sessions.guests`).
+session_guests = db.Table(
+    "session_guests",
+    sa.Column("session_id", sa.ForeignKey("sessions.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column(
+        "invitation_id", sa.ForeignKey("invitations.id", ondelete="CASCADE"), primary_key=True
+    ),
+)
+
+
 class Session(Timestamped, db.Model):
     """One meeting of the network."""
 

@@ -37,6 +37,8 @@ grant(
         Role.COORDINATOR: _MEMBERS | {SP.PLAN, SP.MINUTES, SP.COMPLETE_ACTION},
         Role.RESEARCHER: {SP.READ},
         Role.ADMIN: {SP.READ, SP.CONFIGURE},
+        # Outside guests: only the sessions they are invited to (`may_read`), nothing else.
+        Role.GUEST: _MEMBERS,
     }
 )
 
@@ -51,10 +53,15 @@ def is_invited(actor, meeting) -> bool:
     return bool(invited_sectors) and any(s.id in invited_sectors for s in actor.sectors)
 
 
+def may_read(actor, meeting) -> bool:
+    """Members of the network see every session; a guest only those they are invited to."""
+    return actor.role != Role.GUEST or actor in meeting.invitees
+
+
 def may_register(actor, meeting) -> bool:
     """An open session is everyone's; one by invitation is its invitees'; never a cancelled or
-    past one."""
-    if meeting.is_cancelled or meeting.is_past:
+    past one. A guest registers only where they are invited."""
+    if meeting.is_cancelled or meeting.is_past or not may_read(actor, meeting):
         return False
     return not meeting.type.by_invitation or is_invited(actor, meeting)
 
@@ -65,7 +72,7 @@ def is_minute_taker(actor, meeting) -> bool:
 
 POLICY = protect(
     "sessions",
-    rules={SP.REGISTER: may_register},
+    rules={SP.READ: may_read, SP.REGISTER: may_register},
     roles=(ObjectRole("minute_taker", is_minute_taker, grants=frozenset({SP.MINUTES})),),
 )
 
