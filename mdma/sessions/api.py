@@ -49,6 +49,18 @@ blp = Blueprint(
 RENAMED = {"decision": "text", "action": "text"}
 
 
+class _Unpublished:
+    """An agenda item read without its minutes (not approved yet, read by a guest)."""
+
+    minutes = ""
+
+    def __init__(self, item: AgendaItem):
+        self._item = item
+
+    def __getattr__(self, name):
+        return getattr(self._item, name)
+
+
 def _actor() -> User:
     return current_user._get_current_object()
 
@@ -175,6 +187,21 @@ class SessionById(MethodView):
         return meeting
 
 
+@blp.route("/<int:session_id>/approve-minutes")
+class SessionApproveMinutes(MethodView):
+    @requires(SP.READ)
+    @blp.response(200, SessionSchema)
+    def post(self, session_id):
+        """At this session, approve the minutes of the previous one (the coordinator or this
+        session's minute-taker); answers the previous session, its minutes now approved."""
+        meeting = load(session_id)
+        if not allowed(_actor(), SP.MINUTES, meeting):
+            abort(404)  # the object rule: only its coordinator or minute-taker approve there
+        with one_commit():
+            previous = agenda.approve_minutes(_actor(), meeting)
+        return previous
+
+
 @blp.route("/<int:session_id>/cancel")
 class SessionCancel(MethodView):
     @requires(SP.PLAN)
@@ -251,8 +278,13 @@ class SessionAgenda(MethodView):
     @requires(SP.READ)
     @blp.response(200, ItemSchema(many=True))
     def get(self, session_id):
-        """The agenda in order, with minutes, decisions and action points."""
-        return queries.items(load(session_id))
+        """The agenda in order, with minutes (for a guest, once approved), decisions and action
+        points."""
+        meeting = load(session_id)
+        items = queries.items(meeting)
+        if agenda.minutes_published(_actor(), meeting):
+            return items
+        return [_Unpublished(item) for item in items]
 
     @requires(SP.PLAN)
     @blp.arguments(ItemInput)

@@ -134,9 +134,21 @@ def items(meeting: Session) -> list[AgendaItem]:
 
 
 def suggestions(meeting: Session, limit: int = 10) -> list[Bottleneck]:
-    """Bottlenecks the evidence made candidates, not on this agenda yet."""
+    """Bottlenecks proposed for a session of its type (`proposed`), then those the evidence
+    made candidates, not on this agenda yet."""
+    from mdma.sessions import proposed  # its panel renders on the bottleneck's page
+
     on_agenda = {item.bottleneck_id for item in meeting.items}
-    return [b for b, _signal in signal_queries.candidates() if b.id not in on_agenda][:limit]
+    wanted = [
+        db.session.get(Bottleneck, p.bottleneck_id) for p in proposed.for_type(meeting.type_id)
+    ]
+    wanted += [b for b, _signal in signal_queries.candidates()]
+    seen, offered = set(on_agenda), []
+    for bottleneck in wanted:
+        if bottleneck is not None and bottleneck.id not in seen:
+            seen.add(bottleneck.id)
+            offered.append(bottleneck)
+    return offered[:limit]
 
 
 def series(meeting: Session) -> list[Session]:

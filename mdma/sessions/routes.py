@@ -16,7 +16,7 @@ from mdma.directory import queries as directory
 from mdma.directory.models import Organisation, Sector
 from mdma.extensions import db
 from mdma.permissions import allowed, requires
-from mdma.sessions import discussion, guests, queries, registrations, series, services
+from mdma.sessions import agenda, discussion, guests, queries, registrations, series, services
 from mdma.sessions.forms import (
     AttendanceForm,
     GuestForm,
@@ -296,6 +296,8 @@ def detail_page(meeting: Session, **forms):
         may_register=may_register(current_user, meeting),
         planning=planning,
         pending_guests=guests.pending(meeting) if planning else [],
+        show_minutes=agenda.minutes_published(current_user, meeting),
+        may_approve=_may_approve(meeting),
         registered=[r for r in rows if r.status == RegistrationStatus.REGISTERED],
         waiting=[r for r in rows if r.status == RegistrationStatus.WAITING],
         declined=[r for r in rows if r.status == RegistrationStatus.DECLINED],
@@ -304,6 +306,18 @@ def detail_page(meeting: Session, **forms):
         now=datetime.now(),
         discussion=thread_queries.discussion(current_user, thread) if thread else None,
         **minutes_routes.forms_for(meeting, **forms),
+    )
+
+
+def _may_approve(meeting: Session) -> bool:
+    """Whether to offer approving the previous session's minutes here."""
+    previous = meeting.previous
+    return (
+        previous is not None
+        and previous.minutes_approved_at is None
+        and not meeting.is_cancelled
+        and meeting.starts_at <= utcnow()
+        and allowed(current_user, SessionPermission.MINUTES, meeting)
     )
 
 

@@ -85,6 +85,8 @@ class SessionSchema(ma.Schema):
     version = ma.fields.Int(dump_only=True)
     minute_taker_id = ma.fields.Int(dump_only=True, allow_none=True)
     previous_id = ma.fields.Int(dump_only=True, allow_none=True)
+    minutes_approved_at = DateTime(dump_only=True, allow_none=True)
+    minutes_approved_by_id = ma.fields.Int(dump_only=True, allow_none=True)
 
 
 class RegistrationInput(ma.Schema):

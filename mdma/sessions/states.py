@@ -25,6 +25,8 @@ class SessionPermission(StrEnum):
     CONFIGURE = "session:configure"
     #: Mark an action point done or open again: the coordinator, and its owner on their own.
     COMPLETE_ACTION = "session:complete_action"
+    #: Propose a bottleneck for the next session of a type (a suggested agenda item there).
+    PROPOSE_ITEM = "session:propose_item"
 
 
 SP = SessionPermission
@@ -33,8 +35,8 @@ grant(
     {
         Role.CASE_MANAGER: _MEMBERS,
         Role.SOCIAL_WORKER: _MEMBERS,
-        Role.POLICY_OWNER: _MEMBERS,
-        Role.COORDINATOR: _MEMBERS | {SP.PLAN, SP.MINUTES, SP.COMPLETE_ACTION},
+        Role.POLICY_OWNER: _MEMBERS | {SP.PROPOSE_ITEM},
+        Role.COORDINATOR: _MEMBERS | {SP.PLAN, SP.MINUTES, SP.COMPLETE_ACTION, SP.PROPOSE_ITEM},
         Role.RESEARCHER: {SP.READ},
         Role.ADMIN: {SP.READ, SP.CONFIGURE},
         # Outside guests: only the sessions they are invited to (`may_read`), nothing else.

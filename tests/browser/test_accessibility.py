@@ -24,6 +24,8 @@ EVERYONE = {
     "/proposals",
 }
 MENU = dict.fromkeys(Role, EVERYONE) | {
+    # A guest from outside the network: their sessions and their own account, nothing else.
+    Role.GUEST: EVERYONE - {"/bottlenecks", "/directory", "/proposals"},
     Role.ADMIN: EVERYONE
     | {"/admin/users", "/admin/invitations", "/admin/sectors", "/sessions/types"},
     Role.COORDINATOR: EVERYONE

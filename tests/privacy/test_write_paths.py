@@ -37,6 +37,8 @@ NOT_CONTENT = {
     "UserForm.email": "a professional's address, set by an admin",
     "InviteForm.name": "a professional's name, set by an admin",
     "InviteForm.email": "a professional's address, set by an admin",
+    "GuestForm.name": "a session guest's name (a professional from outside), set by the coordinator",
+    "GuestForm.email": "a session guest's address, set by the coordinator",
     "SectorForm.name_nl": "directory",
     "SectorForm.name_fr": "directory",
     "SectorForm.name_en": "directory",
