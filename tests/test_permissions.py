@@ -183,6 +183,8 @@ EXPECTED_ACCESS = {
     "sessions.approve_minutes": SessionPermission.READ,
     "sessions.propose_item": SessionPermission.PROPOSE_ITEM,
     "sessions_api.SessionApproveMinutes": SessionPermission.READ,
+    "sessions_api.SessionGuests": SessionPermission.PLAN,
+    "sessions_api.ProposedItems": SessionPermission.PROPOSE_ITEM,
     "sessions.ics": SessionPermission.READ,
     "sessions.my_calendar": SessionPermission.READ,
     "sessions.feed": PUBLIC,

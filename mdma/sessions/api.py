@@ -6,14 +6,14 @@ from flask.views import MethodView
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from mdma.accounts.models import User
+from mdma.accounts.models import Invitation, User
 from mdma.api.base import MAX_PAGE_SIZE, PAGE_SIZE, Blueprint, one_commit, page_of, refusal
 from mdma.bottlenecks.models import Bottleneck
 from mdma.core.errors import RuleViolation
 from mdma.directory.models import Organisation, Sector
 from mdma.extensions import db
 from mdma.permissions import allowed, requires
-from mdma.sessions import agenda, queries, registrations, series, services
+from mdma.sessions import agenda, guests, proposed, queries, registrations, series, services
 from mdma.sessions.models import ActionPoint, AgendaItem, Session, SessionType
 from mdma.sessions.schemas import (
     ActionPointInput,
@@ -23,10 +23,14 @@ from mdma.sessions.schemas import (
     AttendanceSchema,
     DecisionInput,
     DecisionSchema,
+    GuestInput,
+    GuestSchema,
     InviteInput,
     ItemInput,
     ItemSchema,
     MinutesInput,
+    ProposedItemInput,
+    ProposedItemSchema,
     RegistrationInput,
     RegistrationSchema,
     SeriesInput,
@@ -212,6 +216,41 @@ class SessionCancel(MethodView):
         with one_commit():
             services.cancel(_actor(), meeting)
         return meeting
+
+
+@blp.route("/<int:session_id>/guests")
+class SessionGuests(MethodView):
+    @requires(SP.PLAN)
+    @blp.arguments(GuestInput)
+    @blp.response(201, GuestSchema)
+    def post(self, data, session_id):
+        """Invite someone from outside the network by e-mail: an account with that address is
+        invited by name; else a guest account's invitation is mailed (the role `guest`: only
+        the sessions they are invited to)."""
+        meeting = load(session_id)
+        with one_commit():
+            done = guests.invite_guest(
+                _actor(), meeting, email=data["email"], name=data["name"],
+                language=data["language"],
+            )  # fmt: skip
+        pending = isinstance(done, Invitation)
+        return {"email": done.email, "name": done.name,
+                "status": "pending" if pending else "invited"}  # fmt: skip
+
+
+@blp.route("/proposed-items")
+class ProposedItems(MethodView):
+    @requires(SP.PROPOSE_ITEM)
+    @blp.arguments(ProposedItemInput)
+    @blp.response(201, ProposedItemSchema)
+    def post(self, data):
+        """Propose a bottleneck for the next session of a type: a suggested agenda item there."""
+        with one_commit():
+            return proposed.propose(
+                _actor(),
+                db.session.get(Bottleneck, data["bottleneck_id"]),
+                db.session.get(SessionType, data["type_id"]),
+            )
 
 
 @blp.route("/<int:session_id>/invitations")

@@ -39,6 +39,8 @@ NOT_CONTENT = {
     "InviteForm.email": "a professional's address, set by an admin",
     "GuestForm.name": "a session guest's name (a professional from outside), set by the coordinator",
     "GuestForm.email": "a session guest's address, set by the coordinator",
+    "GuestInput.name": "a session guest's name (a professional from outside), set by the coordinator",
+    "GuestInput.email": "a session guest's address, set by the coordinator",
     "SectorForm.name_nl": "directory",
     "SectorForm.name_fr": "directory",
     "SectorForm.name_en": "directory",

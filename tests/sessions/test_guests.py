@@ -131,3 +131,16 @@ def test_the_coordinator_invites_a_guest_on_the_page_and_bad_input_stores_nothin
     assert done.status_code == 302
     assert [i.email for i in guests.pending(meeting)] == ["a@b.example"]
     assert "a@b.example" in client.get(f"/sessions/{meeting.id}").get_data(as_text=True)
+
+
+def test_the_api_invites_a_guest_and_refuses_a_bad_address(call, session, coordinator):
+    meeting = plan_session(coordinator)
+    answer = call("POST", f"/api/v1/sessions/{meeting.id}/guests", coordinator,
+                  json={"email": "eu@network.example", "name": "Eu Net", "language": "fr"})  # fmt: skip
+    assert answer.status_code == 201, answer.get_json()
+    assert answer.get_json() == {"email": "eu@network.example", "name": "Eu Net",
+                                 "status": "pending"}  # fmt: skip
+    bad = call("POST", f"/api/v1/sessions/{meeting.id}/guests", coordinator,
+               json={"email": "nope", "name": "X"})  # fmt: skip
+    assert bad.status_code in (400, 422)
+    assert [i.email for i in guests.pending(meeting)] == ["eu@network.example"]

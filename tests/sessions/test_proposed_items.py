@@ -61,3 +61,19 @@ def test_the_bottleneck_page_offers_the_proposal_and_it_is_stored(
     assert [p.type.code for p in proposed.of_bottleneck(bottleneck)] == ["deep_dive"]
     page = client.get(f"/bottlenecks/{bottleneck.id}").get_data(as_text=True)
     assert "Proposed for the next session" in page
+
+
+def test_the_api_proposes_and_refuses_an_unknown_type(call, session, create_user):
+    owner = create_user("policy_owner")
+    bottleneck = factories.create_bottleneck(create_user("case_manager"))
+    lunch = session_type("lunch_talk")
+    answer = call("POST", "/api/v1/sessions/proposed-items", owner,
+                  json={"bottleneck_id": bottleneck.id, "type_id": lunch.id})  # fmt: skip
+    assert answer.status_code == 201, answer.get_json()
+    assert answer.get_json()["type_id"] == lunch.id
+    bad = call("POST", "/api/v1/sessions/proposed-items", owner,
+               json={"bottleneck_id": bottleneck.id, "type_id": 99999})  # fmt: skip
+    assert bad.status_code in (400, 422)
+    refused = call("POST", "/api/v1/sessions/proposed-items", create_user("case_manager"),
+                   json={"bottleneck_id": bottleneck.id, "type_id": lunch.id})  # fmt: skip
+    assert refused.status_code == 403
