@@ -1,7 +1,7 @@
 """Session pages: upcoming and past with filters, a month, planning and changing, the page of
 one session with its registrations, and the answers to an invitation."""
 
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 import sqlalchemy as sa
 from flask import Blueprint, abort, render_template, request, url_for
@@ -303,7 +303,6 @@ def detail_page(meeting: Session, **forms):
         declined=[r for r in rows if r.status == RegistrationStatus.DECLINED],
         attendance_form=attendance,
         started=meeting.starts_at <= utcnow(),
-        now=datetime.now(),
         discussion=thread_queries.discussion(current_user, thread) if thread else None,
         **minutes_routes.forms_for(meeting, **forms),
     )

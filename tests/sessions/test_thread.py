@@ -105,3 +105,20 @@ def test_an_invitee_follows_the_session_thread_live(connect, session, coordinato
     discussion.add_post(coordinator, meeting, "De zaal is geboekt.")
     db.session.commit()
     assert [c["op"] for c in changes(socket) if c["type"] == "post"] == ["created"]
+
+
+def test_the_live_thread_asks_for_posts_since_a_moment_in_utc(
+    client, session, coordinator, login_as
+):
+    """Posts keep naive UTC times: the page's starting point for live updates is UTC too."""
+    from datetime import datetime
+
+    from mdma.core.time import utcnow
+
+    meeting = plan_session(coordinator)
+    session.commit()
+    login_as(coordinator)
+    before = utcnow()
+    page = client.get(f"/sessions/{meeting.id}").get_data(as_text=True)
+    since = page.split('data-live-since="', 1)[1].split('"', 1)[0]
+    assert abs((datetime.fromisoformat(since) - before).total_seconds()) < 60
