@@ -25,6 +25,9 @@ class Role(StrEnum):
     COORDINATOR = "coordinator"
     RESEARCHER = "researcher"
     ADMIN = "admin"
+    #: Someone from outside the network (another city, a European network, an expert) with an
+    #: account limited to the sessions they are invited to (`sessions.guests`).
+    GUEST = "guest"
 
 
 ROLE_LABELS = {
@@ -34,6 +37,7 @@ ROLE_LABELS = {
     Role.COORDINATOR: _l("Coordinator"),
     Role.RESEARCHER: _l("Researcher"),
     Role.ADMIN: _l("Administrator"),
+    Role.GUEST: _l("Guest"),
 }
 
 
@@ -89,6 +93,10 @@ ROLE_PERMISSIONS: dict[Role, frozenset[StrEnum]] = {
     Role.ADMIN: frozenset(
         _EVERYONE | {Permission.DIRECTORY_MANAGE, Permission.USER_MANAGE, Permission.LOGBOOK_READ}
     ),
+    #: Their own account (profile, language, log-out, notifications) and the privacy check of
+    #: what they write; sessions adds reading and registering for the sessions they are invited
+    #: to, and nothing else.
+    Role.GUEST: frozenset({Permission.PROFILE_MANAGE, Permission.PRIVACY_CHECK}),
 }
 
 

@@ -72,10 +72,24 @@ def _check_sectors(role: str, sectors: list) -> None:
 # --- Invitations -------------------------------------------------------------------------
 
 
+#: What other domains do once an invitation is accepted, `(invitation, user)`: a session's
+#: guest becomes its invitee (`sessions.guests`). Registered at import, called in order.
+ON_ACCEPT: list = []
+
+
 def invite(actor, *, email, name, role, organisation=None, sectors=(), language="nl") -> Invitation:
     """Invite someone by e-mail, in `language`; the link in the mail is single-use and
     expires."""
     require(actor, Permission.USER_MANAGE)
+    return issue_invitation(actor, email=email, name=name, role=role, organisation=organisation,
+                            sectors=sectors, language=language)  # fmt: skip
+
+
+def issue_invitation(
+    actor, *, email, name, role, organisation=None, sectors=(), language="nl"
+) -> Invitation:
+    """The invitation and its mail, for a verb that checked its own permission (`invite`; a
+    coordinator inviting a session's guest)."""
     email = normalise_email(email)
     check_email(email)
     _check_email_free(email)
@@ -158,6 +172,8 @@ def accept_invitation(invitation: Invitation, *, password: str, language: str) -
     db.session.flush()
     invitation.user_id = user.id
     record(user, "invitation:accepted", invitation)
+    for hook in ON_ACCEPT:
+        hook(invitation, user)
     return user
 
 

@@ -26,8 +26,9 @@ from mdma.core.dates import format_when
 from mdma.core.errors import RuleViolation
 from mdma.core.lifecycle import Step
 from mdma.core.logbook import record
+from mdma.core.time import utcnow
 from mdma.extensions import db
-from mdma.permissions import require
+from mdma.permissions import Role, require
 from mdma.privacy import guard
 from mdma.privacy.registry import stored_text
 from mdma.sessions import hooks as session_hooks
@@ -111,6 +112,9 @@ def add_item(
         resolver.attach(actor, item, subject_id)
     if bottleneck is not None:
         _schedule(actor, bottleneck)
+        from mdma.sessions import proposed  # proposing lives beside the agenda
+
+        proposed.taken_up(bottleneck, meeting.type_id)
     return item
 
 
@@ -122,15 +126,45 @@ def _schedule(actor, bottleneck: Bottleneck) -> None:
 
 
 def record_minutes(actor, item: AgendaItem, minutes: str, *, confirmed: bool = False) -> AgendaItem:
-    """The minutes of one item, in Markdown: the coordinator's or the minute-taker's."""
+    """The minutes of one item, in Markdown: the coordinator's or the minute-taker's; no longer
+    once they have been approved."""
     meeting = item.session
     require(actor, SessionPermission.MINUTES, meeting)
+    if meeting.minutes_approved_at is not None:
+        raise RuleViolation(_l("These minutes have been approved: they no longer change."),
+                            "minutes", status=409)  # fmt: skip
     minutes = (minutes or "").strip()
     guard.check(actor, minutes, field="minutes", confirmed=confirmed, subject=item)
     item.minutes = minutes
     record(actor, "session:minutes", meeting, item_id=item.id)
     db.session.flush()
     return item
+
+
+def approve_minutes(actor, meeting: Session) -> Session:
+    """At `meeting`, approve the minutes of the session before it in its series: who and when
+    are kept, and the minutes are published (guests read them) and no longer change."""
+    require(actor, SessionPermission.MINUTES, meeting)
+    previous = meeting.previous
+    if previous is None:
+        raise RuleViolation(_l("This session has no previous session whose minutes it approves."),
+                            status=409)  # fmt: skip
+    if previous.minutes_approved_at is not None:
+        raise RuleViolation(_l("These minutes have been approved already."), status=409)
+    if meeting.is_cancelled or meeting.starts_at > utcnow():
+        raise RuleViolation(_l("Minutes are approved at the next session, once it has begun."),
+                            status=409)  # fmt: skip
+    previous.minutes_approved_at = utcnow()
+    previous.minutes_approved_by_id = actor.id
+    record(actor, "session:minutes_approved", previous, approved_at=meeting.id)
+    db.session.flush()
+    return previous
+
+
+def minutes_published(viewer, meeting: Session) -> bool:
+    """Whether `viewer` reads the minutes of `meeting`: members always (drafts included), a
+    guest only approved ones."""
+    return getattr(viewer, "role", None) != Role.GUEST or meeting.minutes_approved_at is not None
 
 
 def add_decision(actor, item: AgendaItem, text: str, *, confirmed: bool = False) -> Decision:

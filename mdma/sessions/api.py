@@ -6,14 +6,14 @@ from flask.views import MethodView
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from mdma.accounts.models import User
+from mdma.accounts.models import Invitation, User
 from mdma.api.base import MAX_PAGE_SIZE, PAGE_SIZE, Blueprint, one_commit, page_of, refusal
 from mdma.bottlenecks.models import Bottleneck
 from mdma.core.errors import RuleViolation
 from mdma.directory.models import Organisation, Sector
 from mdma.extensions import db
 from mdma.permissions import allowed, requires
-from mdma.sessions import agenda, queries, registrations, series, services
+from mdma.sessions import agenda, guests, proposed, queries, registrations, series, services
 from mdma.sessions.models import ActionPoint, AgendaItem, Session, SessionType
 from mdma.sessions.schemas import (
     ActionPointInput,
@@ -23,10 +23,14 @@ from mdma.sessions.schemas import (
     AttendanceSchema,
     DecisionInput,
     DecisionSchema,
+    GuestInput,
+    GuestSchema,
     InviteInput,
     ItemInput,
     ItemSchema,
     MinutesInput,
+    ProposedItemInput,
+    ProposedItemSchema,
     RegistrationInput,
     RegistrationSchema,
     SeriesInput,
@@ -47,6 +51,18 @@ blp = Blueprint(
 )
 #: The service's field names as this API names them.
 RENAMED = {"decision": "text", "action": "text"}
+
+
+class _Unpublished:
+    """An agenda item read without its minutes (not approved yet, read by a guest)."""
+
+    minutes = ""
+
+    def __init__(self, item: AgendaItem):
+        self._item = item
+
+    def __getattr__(self, name):
+        return getattr(self._item, name)
 
 
 def _actor() -> User:
@@ -117,7 +133,7 @@ class Sessions(MethodView):
         filters = queries.SessionFilter(
             past=query["when"] == "past", type_id=query["type_id"], theme=query["theme"].strip()
         )
-        return page_of(queries.list_query(filters), pagination_parameters)
+        return page_of(queries.list_query(filters, _actor()), pagination_parameters)
 
     @requires(SP.PLAN)
     @blp.arguments(SessionInput)
@@ -175,6 +191,21 @@ class SessionById(MethodView):
         return meeting
 
 
+@blp.route("/<int:session_id>/approve-minutes")
+class SessionApproveMinutes(MethodView):
+    @requires(SP.READ)
+    @blp.response(200, SessionSchema)
+    def post(self, session_id):
+        """At this session, approve the minutes of the previous one (the coordinator or this
+        session's minute-taker); answers the previous session, its minutes now approved."""
+        meeting = load(session_id)
+        if not allowed(_actor(), SP.MINUTES, meeting):
+            abort(404)  # the object rule: only its coordinator or minute-taker approve there
+        with one_commit():
+            previous = agenda.approve_minutes(_actor(), meeting)
+        return previous
+
+
 @blp.route("/<int:session_id>/cancel")
 class SessionCancel(MethodView):
     @requires(SP.PLAN)
@@ -185,6 +216,41 @@ class SessionCancel(MethodView):
         with one_commit():
             services.cancel(_actor(), meeting)
         return meeting
+
+
+@blp.route("/<int:session_id>/guests")
+class SessionGuests(MethodView):
+    @requires(SP.PLAN)
+    @blp.arguments(GuestInput)
+    @blp.response(201, GuestSchema)
+    def post(self, data, session_id):
+        """Invite someone from outside the network by e-mail: an account with that address is
+        invited by name; else a guest account's invitation is mailed (the role `guest`: only
+        the sessions they are invited to)."""
+        meeting = load(session_id)
+        with one_commit():
+            done = guests.invite_guest(
+                _actor(), meeting, email=data["email"], name=data["name"],
+                language=data["language"],
+            )  # fmt: skip
+        pending = isinstance(done, Invitation)
+        return {"email": done.email, "name": done.name,
+                "status": "pending" if pending else "invited"}  # fmt: skip
+
+
+@blp.route("/proposed-items")
+class ProposedItems(MethodView):
+    @requires(SP.PROPOSE_ITEM)
+    @blp.arguments(ProposedItemInput)
+    @blp.response(201, ProposedItemSchema)
+    def post(self, data):
+        """Propose a bottleneck for the next session of a type: a suggested agenda item there."""
+        with one_commit():
+            return proposed.propose(
+                _actor(),
+                db.session.get(Bottleneck, data["bottleneck_id"]),
+                db.session.get(SessionType, data["type_id"]),
+            )
 
 
 @blp.route("/<int:session_id>/invitations")
@@ -251,8 +317,13 @@ class SessionAgenda(MethodView):
     @requires(SP.READ)
     @blp.response(200, ItemSchema(many=True))
     def get(self, session_id):
-        """The agenda in order, with minutes, decisions and action points."""
-        return queries.items(load(session_id))
+        """The agenda in order, with minutes (for a guest, once approved), decisions and action
+        points."""
+        meeting = load(session_id)
+        items = queries.items(meeting)
+        if agenda.minutes_published(_actor(), meeting):
+            return items
+        return [_Unpublished(item) for item in items]
 
     @requires(SP.PLAN)
     @blp.arguments(ItemInput)

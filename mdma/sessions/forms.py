@@ -5,6 +5,7 @@ from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
     DateField,
+    EmailField,
     IntegerField,
     SelectField,
     SelectMultipleField,
@@ -15,6 +16,7 @@ from wtforms import (
 from wtforms.validators import URL, InputRequired, Length, NumberRange, Optional
 from wtforms.widgets import HiddenInput
 
+from mdma.accounts.forms import LANGUAGE_CHOICES
 from mdma.bottlenecks.forms import searchable
 from mdma.core.edge import MAX_ID
 from mdma.core.forms import FreeTextField, FreeTextLineField
@@ -96,6 +98,14 @@ class InviteForm(FlaskForm):
     sectors = searchable(_l("Sectors"))
     organisations = searchable(_l("Organisations"))
     people = searchable(_l("People"))
+
+
+class GuestForm(FlaskForm):
+    """A guest from outside the network, invited by e-mail (`guests.invite_guest` checks it)."""
+
+    email = EmailField(_l("E-mail address"), validators=[InputRequired()])
+    name = StringField(_l("Name"), validators=[Length(max=120)])
+    language = SelectField(_l("Language"), choices=LANGUAGE_CHOICES, default="en")
 
 
 class AttendanceForm(FlaskForm):

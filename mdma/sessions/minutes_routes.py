@@ -1,7 +1,7 @@
 """The agenda of a session and what comes of it, as pages: items, minutes, decisions, action
 points and their state, one's own action points, and the minutes of a whole series."""
 
-from flask import abort, render_template, url_for
+from flask import abort, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -10,9 +10,9 @@ from mdma.bottlenecks.models import Bottleneck
 from mdma.core.forms import act, confirmed_not_personal, submit
 from mdma.extensions import db
 from mdma.permissions import Permission, allowed, requires
-from mdma.sessions import agenda, queries
+from mdma.sessions import agenda, proposed, queries
 from mdma.sessions.forms import ActionPointForm, DecisionForm, ItemForm, MinutesForm
-from mdma.sessions.models import ActionPoint, AgendaItem
+from mdma.sessions.models import ActionPoint, AgendaItem, SessionType
 from mdma.sessions.routes import bp, detail_page, load
 from mdma.sessions.states import SessionPermission
 
@@ -93,6 +93,41 @@ def minutes(session_id, item_id):
     return done or detail_page(meeting, minutes_form=form, failed_item=item.id)
 
 
+@bp.route("/proposed-items/<int:bottleneck_id>", methods=["POST"])
+@requires(SessionPermission.PROPOSE_ITEM)
+def propose_item(bottleneck_id):
+    """From a bottleneck's page: propose it for the next session of the chosen type."""
+    bottleneck = db.session.get(Bottleneck, bottleneck_id)
+    raw = request.form.get("type_id", "")
+    session_type = (
+        db.session.get(SessionType, int(raw)) if raw.isdigit() and len(raw) < 10 else None
+    )
+    return act(
+        lambda: proposed.propose(current_user, bottleneck, session_type),
+        success=lambda proposal: _(
+            "Proposed for the next session (%(type)s).", type=proposal.type.name
+        ),
+        redirect_to=url_for("bottlenecks.detail", bottleneck_id=bottleneck_id)
+        if bottleneck is not None
+        else url_for("sessions.index"),
+    )
+
+
+@bp.route("/<int:session_id>/approve-minutes", methods=["POST"])
+@requires(SessionPermission.READ)
+def approve_minutes(session_id):
+    """At this session, approve the minutes of the previous one (the minutes' own permission,
+    checked by the verb: the coordinator or this session's minute-taker)."""
+    meeting = load(session_id)
+    if not allowed(current_user, SessionPermission.MINUTES, meeting):
+        abort(404)  # the object rule: only its coordinator or minute-taker approve there
+    return act(
+        lambda: agenda.approve_minutes(current_user, meeting),
+        success=_("The minutes of the previous session have been approved."),
+        redirect_to=url_for("sessions.detail", session_id=meeting.id),
+    )
+
+
 @bp.route("/<int:session_id>/agenda/<int:item_id>/decisions", methods=["POST"])
 @requires(SessionPermission.READ)
 def decision(session_id, item_id):
@@ -162,7 +197,10 @@ def series_minutes(session_id):
     """The minutes of a whole series as one document, in date order."""
     meeting = load(session_id)
     meetings = [
-        m for m in queries.series(meeting) if allowed(current_user, SessionPermission.READ, m)
+        m
+        for m in queries.series(meeting)
+        if allowed(current_user, SessionPermission.READ, m)
+        and agenda.minutes_published(current_user, m)
     ]
     return render_template(
         "sessions/series.html",

@@ -99,6 +99,17 @@ session_invitees = db.Table(
 )
 
 
+#: Guests invited by e-mail who have no account yet: the invitation of their account, per
+#: session; when they accept it they become the session's invitees (`sessions.guests`).
+session_guests = db.Table(
+    "session_guests",
+    sa.Column("session_id", sa.ForeignKey("sessions.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column(
+        "invitation_id", sa.ForeignKey("invitations.id", ondelete="CASCADE"), primary_key=True
+    ),
+)
+
+
 class Session(Timestamped, db.Model):
     """One meeting of the network."""
 
@@ -127,8 +138,13 @@ class Session(Timestamped, db.Model):
     #: Sessions planned at once as a series share its first session's id.
     series_id: Mapped[int | None] = mapped_column(index=True)
     version: Mapped[int] = mapped_column(default=1, nullable=False)
+    #: Its minutes approved, at the next session of its series: when and by whom. Approved
+    #: minutes are published: what guests read, and no longer changed.
+    minutes_approved_at: Mapped[datetime | None] = mapped_column(sa.DateTime)
+    minutes_approved_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))
 
     type: Mapped[SessionType] = relationship(lazy="joined")
+    minutes_approved_by: Mapped[User | None] = relationship(foreign_keys=[minutes_approved_by_id])
     organiser: Mapped[User] = relationship(foreign_keys=[organiser_id])
     minute_taker: Mapped[User | None] = relationship(foreign_keys=[minute_taker_id])
     previous: Mapped["Session | None"] = relationship(remote_side=[id])
@@ -274,3 +290,25 @@ class CalendarFeed(db.Model):
     created_at: Mapped[datetime] = mapped_column(sa.DateTime, default=utcnow, nullable=False)
 
     user: Mapped[User] = relationship()
+
+
+class ProposedItem(db.Model):
+    """A bottleneck a policy owner (or the coordinator) proposed for the next session of a
+    type: offered as a suggested agenda item there, until it is on such a session's agenda."""
+
+    __tablename__ = "session_proposed_items"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    bottleneck_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("bottlenecks.id", ondelete="CASCADE"), nullable=False
+    )
+    type_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("session_types.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+    proposed_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(sa.DateTime, default=utcnow, nullable=False)
+
+    type: Mapped[SessionType] = relationship(lazy="joined")
+    proposed_by: Mapped[User | None] = relationship()
+
+    __table_args__ = (sa.UniqueConstraint("bottleneck_id", "type_id"),)

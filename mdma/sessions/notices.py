@@ -7,11 +7,13 @@ from flask import current_app, render_template
 from flask_babel import force_locale
 from flask_babel import gettext as _
 
-from mdma.accounts.models import MailFrequency
 from mdma.core.after_commit import after_commit
 from mdma.core.dates import format_when
 from mdma.core.mail import Attachment, send_mail
+from mdma.core.time import utcnow
 from mdma.notifications import services as notifications
+from mdma.notifications import unsubscribe
+from mdma.notifications.models import Delivery
 from mdma.sessions import calendar
 
 
@@ -70,27 +72,37 @@ def _facts(meeting) -> dict:
 
 def calendar_message(actor, meeting, people, kind: str) -> None:
     """A notification for each, and a mail with the session's iCalendar file to each who takes
-    mail (a calendar needs the file, whatever the digest setting, unless mail is off)."""
+    mail for this kind (a calendar needs the file at once, whatever the digest setting, unless
+    the person chose no mail for it), with the one-click unsubscribe link and headers of every
+    mail; a notification mailed so stays out of the digest."""
     assert kind in _CALENDAR_KINDS
     people = [user for user in people if user.active and user != actor]
-    notifications.notify(
+    told = notifications.notify(
         people, kind, url=_url(meeting), actor=actor, mail=False, **_facts(meeting)
     )
+    of_user = {notification.user_id: notification for notification in told}
     base = current_app.config["MDMA_BASE_URL"]
     for user in people:
-        if user.mail_frequency == MailFrequency.NEVER:
+        if notifications.delivery_for(user, kind) == Delivery.NEVER:
             continue
         with force_locale(user.language):
             subject = notifications.MESSAGES[kind](_facts(meeting))
             body = render_template(
-                "mail/notification.txt", user=user, text=subject, link=base + _url(meeting)
+                "mail/notification.txt",
+                user=user,
+                text=subject,
+                link=base + _url(meeting),
+                unsubscribe=unsubscribe.link(user, kind),
             )
         method = "CANCEL" if kind == "session.cancelled" else "REQUEST"
         ics = calendar.invitation(meeting, user).decode()
         attachment = Attachment("invite.ics", ics, "calendar", {"method": method})
+        headers = unsubscribe.headers(user, kind)
+        if user.id in of_user:
+            of_user[user.id].mailed_at = utcnow()
         after_commit(
-            lambda to=user.email, s=subject, b=body, a=attachment: send_mail(
-                to, s, b, attachments=[a]
+            lambda to=user.email, s=subject, b=body, h=headers, a=attachment: send_mail(
+                to, s, b, h, attachments=[a]
             )
         )
 

@@ -12,6 +12,7 @@ from mdma.bottlenecks.models import Bottleneck
 from mdma.bottlenecks.signals import queries as signal_queries
 from mdma.core.time import utcnow
 from mdma.extensions import db
+from mdma.permissions import Role
 from mdma.sessions.models import (
     AgendaItem,
     Registration,
@@ -32,9 +33,16 @@ class SessionFilter:
     theme: str = ""
 
 
-def list_query(filters: SessionFilter) -> sa.Select:
+def visible_to(query: sa.Select, viewer) -> sa.Select:
+    """Only the sessions a guest is invited to (`states.may_read`); members see them all."""
+    if viewer is not None and getattr(viewer, "role", None) == Role.GUEST:
+        query = query.where(Session.invitees.any(User.id == viewer.id))
+    return query
+
+
+def list_query(filters: SessionFilter, viewer=None) -> sa.Select:
     now = utcnow()
-    query = sa.select(Session).options(orm.joinedload(Session.type))
+    query = visible_to(sa.select(Session).options(orm.joinedload(Session.type)), viewer)
     if filters.past:
         query = query.where(Session.ends_at < now).order_by(Session.starts_at.desc())
     else:
@@ -50,18 +58,17 @@ def _escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def month(year: int, number: int) -> list[Session]:
+def month(year: int, number: int, viewer=None) -> list[Session]:
     """The sessions that start in one month (Brussels time), in order."""
     first = from_local(date(year, number, 1), datetime.min.time())
     following = date(year + number // 12, number % 12 + 1, 1)
     last = from_local(following, datetime.min.time())
-    return list(
-        db.session.scalars(
-            sa.select(Session)
-            .where(Session.starts_at >= first, Session.starts_at < last)
-            .order_by(Session.starts_at)
-        )
+    query = (
+        sa.select(Session)
+        .where(Session.starts_at >= first, Session.starts_at < last)
+        .order_by(Session.starts_at)
     )
+    return list(db.session.scalars(visible_to(query, viewer)))
 
 
 def of_person(user: User) -> list[Session]:
@@ -127,9 +134,21 @@ def items(meeting: Session) -> list[AgendaItem]:
 
 
 def suggestions(meeting: Session, limit: int = 10) -> list[Bottleneck]:
-    """Bottlenecks the evidence made candidates, not on this agenda yet."""
+    """Bottlenecks proposed for a session of its type (`proposed`), then those the evidence
+    made candidates, not on this agenda yet."""
+    from mdma.sessions import proposed  # its panel renders on the bottleneck's page
+
     on_agenda = {item.bottleneck_id for item in meeting.items}
-    return [b for b, _signal in signal_queries.candidates() if b.id not in on_agenda][:limit]
+    wanted = [
+        db.session.get(Bottleneck, p.bottleneck_id) for p in proposed.for_type(meeting.type_id)
+    ]
+    wanted += [b for b, _signal in signal_queries.candidates()]
+    seen, offered = set(on_agenda), []
+    for bottleneck in wanted:
+        if bottleneck is not None and bottleneck.id not in seen:
+            seen.add(bottleneck.id)
+            offered.append(bottleneck)
+    return offered[:limit]
 
 
 def series(meeting: Session) -> list[Session]:

@@ -9,6 +9,7 @@ UPDATE on that registration, so two cancellations at once never promote the same
 
 import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
+from sqlalchemy.exc import IntegrityError
 
 from mdma.core.errors import RuleViolation
 from mdma.core.logbook import record
@@ -80,10 +81,8 @@ def register(actor, meeting: Session) -> Registration:
         )
     registration = registration_of(actor, meeting)
     if registration is not None and registration.status in HOLDING:
-        raise RuleViolation(_l("You are registered for this session already."), status=409)
-    if registration is None:
-        registration = Registration(session_id=meeting.id, user_id=actor.id, status=RS.WAITING)
-        db.session.add(registration)
+        raise _repeat()
+    registration = _claim(actor, meeting, registration)
     placed = take_place(meeting)
     registration.status = RS.REGISTERED if placed else RS.WAITING
     registration.placed_at = utcnow() if placed else None
@@ -91,6 +90,35 @@ def register(actor, meeting: Session) -> Registration:
     db.session.flush()
     db.session.refresh(meeting, ["registered_count", "version"])
     record(actor, "session:registered" if placed else "session:waiting", meeting)
+    return registration
+
+
+def _repeat() -> RuleViolation:
+    return RuleViolation(_l("You are registered for this session already."), status=409)
+
+
+def _claim(actor, meeting: Session, registration: Registration | None) -> Registration:
+    """The person's one registration row, claimed before a place is taken, so that the same
+    person registering twice at once (a double click, two tabs) takes one place and the second
+    request is answered as a repeat: a new row under a savepoint (the unique key on session and
+    person refuses the second), an earlier answer by a conditional UPDATE (the second finds it
+    holding already)."""
+    if registration is None:
+        registration = Registration(session_id=meeting.id, user_id=actor.id, status=RS.WAITING)
+        try:
+            with db.session.begin_nested():
+                db.session.add(registration)
+        except IntegrityError:
+            raise _repeat() from None
+        return registration
+    claimed = db.session.execute(
+        sa.update(Registration)
+        .where(Registration.id == registration.id, Registration.status.not_in(HOLDING))
+        .values(status=RS.WAITING)
+        .execution_options(synchronize_session=False)
+    )
+    if claimed.rowcount != 1:
+        raise _repeat()
     return registration
 
 

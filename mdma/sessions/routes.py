@@ -1,7 +1,7 @@
 """Session pages: upcoming and past with filters, a month, planning and changing, the page of
 one session with its registrations, and the answers to an invitation."""
 
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 import sqlalchemy as sa
 from flask import Blueprint, abort, render_template, request, url_for
@@ -16,9 +16,19 @@ from mdma.directory import queries as directory
 from mdma.directory.models import Organisation, Sector
 from mdma.extensions import db
 from mdma.permissions import allowed, requires
-from mdma.sessions import hooks, queries, registrations, series, services
+from mdma.sessions import (
+    agenda,
+    discussion,
+    guests,
+    hooks,
+    queries,
+    registrations,
+    series,
+    services,
+)
 from mdma.sessions.forms import (
     AttendanceForm,
+    GuestForm,
     InviteForm,
     NewSessionForm,
     SessionFilterForm,
@@ -27,6 +37,10 @@ from mdma.sessions.forms import (
 from mdma.sessions.models import RegistrationStatus, Session
 from mdma.sessions.states import SessionPermission, is_invited, may_register
 from mdma.sessions.times import from_local, in_brussels
+from mdma.threads import queries as thread_queries
+from mdma.threads import reading
+from mdma.threads.forms import PostForm
+from mdma.threads.models import Post
 
 bp = Blueprint("sessions", __name__, url_prefix="/sessions")
 PAGE_SIZE = 20
@@ -65,7 +79,9 @@ def _filters(past: bool) -> tuple[SessionFilterForm, queries.SessionFilter]:
 def index():
     past = request.args.get("when") == "past"
     form, filters = _filters(past)
-    page = db.paginate(queries.list_query(filters), per_page=PAGE_SIZE, error_out=False)
+    page = db.paginate(
+        queries.list_query(filters, current_user), per_page=PAGE_SIZE, error_out=False
+    )
     return render_template(
         "sessions/index.html", form=form, page=page, past=past, today=date.today()
     )
@@ -84,7 +100,7 @@ def month():
         shown = today.replace(day=1)
     previous = (shown - timedelta(days=1)).replace(day=1)
     following = date(shown.year + shown.month // 12, shown.month % 12 + 1, 1)
-    meetings = queries.month(shown.year, shown.month)
+    meetings = queries.month(shown.year, shown.month, current_user)
     by_day: dict[int, list] = {}
     for meeting in meetings:
         by_day.setdefault(in_brussels(meeting.starts_at).day, []).append(meeting)
@@ -233,13 +249,41 @@ def invite(session_id):
     return done or detail_page(meeting, invite_form=form)
 
 
+@bp.route("/<int:session_id>/guests", methods=["POST"])
+@requires(SessionPermission.PLAN)
+def invite_guest(session_id):
+    """Invite someone from outside the network by e-mail: an account limited to the sessions
+    they are invited to."""
+    meeting = load(session_id)
+    form = GuestForm()
+    done = submit(
+        form,
+        lambda: guests.invite_guest(
+            current_user,
+            meeting,
+            email=form.email.data,
+            name=form.name.data,
+            language=form.language.data,
+        ),
+        success=_("The guest has been invited."),
+        redirect_to=url_for("sessions.detail", session_id=meeting.id, _anchor="invite"),
+    )
+    return done or detail_page(meeting, guest_form=form)
+
+
 # --- One session -----------------------------------------------------------------------------
 
 
 @bp.route("/<int:session_id>")
 @requires(SessionPermission.READ)
 def detail(session_id):
-    return detail_page(load(session_id))
+    meeting = load(session_id)
+    thread = discussion.thread_of(meeting)
+    prefill = thread_queries.reply_or_quote(thread, request.args)
+    page = detail_page(meeting, post_form=PostForm(formdata=None, **prefill))
+    if thread is not None and reading.mark_read(current_user, thread):
+        db.session.commit()
+    return page
 
 
 def detail_page(meeting: Session, **forms):
@@ -247,9 +291,12 @@ def detail_page(meeting: Session, **forms):
     planning = allowed(current_user, SessionPermission.PLAN, meeting)
     if planning:
         forms.setdefault("invite_form", _invite_form())
+        forms.setdefault("guest_form", GuestForm())
     rows = queries.registrations(meeting) if planning else []
     attendance = AttendanceForm()
     items = queries.items(meeting)
+    thread = discussion.thread_of(meeting)
+    forms.setdefault("post_form", PostForm())
     return render_template(
         "sessions/detail.html",
         meeting=meeting,
@@ -260,13 +307,28 @@ def detail_page(meeting: Session, **forms):
         invited=is_invited(current_user, meeting),
         may_register=may_register(current_user, meeting),
         planning=planning,
+        pending_guests=guests.pending(meeting) if planning else [],
+        show_minutes=agenda.minutes_published(current_user, meeting),
+        may_approve=_may_approve(meeting),
         registered=[r for r in rows if r.status == RegistrationStatus.REGISTERED],
         waiting=[r for r in rows if r.status == RegistrationStatus.WAITING],
         declined=[r for r in rows if r.status == RegistrationStatus.DECLINED],
         attendance_form=attendance,
         started=meeting.starts_at <= utcnow(),
-        now=datetime.now(),
+        discussion=thread_queries.discussion(current_user, thread) if thread else None,
         **minutes_routes.forms_for(meeting, **forms),
+    )
+
+
+def _may_approve(meeting: Session) -> bool:
+    """Whether to offer approving the previous session's minutes here."""
+    previous = meeting.previous
+    return (
+        previous is not None
+        and previous.minutes_approved_at is None
+        and not meeting.is_cancelled
+        and meeting.starts_at <= utcnow()
+        and allowed(current_user, SessionPermission.MINUTES, meeting)
     )
 
 
@@ -299,6 +361,30 @@ def registration(session_id):
         success=told,
         redirect_to=url_for("sessions.detail", session_id=meeting.id, _anchor="registration"),
     )
+
+
+@bp.route("/<int:session_id>/posts", methods=["POST"])
+@requires(SessionPermission.READ)
+def add_post(session_id):
+    """A post in the session's thread; who may write is the thread's rule (`may_write_thread`)."""
+    meeting = load(session_id)
+    form = PostForm()
+    reply_to = db.session.get(Post, form.reply_to.data) if form.reply_to.data else None
+    done = submit(
+        form,
+        lambda: discussion.add_post(
+            current_user,
+            meeting,
+            form.body.data,
+            reply_to=reply_to,
+            confirmed=confirmed_not_personal(form, "body"),
+        ),
+        success=_("Your contribution has been posted."),
+        redirect_to=lambda post: url_for(
+            "sessions.detail", session_id=meeting.id, _anchor=f"post-{post.id}"
+        ),
+    )
+    return done or detail_page(meeting, post_form=form)
 
 
 @bp.route("/<int:session_id>/attendance", methods=["POST"])

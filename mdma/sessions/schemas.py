@@ -62,6 +62,32 @@ class InviteInput(ma.Schema):
     person_ids = ids(load_default=list)
 
 
+class GuestInput(ma.Schema):
+    email = ma.fields.Str(required=True, validate=ma.validate.Length(max=254))
+    name = ma.fields.Str(load_default="", validate=ma.validate.Length(max=120))
+    language = choice(("nl", "fr", "en"), load_default="en")
+
+
+class GuestSchema(ma.Schema):
+    email = ma.fields.Str(dump_only=True)
+    name = ma.fields.Str(dump_only=True)
+    #: "invited": an account, invited by name; "pending": the invitation to make one was sent.
+    status = ma.fields.Str(dump_only=True)
+
+
+class ProposedItemInput(ma.Schema):
+    bottleneck_id = Id(required=True)
+    type_id = Id(required=True)
+
+
+class ProposedItemSchema(ma.Schema):
+    id = ma.fields.Int(dump_only=True)
+    bottleneck_id = ma.fields.Int(dump_only=True)
+    type_id = ma.fields.Int(dump_only=True)
+    proposed_by_id = ma.fields.Int(dump_only=True, allow_none=True)
+    created_at = DateTime(dump_only=True)
+
+
 class SessionQuery(ma.Schema):
     when = choice(("upcoming", "past"), load_default="upcoming")
     type_id = Id(load_default=None)
@@ -85,6 +111,8 @@ class SessionSchema(ma.Schema):
     version = ma.fields.Int(dump_only=True)
     minute_taker_id = ma.fields.Int(dump_only=True, allow_none=True)
     previous_id = ma.fields.Int(dump_only=True, allow_none=True)
+    minutes_approved_at = DateTime(dump_only=True, allow_none=True)
+    minutes_approved_by_id = ma.fields.Int(dump_only=True, allow_none=True)
 
 
 class RegistrationInput(ma.Schema):

@@ -20,7 +20,7 @@ from mdma.extensions import db
 from mdma.permissions import require
 from mdma.privacy import guard
 from mdma.privacy.registry import stored_text
-from mdma.sessions import notices, registrations
+from mdma.sessions import discussion, notices, registrations
 from mdma.sessions.models import Session, SessionStatus, SessionType
 from mdma.sessions.states import SessionPermission
 
@@ -103,6 +103,7 @@ def plan(actor, plan: Plan, *, confirmed: bool = False) -> Session:
     )
     db.session.add(meeting)
     db.session.flush()
+    discussion.open_for(meeting)
     record(actor, "session:planned", meeting, type=plan.type.code)
     invite(actor, meeting, sectors=plan.sectors, organisations=plan.organisations,
            people=plan.people)  # fmt: skip

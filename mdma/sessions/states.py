@@ -25,6 +25,8 @@ class SessionPermission(StrEnum):
     CONFIGURE = "session:configure"
     #: Mark an action point done or open again: the coordinator, and its owner on their own.
     COMPLETE_ACTION = "session:complete_action"
+    #: Propose a bottleneck for the next session of a type (a suggested agenda item there).
+    PROPOSE_ITEM = "session:propose_item"
 
 
 SP = SessionPermission
@@ -33,10 +35,12 @@ grant(
     {
         Role.CASE_MANAGER: _MEMBERS,
         Role.SOCIAL_WORKER: _MEMBERS,
-        Role.POLICY_OWNER: _MEMBERS,
-        Role.COORDINATOR: _MEMBERS | {SP.PLAN, SP.MINUTES, SP.COMPLETE_ACTION},
+        Role.POLICY_OWNER: _MEMBERS | {SP.PROPOSE_ITEM},
+        Role.COORDINATOR: _MEMBERS | {SP.PLAN, SP.MINUTES, SP.COMPLETE_ACTION, SP.PROPOSE_ITEM},
         Role.RESEARCHER: {SP.READ},
         Role.ADMIN: {SP.READ, SP.CONFIGURE},
+        # Outside guests: only the sessions they are invited to (`may_read`), nothing else.
+        Role.GUEST: _MEMBERS,
     }
 )
 
@@ -51,10 +55,15 @@ def is_invited(actor, meeting) -> bool:
     return bool(invited_sectors) and any(s.id in invited_sectors for s in actor.sectors)
 
 
+def may_read(actor, meeting) -> bool:
+    """Members of the network see every session; a guest only those they are invited to."""
+    return actor.role != Role.GUEST or actor in meeting.invitees
+
+
 def may_register(actor, meeting) -> bool:
     """An open session is everyone's; one by invitation is its invitees'; never a cancelled or
-    past one."""
-    if meeting.is_cancelled or meeting.is_past:
+    past one. A guest registers only where they are invited."""
+    if meeting.is_cancelled or meeting.is_past or not may_read(actor, meeting):
         return False
     return not meeting.type.by_invitation or is_invited(actor, meeting)
 
@@ -65,7 +74,7 @@ def is_minute_taker(actor, meeting) -> bool:
 
 POLICY = protect(
     "sessions",
-    rules={SP.REGISTER: may_register},
+    rules={SP.READ: may_read, SP.REGISTER: may_register},
     roles=(ObjectRole("minute_taker", is_minute_taker, grants=frozenset({SP.MINUTES})),),
 )
 

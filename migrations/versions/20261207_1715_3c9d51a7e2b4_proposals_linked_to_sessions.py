@@ -2,7 +2,7 @@
 signal bundles
 
 Revision ID: 3c9d51a7e2b4
-Revises: ecf496ce718d
+Revises: 3f6a2c9d1e47
 Create Date: 2026-12-07 17:15:00
 
 """
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '3c9d51a7e2b4'
-down_revision = 'ecf496ce718d'
+down_revision = '3f6a2c9d1e47'
 branch_labels = None
 depends_on = None
 

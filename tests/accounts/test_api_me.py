@@ -39,6 +39,7 @@ def test_me_describes_the_signed_in_user(client, login_as, policy_owner, sector)
             "profile:manage",
             "proposal:read",
             "proposal:write",
+            "session:propose_item",
             "session:read",
             "session:register",
         ],

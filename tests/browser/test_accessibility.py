@@ -24,6 +24,8 @@ EVERYONE = {
     "/proposals",
 }
 MENU = dict.fromkeys(Role, EVERYONE) | {
+    # A guest from outside the network: their sessions and their own account, nothing else.
+    Role.GUEST: EVERYONE - {"/bottlenecks", "/directory", "/proposals"},
     Role.ADMIN: EVERYONE
     | {"/admin/users", "/admin/invitations", "/admin/sectors", "/sessions/types"},
     Role.COORDINATOR: EVERYONE
@@ -219,7 +221,7 @@ def test_session_pages_are_accessible_with_content(page, live_server):
     and action points, one's action points and calendar, and a refused plan."""
     from datetime import date
 
-    from mdma.sessions import agenda, registrations
+    from mdma.sessions import agenda, discussion, guests, registrations
     from tests.sessions.conftest import plan_session
 
     with live_server.app.app_context():
@@ -238,6 +240,10 @@ def test_session_pages_are_accessible_with_content(page, live_server):
         agenda.add_decision(coordinator, item, "Het fonds wordt gecontacteerd.")
         agenda.add_action_point(coordinator, item, text="Fonds bellen", owner=owner,
                                 due_on=date.today())  # fmt: skip
+        discussion.add_post(owner, meeting, "Ik breng **de cijfers** mee.")
+        guests.invite_guest(coordinator, meeting, email="p@s.example", name="Sweep Later")
+        invitation = guests.invite_guest(coordinator, meeting, email="g@s.example", name="Gast")
+        services.accept_invitation(invitation, password=factories.PASSWORD, language="nl")
         db.session.commit()
         ids = {"session": meeting.id, "bottleneck": routed.id}
 
@@ -259,6 +265,19 @@ def test_session_pages_are_accessible_with_content(page, live_server):
     page.get_by_role("button", name=dutch("Plan"), exact=True).click()  # an empty form
     expect(page.get_by_role("alert")).to_be_visible()
     assert_accessible(page)
+    page.goto(f"/sessions/{ids['session']}")
+    assert_accessible(page)
+    page.get_by_role("button", name=dutch("Invite the guest")).click()  # without an address
+    expect(page.locator("#email-error")).to_be_visible()
+    assert_accessible(page)
+
+    page.get_by_role("button", name=dutch("Log out")).click()
+    assert_accessible(page)
+    log_in(page, live_server, "g@s.example")  # a guest: their session and nothing else
+    for target in ("/sessions", f"/sessions/{ids['session']}", "/"):
+        response = page.goto(target)
+        assert response.status == 200, target
+        assert_accessible(page)
 
     page.get_by_role("button", name=dutch("Log out")).click()
     assert_accessible(page)

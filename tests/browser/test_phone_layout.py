@@ -170,6 +170,8 @@ def _pages(role, j) -> list[str]:
             "/directory",
             "/account/tokens",
         ],
+        # A guest from outside the network: the sessions they are invited to, their account.
+        Role.GUEST: ["/", "/sessions", "/notifications", "/account/profile"],
     }[role]
 
 

@@ -89,3 +89,40 @@ def test_one_gets_the_last_place_and_the_others_wait(served):
         )
         db.session.remove()
     assert (count, rows) == (3, 3)
+
+
+def test_the_same_person_registering_several_times_at_once_takes_one_place(served):
+    """A double click (here, six): one registration, the other requests answered as repeats
+    (409) — no 500 from the unique key, no second place counted."""
+    app, base, _last_place, _tokens = served
+    with app.app_context():
+        coordinator = factories.create_user("coordinator")
+        meeting = plan_session(coordinator, code="lunch_talk", days=20)
+        token = create_api_token(factories.create_user(), "double click", None)[1]
+        db.session.commit()
+        meeting_id = meeting.id
+        db.session.remove()
+    clicks = 6
+    start = threading.Barrier(clicks)
+
+    def register(_):
+        client = requests.Session()
+        client.headers["Authorization"] = f"Bearer {token}"
+        start.wait()
+        return client.post(f"{base}/api/v1/sessions/{meeting_id}/registration",
+                           json={"answer": "register"}, timeout=120)  # fmt: skip
+
+    with ThreadPoolExecutor(max_workers=clicks) as pool:
+        responses = list(pool.map(register, range(clicks)))
+
+    codes = sorted(r.status_code for r in responses)
+    assert codes == [200] + [409] * (clicks - 1), [r.text for r in responses]
+    with app.app_context():
+        count = db.session.scalar(
+            sa.select(Session.registered_count).where(Session.id == meeting_id)
+        )
+        rows = db.session.scalar(
+            sa.select(sa.func.count()).where(Registration.session_id == meeting_id)
+        )
+        db.session.remove()
+    assert (count, rows) == (1, 1)

@@ -4,6 +4,7 @@ icalendar library); the `.ics` of a session and a person's feed."""
 from datetime import timedelta
 
 import icalendar
+import sqlalchemy as sa
 
 from mdma.sessions import feeds, registrations, services
 from tests.conftest import wait_for
@@ -104,3 +105,33 @@ def test_the_calendar_page_offers_a_webcal_link_once(client, session, create_use
     page = client.post("/sessions/calendar", data={"action": "new"}).get_data(as_text=True)
     assert 'href="webcal://mdma.test/sessions/feed/cal_' in page
     assert "webcal://" not in client.get("/sessions/calendar").get_data(as_text=True)
+
+
+def test_the_invitation_mail_carries_the_one_click_unsubscribe_and_respects_the_choice(
+    session, coordinator, create_user, outbox
+):
+    from mdma.notifications import services as notifications
+    from mdma.notifications.models import Notification
+
+    quiet = create_user("policy_owner", email="quiet@test.example", language="en")
+    notifications.choose(quiet, "session.invited", "never")
+    invitee = create_user("policy_owner", email="listen@test.example", language="en")
+    plan_session(coordinator, people=[invitee, quiet])
+    session.commit()
+
+    mail = wait_for(lambda: outbox and outbox[-1])
+    assert mail["To"] == "listen@test.example"
+    assert "/notifications/unsubscribe/" in mail["List-Unsubscribe"]
+    assert mail["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    text = next(p for p in mail.walk() if p.get_content_type() == "text/plain")
+    assert "/notifications/unsubscribe/" in text.get_content()
+    assert [m["To"] for m in outbox] == ["listen@test.example"]
+    # Mailed at once with its calendar file: not again in the digest; the quiet one is told
+    # on the platform only.
+    mailed = {
+        n.user_id: n.mailed_at
+        for n in session.scalars(
+            sa.select(Notification).where(Notification.kind == "session.invited")
+        )
+    }
+    assert mailed[invitee.id] is not None and mailed[quiet.id] is None

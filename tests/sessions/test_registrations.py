@@ -126,3 +126,26 @@ def test_the_coordinator_sees_the_lists_and_records_attendance(
     meeting.starts_at = meeting.starts_at.replace(year=meeting.starts_at.year - 1)
     registrations.record_attendance(coordinator, meeting, {came.id})
     assert registrations.registration_of(came, meeting).attended is True
+
+
+@pytest.mark.parametrize("earlier", [None, RS.DECLINED])
+def test_the_second_of_a_double_click_is_a_repeat_and_takes_no_second_place(
+    session, coordinator, create_user, monkeypatch, earlier
+):
+    """The second request read "not registered" before the first one stored its registration:
+    the unique key (a new row) or the conditional claim (an earlier answer) makes it a repeat,
+    never a 500 and never a second place."""
+    meeting = plan_session(coordinator, code="lunch_talk")
+    person = create_user("case_manager")
+    if earlier:
+        registrations.decline(person, meeting)
+    first = registrations.register(person, meeting)
+    stale = None if earlier is None else type(first)(id=first.id, status=earlier)
+    monkeypatch.setattr(registrations, "registration_of", lambda *_: stale)
+
+    with pytest.raises(RuleViolation) as refused:
+        registrations.register(person, meeting)
+
+    assert refused.value.status == 409
+    session.refresh(meeting)
+    assert meeting.registered_count == 1 and first.status == RS.REGISTERED
