@@ -73,10 +73,11 @@ def panel(reader, bottleneck) -> str:
     from mdma.sessions.queries import session_types
 
     proposed = {p.type_id for p in of_bottleneck(bottleneck)}
+    every = session_types()
     return render_template(
         "sessions/_propose_panel.html",
         bottleneck=bottleneck,
-        types=[t for t in session_types() if t.id not in proposed],
-        proposed=[t for t in session_types() if t.id in proposed],
+        types=[t for t in every if t.id not in proposed],
+        proposed=[t for t in every if t.id in proposed],
         reader=reader or current_user,
     )

@@ -54,10 +54,6 @@ class Plan:
     people: list[User] = field(default_factory=list)
 
 
-def types() -> list[SessionType]:
-    return list(db.session.scalars(sa.select(SessionType).order_by(SessionType.position)))
-
-
 def _check(actor, plan: Plan, meeting: Session | None, confirmed: bool) -> None:
     from mdma.sessions.times import to_utc
 

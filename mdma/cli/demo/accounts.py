@@ -12,6 +12,8 @@ DEMO_PASSWORD = "demo-wachtwoord-2026"
 #: email, name, role, organisation name, sector codes
 DEMO_USERS = [
     ("admin@demo.example", "Ilse Vandamme", Role.ADMIN, None, []),
+    # A guest from outside the network (an expert of another city), invited to the deep-dive.
+    ("guest@demo.example", "Marta Kowalczyk", Role.GUEST, None, []),
     (
         "coordinator@demo.example",
         "Pieter Declercq",

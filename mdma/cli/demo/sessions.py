@@ -86,6 +86,8 @@ def _plan(meeting: Meeting, coordinator: User, users: dict) -> Session:
         .where(Bottleneck.status.in_([Status.TRIAGED, Status.IN_DISCUSSION]))
         .order_by(Bottleneck.id)
     )
+    if meeting.type == "deep_dive" and users.get("guest") is not None:
+        services.invite(coordinator, session, people=[users["guest"]])
     if meeting.type == "deep_dive" and bottleneck is not None:
         agenda.add_item(coordinator, session, kind="bottleneck", bottleneck=bottleneck,
                         minutes_slot=45, presenter=users.get("housing"))  # fmt: skip
