@@ -6,7 +6,7 @@ import pytest
 import sqlalchemy as sa
 
 from mdma.core.errors import AccessDenied, RuleViolation
-from mdma.sessions import registrations, services
+from mdma.sessions import queries, registrations, services
 from mdma.sessions.models import Session, SessionType
 from tests.sessions.conftest import in_days, plan_session, session_type
 
@@ -24,7 +24,7 @@ def _plan(**fields):
 
 
 def test_the_five_session_types_are_seeded_in_three_languages(session):
-    types = services.types()
+    types = queries.session_types()
     assert [t.code for t in types] == [
         "lunch_talk", "deep_dive", "mdma_meeting", "steering_group", "eu_advisory_group",
     ]  # fmt: skip
