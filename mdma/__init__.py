@@ -124,7 +124,7 @@ def _register_blueprints(app: Flask) -> None:
 
 
 def _register_request_hooks(app: Flask) -> None:
-    from mdma.core import templating, web
+    from mdma.core import page_cache, templating, web  # noqa: F401 (page_cache: its events)
     from mdma.permissions import check_declared_access, enforce_access
     from mdma.privacy import placeholders
 

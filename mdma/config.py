@@ -131,6 +131,9 @@ def load(instance_path: Path) -> dict:
         # to an image file, none by default).
         "MDMA_CITY_NAME": env("MDMA_CITY_NAME") or "Stad Voorbeeld",
         "MDMA_CITY_LOGO": env("MDMA_CITY_LOGO") or None,
+        # Pages kept per reader until the next write (mdma/core/page_cache.py), per process,
+        # within this many megabytes; 0 turns the keeping off.
+        "MDMA_PAGE_CACHE_BYTES": int(float(env("MDMA_PAGE_CACHE_MB") or 8) * 2**20),
         # i18n
         "BABEL_DEFAULT_LOCALE": "nl",
         "BABEL_DEFAULT_TIMEZONE": "Europe/Brussels",

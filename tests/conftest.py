@@ -17,6 +17,7 @@ from flask_sqlalchemy.session import Session as FlaskSession
 
 from mdma import create_app
 from mdma.api.base import api
+from mdma.core import page_cache
 from mdma.core.databases import throwaway_database
 from mdma.extensions import db, limiter, socketio
 from tests import factories
@@ -140,7 +141,9 @@ class _TestSession(FlaskSession):
 
 @pytest.fixture
 def session(app):
-    """One transaction per test, rolled back afterwards; the app's commits become savepoints."""
+    """One transaction per test, rolled back afterwards; the app's commits become savepoints.
+    Pages kept by an earlier test are forgotten: its write generation was rolled back too."""
+    page_cache.clear()
     with app.app_context():
         connection = db.engine.connect()
         transaction = connection.begin()

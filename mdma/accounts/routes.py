@@ -19,6 +19,7 @@ from mdma.accounts.forms import (
     ProfileForm,
 )
 from mdma.accounts.models import ApiToken, LoginSession
+from mdma.core import page_cache
 from mdma.core.errors import RuleViolation
 from mdma.core.forms import submit
 from mdma.core.home import blocks_for
@@ -31,6 +32,7 @@ bp = Blueprint("accounts", __name__)
 
 @bp.route("/")
 @requires(Permission.PROFILE_MANAGE)
+@page_cache.cached
 def home():
     """The work waiting for the signed-in user, in blocks their domains provide."""
     blocks = blocks_for(home_blocks.visit_of(current_user))

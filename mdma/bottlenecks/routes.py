@@ -20,6 +20,7 @@ from mdma.bottlenecks.models import LEVEL_LABELS, Bottleneck, Level
 from mdma.bottlenecks.signals import queries as signal_queries
 from mdma.bottlenecks.signals.forms import panel_forms
 from mdma.bottlenecks.states import STATUS_LABELS, BottleneckPermission, Status, more_advanced
+from mdma.core import page_cache
 from mdma.core.edge import MAX_ID
 from mdma.core.errors import RuleViolation
 from mdma.core.forms import act, confirmed_not_personal, submit
@@ -90,6 +91,7 @@ def _list_filter(form: ListFilterForm) -> queries.ListFilter:
 
 @bp.route("")
 @requires(Permission.BOTTLENECK_READ)
+@page_cache.cached
 def index():
     form = _filter_form()
     filters = _list_filter(form)
@@ -212,6 +214,7 @@ def edit(bottleneck_id):
 
 @bp.route("/<int:bottleneck_id>")
 @requires(Permission.BOTTLENECK_READ)
+@page_cache.cached
 def detail(bottleneck_id):
     bottleneck = load(bottleneck_id)
     if bottleneck.merged_into_id:

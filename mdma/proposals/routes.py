@@ -9,6 +9,7 @@ from flask_login import current_user
 from mdma.accounts.models import User
 from mdma.bottlenecks.models import Bottleneck
 from mdma.bottlenecks.states import Status as BottleneckStatus
+from mdma.core import page_cache
 from mdma.core.forms import confirmed_not_personal, submit
 from mdma.directory import queries as directory
 from mdma.extensions import db
@@ -223,6 +224,7 @@ def level_label(level: str):
 
 @bp.route("/<int:proposal_id>")
 @requires(P.READ)
+@page_cache.cached
 def detail(proposal_id):
     return detail_page(load(proposal_id))
 

@@ -9,6 +9,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from mdma.accounts.models import User
+from mdma.core import page_cache
 from mdma.core.errors import RuleViolation
 from mdma.core.forms import act, confirmed_not_personal, submit
 from mdma.core.time import utcnow
@@ -276,6 +277,7 @@ def invite_guest(session_id):
 
 @bp.route("/<int:session_id>")
 @requires(SessionPermission.READ)
+@page_cache.cached
 def detail(session_id):
     meeting = load(session_id)
     thread = discussion.thread_of(meeting)
