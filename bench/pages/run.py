@@ -45,6 +45,12 @@ from mdma.extensions import db  # noqa: E402
 CEILING = ROOT.parent / "shared" / "bench" / "ceiling_app.py"
 USER_AGENT = "mdma-page-bench"
 MAX_SECONDS = 30
+#: The page cache of the platform's server (bytes): its default.
+KEPT = 8 * 2**20
+
+
+def _rendered(name: str) -> str:
+    return f"{name}, rendered"
 
 
 @dataclass
@@ -97,6 +103,12 @@ def _arguments():
         "--reuse", action="store_true", help="keep the SQLite database and reuse it next time"
     )
     parser.add_argument("--only", default="", help="the pages whose name contains this")
+    parser.add_argument(
+        "--no-rendered",
+        dest="rendered",
+        action="store_false",
+        help="only the server that keeps pages, not the one that renders every request",
+    )
     parser.add_argument("--ceiling", type=Path, default=CEILING, help="ceiling_app.py")
     parser.add_argument(
         "--profile", type=int, metavar="N", help="instead: profile N requests of each page"
@@ -136,8 +148,11 @@ def _prepare(url: str, folder: Path, args):
     client.post("/login", data={"email": READER, "password": DEMO_PASSWORD})
     statements = {}
     for page in args.pages:
-        counts = [_statements(app, client, page, path, ids) for path in (page.path, page.fewer)]
-        statements[page.name] = counts
+        for name, cache in ((page.name, KEPT), (_rendered(page.name), 0)):
+            app.config["MDMA_PAGE_CACHE_BYTES"] = cache
+            paths = (page.path, page.fewer)
+            statements[name] = [_statements(app, client, page, path, ids) for path in paths]
+    app.config["MDMA_PAGE_CACHE_BYTES"] = 0  # the profile shows the rendering
     if args.profile:
         for page in args.pages:
             _profile(app, client, page, ids, args.profile)
@@ -235,13 +250,21 @@ def _start_servers(args, url: str, folder: Path) -> dict:
         "/health",
         cwd=ceiling.parent,
     )
-    started["mdma"] = servers.start(
-        "mdma serve",
-        [str(servers.BIN / "mdma"), "serve", "--port", "{port}"],
-        {"MDMA_DATABASE_URL": url, "MDMA_SECRET_KEY": secrets.token_hex(24)},
-        "/login",
-        cwd=folder,
-    )
+    key = secrets.token_hex(24)
+    for name, megabytes in (("mdma", KEPT / 2**20), ("rendered", 0)):
+        if name == "rendered" and not args.rendered:
+            continue
+        started[name] = servers.start(
+            f"mdma serve ({name})",
+            [str(servers.BIN / "mdma"), "serve", "--port", "{port}"],
+            {
+                "MDMA_DATABASE_URL": url,
+                "MDMA_SECRET_KEY": key,
+                "MDMA_PAGE_CACHE_MB": f"{megabytes:g}",
+            },
+            "/login",
+            cwd=folder,
+        )
     return started
 
 
@@ -270,7 +293,10 @@ def _measure_all(args, url: str, folder: Path, ids: dict, statements: dict) -> N
         targets = [("B", started["B"], "/", headers), ("C", started["C"], "/", headers)]
         for page in args.pages:
             auth = {"Authorization": f"Bearer {ids['token']}"} if page.api else {"Cookie": cookie}
-            targets.append((page.name, started["mdma"], page.path.format(**ids), headers | auth))
+            path = page.path.format(**ids)
+            targets.append((page.name, started["mdma"], path, headers | auth))
+            if args.rendered:
+                targets.append((_rendered(page.name), started["rendered"], path, headers | auth))
         memory = {"start": started["mdma"].memory()}
         for _name, server, path, target_headers in targets:  # warm up
             servers.wrk(server, path, 8, 1, target_headers)
@@ -310,12 +336,14 @@ def _report(args, results: dict, statements: dict, memory: dict, url: str) -> No
     )
     first = args.connections[0]
     header = (
-        f"{'page':<22} {'req/s c' + str(first):>20} {'of B':>6} {'of C':>6} {'CPU/req':>8} "
+        f"{'page':<32} {'req/s c' + str(first):>20} {'of B':>6} {'of C':>6} {'CPU/req':>8} "
         + " ".join(f"{'p50/p99 c' + str(c):>17}" for c in args.connections)
         + f" {'errors':>6} {'SQL':>8}"
     )
     print(header)
-    for name in ["B", "C"] + [p.name for p in args.pages]:
+    names = [p.name for p in args.pages]
+    names += [_rendered(n) for n in names] if args.rendered else []
+    for name in ["B", "C"] + names:
         loads = results[(name, first)]
         rates = [load.rate for load in loads]
         shares = [
@@ -331,11 +359,16 @@ def _report(args, results: dict, statements: dict, memory: dict, url: str) -> No
         counts = statements.get(name, [None, None])
         sql = "/".join(str(n) for n in counts if n is not None) or "-"
         print(
-            f"{name:<22} {_median(rates):>7.0f} ({min(rates):.0f}–{max(rates):.0f})".ljust(44)
+            f"{name:<32} {_median(rates):>7.0f} ({min(rates):.0f}–{max(rates):.0f})".ljust(54)
             + f" {shares[0]:>6.3f} {shares[1]:>6.3f} "
             f"{_median([x.cpu for x in loads]):>6.1f}ms {latency} {errors:>6} {sql:>8}"
         )
     print("SQL: statements of one request (of the same page with fewer rows after the /)")
+    print(
+        "a page is kept per reader until the next write (mdma/core/page_cache.py): the rows "
+        "without a mark are the same reader asking again, the rendered ones a server that "
+        "keeps nothing (MDMA_PAGE_CACHE_MB=0)"
+    )
     for moment, figures in memory.items():
         print(
             f"mdma {'master' if moment == 'master' else 'worker, ' + moment:<13}: RSS {figures['rss']:.0f} MiB, "

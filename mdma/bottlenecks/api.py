@@ -40,6 +40,7 @@ from mdma.bottlenecks.schemas import (
     TriageInput,
 )
 from mdma.bottlenecks.states import LIFECYCLE, BottleneckPermission, Status
+from mdma.core import page_cache
 from mdma.core.errors import RuleViolation
 from mdma.directory.models import Organisation, Sector
 from mdma.extensions import db
@@ -160,6 +161,7 @@ class SimilarBottlenecks(MethodView):
 @blp.route("")
 class Bottlenecks(MethodView):
     @requires(Permission.BOTTLENECK_READ)
+    @page_cache.cached
     @blp.arguments(BottleneckQuery, location="query")
     @blp.response(200, BottleneckItemSchema(many=True))
     @blp.paginate(page_size=PAGE_SIZE, max_page_size=MAX_PAGE_SIZE)

@@ -3,11 +3,11 @@
 from datetime import date, timedelta
 from functools import cache
 
-import holidays
-
 
 @cache
 def _belgian_holidays(year: int):
+    import holidays  # on the first deadline: reading pages never loads its country tables
+
     return holidays.country_holidays("BE", years=year)
 
 

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from docx import Document
 from flask import current_app, render_template
 from flask_babel import force_locale
 from flask_babel import gettext as _
@@ -82,6 +81,8 @@ def docx(version: AdviceVersion) -> bytes:
     document = version.document
     with force_locale(document.get("language", "nl")):
         context = _context(version)
+        from docx import Document  # on first export: pages never need python-docx
+
         word = Document()
         word.core_properties.title = version.title
         word.add_paragraph(context["city"])

@@ -4,8 +4,8 @@ and a person's feed, with its name (`X-WR-CALNAME`) and the Europe/Brussels `VTI
 
 from collections.abc import Iterable
 from datetime import UTC
+from typing import TYPE_CHECKING
 
-import icalendar
 from flask import current_app
 
 from mdma.core.markdown import plain
@@ -13,10 +13,15 @@ from mdma.core.time import utcnow
 from mdma.sessions.models import Session
 from mdma.sessions.times import in_brussels
 
+if TYPE_CHECKING:
+    import icalendar
+
 PRODID = "-//MDMA platform//Sessions//NL"
 
 
-def _calendar(method: str | None = None, name: str | None = None) -> icalendar.Calendar:
+def _calendar(method: str | None = None, name: str | None = None) -> "icalendar.Calendar":
+    import icalendar  # on first use: a serving process that sends no invitation never loads it
+
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -29,7 +34,9 @@ def _calendar(method: str | None = None, name: str | None = None) -> icalendar.C
     return calendar
 
 
-def _event(meeting: Session, *, attendee=None, cancelled: bool = False) -> icalendar.Event:
+def _event(meeting: Session, *, attendee=None, cancelled: bool = False) -> "icalendar.Event":
+    import icalendar
+
     base = current_app.config["MDMA_BASE_URL"]
     event = icalendar.Event()
     event.add("uid", meeting.uid)
