@@ -41,6 +41,10 @@ QUIET_TABLES = {
 #: Time passes on a page too (a deadline becomes overdue): a kept page lasts at most this long.
 BUCKET_SECONDS = 600
 _WRITE = re.compile(r'\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+"?(\w+)', re.IGNORECASE)
+_WRITE_ANYWHERE = re.compile(
+    r'\b(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+"?(\w+)"?\s+(?:SET|\(|VALUES|WHERE|AS|SELECT|$)',
+    re.IGNORECASE,
+)
 _WROTE = "mdma_wrote"
 _BUMP = (
     f"INSERT INTO {TABLE} (id, value) VALUES (1, 1) "
@@ -59,8 +63,13 @@ class WriteGeneration(db.Model):
 
 @event.listens_for(Engine, "before_cursor_execute")
 def _note_write(conn, _cursor, statement, _parameters, _context, _executemany):
-    match = _WRITE.match(statement)
-    if match and match.group(1).lower() not in QUIET_TABLES:
+    # A write starts with its verb, or with the common table expressions it reads first.
+    if statement.lstrip()[:4].upper() == "WITH":
+        tables = _WRITE_ANYWHERE.findall(statement)
+    else:
+        match = _WRITE.match(statement)
+        tables = [match.group(1)] if match else []
+    if any(table.lower() not in QUIET_TABLES for table in tables):
         conn.info[_WROTE] = True
 
 

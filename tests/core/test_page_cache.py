@@ -135,9 +135,16 @@ def test_a_connection_without_a_session_raises_it_too(tmp_path):
         connection.exec_driver_sql("CREATE TABLE login_failures (id INTEGER PRIMARY KEY)")
     with engine.begin() as connection:
         connection.exec_driver_sql("INSERT INTO login_failures (id) VALUES (1)")
+    with engine.begin() as connection:
+        connection.exec_driver_sql(
+            "WITH old AS (SELECT id FROM notes) UPDATE notes SET body = 'drie' WHERE id IN old"
+        )
+    with engine.begin() as connection:
+        connection.exec_driver_sql("WITH n AS (SELECT 1) SELECT * FROM notes")
     with engine.connect() as connection:
-        # one write committed; a read, a rollback and a quiet table raise nothing
-        assert connection.exec_driver_sql("SELECT value FROM write_generation").scalar() == 1
+        # two writes committed (one after its common table expression); a read, a rollback
+        # and a quiet table raise nothing
+        assert connection.exec_driver_sql("SELECT value FROM write_generation").scalar() == 2
     engine.dispose()
 
 
