@@ -48,10 +48,20 @@ def _register_extensions(app: Flask) -> None:
     from mdma.api.base import api
     from mdma.core import live
     from mdma.core.i18n import select_locale
-    from mdma.extensions import babel, csrf, db, limiter, migrate, socketio
+    from mdma.extensions import babel, csrf, db, limiter, socketio
 
     db.init_app(app)
-    migrate.init_app(app, db, directory=str(config.ROOT / "migrations"))
+    if app.config["MDMA_MIGRATIONS"]:
+        # Alembic (about 11 MB) only where the schema is changed: not in the serving processes.
+        from flask_migrate import Migrate
+
+        Migrate(
+            app,
+            db,
+            directory=str(config.ROOT / "migrations"),
+            render_as_batch=True,
+            compare_type=True,
+        )
     init_login(app)
     csrf.init_app(app)
     limiter.init_app(app)

@@ -76,6 +76,8 @@ def load(instance_path: Path) -> dict:
         # platform on the same Redis uses its own.
         "MDMA_SOCKETIO_CHANNEL": env("MDMA_SOCKETIO_CHANNEL") or "mdma",
         "MDMA_ASYNC_MODE": env("MDMA_ASYNC_MODE") or "threading",
+        # Flask-Migrate (Alembic) bound to the app; `mdma serve` leaves it out of its processes.
+        "MDMA_MIGRATIONS": not _bool(env("MDMA_SERVING"), False),
         # Servers load the guard's word lists (a few seconds) at start, not on a first request.
         "MDMA_PRELOAD_GUARD": _bool(env("MDMA_PRELOAD_GUARD"), False),
         "MDMA_BASE_URL": (env("MDMA_BASE_URL") or "http://127.0.0.1:5000").rstrip("/"),

@@ -286,7 +286,8 @@ def run_command(host, port, debug, quiet):
 @click.option("--port", default=8000, show_default=True, type=int)
 def serve(host, port):
     """The production server: gunicorn, one gevent worker (Socket.IO needs sticky sessions)."""
-    env = dict(os.environ, MDMA_ASYNC_MODE="gevent")  # the guard loads in gunicorn_conf
+    # the guard loads in gunicorn_conf; the serving processes never change the schema
+    env = dict(os.environ, MDMA_ASYNC_MODE="gevent", MDMA_SERVING="1")
     args = [
         sys.executable,
         "-m",
