@@ -14,6 +14,12 @@ from mdma.bottlenecks.models import Bottleneck
 from mdma.bottlenecks.states import OPEN
 from mdma.core.errors import RuleViolation
 from mdma.extensions import db
+from mdma.permissions import allowed
+from mdma.proposals.models import Proposal
+from mdma.proposals.states import ProposalPermission
+from mdma.sessions import discussion
+from mdma.sessions.models import Session
+from mdma.sessions.states import SessionPermission
 from mdma.threads.models import Post
 
 #: The policy owner the pages are read as (a demo log-in).
@@ -54,6 +60,9 @@ class Built:
     big: int  #: the bottleneck with 50 posts
     small: int  #: the bottleneck with 5 posts
     token: str  #: an API token of the reader
+    session: int  #: a session the reader may read, whose thread has 50 posts
+    small_session: int  #: one with 5
+    proposal: int  #: a proposal the reader may read
 
 
 def build(volume: int, posts: int = 50) -> Built:
@@ -72,9 +81,30 @@ def build(volume: int, posts: int = 50) -> Built:
     ).all()
     writers = db.session.scalars(sa.select(User).where(User.active).order_by(User.id)).all()
     big, small = (_discuss(b, writers, n) for b, n in zip(open_ones, (posts, 5), strict=True))
+    meetings = [
+        m
+        for m in db.session.scalars(sa.select(Session).order_by(Session.id))
+        if allowed(reader, SessionPermission.READ, m)
+    ][:2]
+    session, small_session = (
+        _discuss(m, writers, n, discussion.add_post)
+        for m, n in zip(meetings, (posts, 5), strict=True)
+    )
+    proposal = next(
+        p.id
+        for p in db.session.scalars(sa.select(Proposal).order_by(Proposal.id))
+        if allowed(reader, ProposalPermission.READ, p)
+    )
     _token, secret = create_api_token(reader, "page benchmark", None)
     db.session.commit()
-    return Built(big=big, small=small, token=secret)
+    return Built(
+        big=big,
+        small=small,
+        token=secret,
+        session=session,
+        small_session=small_session,
+        proposal=proposal,
+    )
 
 
 def _fill(volume: int) -> None:
@@ -89,22 +119,26 @@ def _fill(volume: int) -> None:
     db.session.commit()
 
 
-def _discuss(bottleneck: Bottleneck, writers: list[User], count: int) -> int:
-    """Posts by many writers in turn, through the service the page uses, up to `count`."""
-    written = db.session.scalar(
-        sa.select(sa.func.count()).select_from(Post).where(Post.thread_id == bottleneck.thread_id)
-    )
+def _discuss(subject, writers: list[User], count: int, add_post=services.add_post) -> int:
+    """Posts by many writers in turn, through the service the page uses, up to `count`, on a
+    bottleneck (its `services.add_post`) or a session (`discussion.add_post`)."""
+    thread = subject.thread if isinstance(subject, Bottleneck) else discussion.thread_of(subject)
+    written = 0
+    if thread is not None:
+        written = db.session.scalar(
+            sa.select(sa.func.count()).select_from(Post).where(Post.thread_id == thread.id)
+        )
     turn = 0
     while written < count:
         writer = writers[turn % len(writers)]
         turn += 1
         try:
             with db.session.begin_nested():
-                services.add_post(writer, bottleneck, post_body(written), confirmed=True)
+                add_post(writer, subject, post_body(written), confirmed=True)
             written += 1
         except RuleViolation:
             continue  # this writer may not take part here: the next one
         if turn > 50 * count:
-            raise SystemExit(f"could not write {count} posts on bottleneck {bottleneck.id}")
+            raise SystemExit(f"could not write {count} posts on {subject!r}")
     db.session.commit()
-    return bottleneck.id
+    return subject.id
