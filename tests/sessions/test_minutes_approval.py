@@ -91,3 +91,34 @@ def test_the_api_approves_and_says_who_and_when(two, call, coordinator):
     assert body["minutes_approved_at"]
     refused = call("POST", f"/api/v1/sessions/{second.id}/approve-minutes", coordinator)
     assert refused.status_code == 409
+
+
+def test_a_guest_reads_decisions_once_approved_and_never_a_bottlenecks_title(
+    two, client, session, coordinator, login_as
+):
+    from tests import factories
+
+    first, second, item = two
+    agenda.add_decision(coordinator, item, "De werkgroep wonen schrijft een voorstel.")
+    bottleneck = factories.create_bottleneck(title="Huurwaarborg blijft maanden geblokkeerd")
+    agenda.add_item(coordinator, first, kind="bottleneck", bottleneck=bottleneck)
+    invitation = guests.invite_guest(coordinator, first, email="g2@eu.example", name="G2")
+    guest = accounts.accept_invitation(invitation, password=PASSWORD, language="en")
+    _begin(second)
+    session.commit()
+
+    login_as(guest)
+    page = client.get(f"/sessions/{first.id}").get_data(as_text=True)
+    assert "De werkgroep wonen schrijft een voorstel." not in page
+    assert "Huurwaarborg blijft maanden geblokkeerd" not in page
+    assert f"#{bottleneck.id}" in page
+
+    agenda.approve_minutes(coordinator, second)
+    session.commit()
+    page = client.get(f"/sessions/{first.id}").get_data(as_text=True)
+    assert "De werkgroep wonen schrijft een voorstel." in page
+    assert "Huurwaarborg blijft maanden geblokkeerd" not in page
+
+    login_as(coordinator)
+    page = client.get(f"/sessions/{first.id}").get_data(as_text=True)
+    assert "Huurwaarborg blijft maanden geblokkeerd" in page
