@@ -51,6 +51,8 @@ _BUMP = (
     f"ON CONFLICT (id) DO UPDATE SET value = {TABLE}.value + 1"
 )
 _CSRF_MARK = "\x00csrf\x00"
+#: The databases (by URL) whose generation table was found: asked once, until a DROP.
+_tables_seen: set = set()
 
 
 class WriteGeneration(db.Model):
@@ -63,8 +65,12 @@ class WriteGeneration(db.Model):
 
 @event.listens_for(Engine, "before_cursor_execute")
 def _note_write(conn, _cursor, statement, _parameters, _context, _executemany):
+    start = statement.lstrip()[:4].upper()
+    if start == "DROP":  # a migration going down may drop the generation's table
+        _tables_seen.discard(conn.engine.url)
+        return
     # A write starts with its verb, or with the common table expressions it reads first.
-    if statement.lstrip()[:4].upper() == "WITH":
+    if start == "WITH":
         tables = _WRITE_ANYWHERE.findall(statement)
     else:
         match = _WRITE.match(statement)
@@ -102,9 +108,6 @@ def _bump_connection(conn):
 @event.listens_for(Engine, "rollback")
 def _forget(conn):
     conn.info.pop(_WROTE, None)
-
-
-_tables_seen: set = set()
 
 
 def _has_table(conn) -> bool:
