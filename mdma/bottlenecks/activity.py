@@ -8,13 +8,8 @@ import sqlalchemy as sa
 from flask_babel import ngettext
 from sqlalchemy import orm
 
-from mdma.bottlenecks.models import (
-    Bottleneck,
-    Occurrence,
-    bottleneck_followers,
-    bottleneck_owners,
-    bottleneck_sectors,
-)
+from mdma.bottlenecks.links import bottleneck_followers, bottleneck_owners, bottleneck_sectors
+from mdma.bottlenecks.models import Bottleneck, Occurrence
 from mdma.bottlenecks.states import Status
 from mdma.core.home import ROWS
 from mdma.core.lifecycle import Step

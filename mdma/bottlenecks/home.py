@@ -18,7 +18,8 @@ from mdma.bottlenecks.activity import (
     reported_by,
     routed_to,
 )
-from mdma.bottlenecks.models import Bottleneck, bottleneck_sectors
+from mdma.bottlenecks.links import bottleneck_sectors
+from mdma.bottlenecks.models import Bottleneck
 from mdma.bottlenecks.queries import awaiting_condition, overdue_condition
 from mdma.bottlenecks.signals import queries as signals
 from mdma.bottlenecks.states import STATUS_LABELS, Status

@@ -10,6 +10,13 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from mdma.accounts.models import User
 from mdma.bottlenecks import states
+from mdma.bottlenecks.links import (
+    RoutedSector,
+    bottleneck_followers,
+    bottleneck_organisations,
+    bottleneck_owners,
+    bottleneck_sectors,
+)
 from mdma.bottlenecks.states import STATUS_LABELS, Status
 from mdma.core.lifecycle import Step, Stepped
 from mdma.core.models import UNMANAGED_TABLE_PREFIXES, Timestamped
@@ -53,33 +60,6 @@ CHILDREN_BANDS = ("1", "2", "3", "4+")
 YOUNGEST_AGE_BANDS = ("0-1", "1-3", "3-6", "6-12", "12-18")
 
 
-def _link(name: str, column: str, target: str) -> sa.Table:
-    """A many-to-many link from a bottleneck (deleted with it) to rows of `target`; the second
-    index answers "the bottlenecks of this sector (user, organisation)" without a scan."""
-    return db.Table(
-        name,
-        sa.Column(
-            "bottleneck_id", sa.ForeignKey("bottlenecks.id", ondelete="CASCADE"), primary_key=True
-        ),
-        sa.Column(column, sa.ForeignKey(f"{target}.id"), primary_key=True),
-        sa.Index(f"ix_{name}_{column}", column, "bottleneck_id"),
-    )
-
-
-bottleneck_sectors = _link("bottleneck_sectors", "sector_id", "sectors")
-# Each routed sector owes its own first answer: when it came, in which post, and the last day
-# its policy owners were reminded of it.
-bottleneck_sectors.append_column(sa.Column("answered_at", sa.DateTime))
-bottleneck_sectors.append_column(
-    sa.Column("answer_post_id", sa.ForeignKey("posts.id", ondelete="SET NULL"))
-)
-bottleneck_sectors.append_column(sa.Column("reminded_on", sa.Date))
-bottleneck_organisations = _link("bottleneck_organisations", "organisation_id", "organisations")
-#: Policy owners the coordinator names besides the routed sectors.
-bottleneck_owners = _link("bottleneck_owners", "user_id", "users")
-bottleneck_followers = _link("bottleneck_followers", "user_id", "users")
-
-
 def household_labels(context) -> list:
     """The household context in words, e.g. ["Single parent", "3 children", "youngest 0-1"]."""
     labels = []
@@ -103,19 +83,6 @@ class HouseholdContext:
 #: The full-text index (see search.py) is an FTS5 table on SQLite and a tsvector table on
 #: PostgreSQL, made by its migration rather than from a model.
 UNMANAGED_TABLE_PREFIXES.add("bottleneck_search")
-
-
-class RoutedSector(db.Model):
-    """One routed sector of a bottleneck and its own first answer (read-only here: `routing`
-    writes the link rows)."""
-
-    __table__ = bottleneck_sectors
-
-    sector: Mapped[Sector] = relationship(lazy="joined", viewonly=True)
-
-    @property
-    def answered(self) -> bool:
-        return self.answered_at is not None
 
 
 class Bottleneck(HouseholdContext, Stepped, Timestamped, db.Model):

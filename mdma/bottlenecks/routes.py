@@ -30,7 +30,6 @@ from mdma.extensions import db
 from mdma.permissions import Permission, allowed, requires
 from mdma.threads import queries as thread_queries
 from mdma.threads import reading
-from mdma.threads.models import Post
 
 bp = Blueprint("bottlenecks", __name__, url_prefix="/bottlenecks")
 PAGE_SIZE = 20
@@ -278,30 +277,6 @@ def submit_draft(bottleneck_id):
     )
 
 
-@bp.route("/<int:bottleneck_id>/posts", methods=["POST"])
-@requires(Permission.BOTTLENECK_DISCUSS)
-def add_post(bottleneck_id):
-    bottleneck = load(bottleneck_id)
-    form = PostForm()
-    reply_to = db.session.get(Post, form.reply_to.data) if form.reply_to.data else None
-    done = submit(
-        form,
-        lambda: services.add_post(
-            current_user,
-            bottleneck,
-            form.body.data,
-            reply_to=reply_to,
-            as_answer=form.as_answer.data == "1",
-            confirmed=confirmed_not_personal(form, "body"),
-        ),
-        success=_("Your contribution has been posted."),
-        redirect_to=lambda post: url_for(
-            "bottlenecks.detail", bottleneck_id=bottleneck.id, _anchor=f"post-{post.id}"
-        ),
-    )
-    return done or detail_page(bottleneck, post_form=form)
-
-
 @bp.route("/<int:bottleneck_id>/transition", methods=["POST"])
 @requires(Permission.BOTTLENECK_READ)
 def transition(bottleneck_id):
@@ -323,18 +298,6 @@ def transition(bottleneck_id):
         redirect_to=url_for("bottlenecks.detail", bottleneck_id=bottleneck.id),
     )
     return done or detail_page(bottleneck, transition_form=form)
-
-
-@bp.route("/<int:bottleneck_id>/follow", methods=["POST"])
-@requires(Permission.BOTTLENECK_READ)
-def follow(bottleneck_id):
-    bottleneck = load(bottleneck_id)
-    start = request.form.get("follow") == "1"
-    return act(
-        lambda: (services.follow if start else services.unfollow)(current_user, bottleneck),
-        success=_("You follow this bottleneck.") if start else _("You no longer follow it."),
-        redirect_to=url_for("bottlenecks.detail", bottleneck_id=bottleneck.id),
-    )
 
 
 @bp.route("/<int:bottleneck_id>/occurrences/new", methods=["GET", "POST"])
@@ -402,5 +365,6 @@ def merge(bottleneck_id):
     return done or detail_page(keep, merge_form=form)
 
 
-# The pages of triage and of corrections after submit live beside these, on the same blueprint.
-from mdma.bottlenecks import correction_routes, triage_routes  # noqa: E402, F401
+# The pages of triage, of the discussion and of corrections after submit live beside these,
+# on the same blueprint.
+from mdma.bottlenecks import correction_routes, discussion_routes, triage_routes  # noqa: E402, F401

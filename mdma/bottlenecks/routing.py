@@ -11,7 +11,8 @@ from flask_babel import gettext as _
 
 from mdma.accounts.models import User
 from mdma.bottlenecks import notices
-from mdma.bottlenecks.models import Bottleneck, Level, bottleneck_sectors
+from mdma.bottlenecks.links import bottleneck_sectors
+from mdma.bottlenecks.models import Bottleneck, Level
 from mdma.bottlenecks.queries import overdue_condition
 from mdma.bottlenecks.signals import feedback
 from mdma.bottlenecks.states import LIFECYCLE, OPEN, Status, answers_for

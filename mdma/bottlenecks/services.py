@@ -14,6 +14,7 @@ from flask_babel import gettext as _
 from sqlalchemy.dialects import postgresql, sqlite
 
 from mdma.bottlenecks import notices, routing, vectors
+from mdma.bottlenecks.links import bottleneck_followers
 from mdma.bottlenecks.models import (
     CHILDREN_BANDS,
     YOUNGEST_AGE_BANDS,
@@ -21,7 +22,6 @@ from mdma.bottlenecks.models import (
     HouseholdType,
     Level,
     Occurrence,
-    bottleneck_followers,
 )
 from mdma.bottlenecks.routing import require_level
 from mdma.bottlenecks.signals import feedback

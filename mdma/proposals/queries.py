@@ -9,7 +9,8 @@ import sqlalchemy as sa
 from flask_babel import get_locale
 
 from mdma.accounts.models import User
-from mdma.bottlenecks.models import Bottleneck, Occurrence, bottleneck_sectors
+from mdma.bottlenecks.links import bottleneck_sectors
+from mdma.bottlenecks.models import Bottleneck, Occurrence
 from mdma.core.lifecycle import Step
 from mdma.core.pagination import IdPagination, paginate_ids
 from mdma.directory.models import LIFE_DOMAIN_LABELS, LifeDomain, Sector

@@ -268,64 +268,60 @@ def followup_step(followup_id):
     return done or detail_page(followup.proposal, step_form=form)
 
 
+def _followup_form(followup_id: int, form_class, record, *, success: str, heading: str):
+    """The page of one form of a level's follow-up (submission, answer, progress):
+    `record(followup, form)` is its one service call."""
+    followup = load_followup(followup_id)
+    form = form_class()
+    done = submit(
+        form,
+        lambda: record(followup, form),
+        success=success,
+        redirect_to=url_for("proposals.detail", proposal_id=followup.proposal_id),
+    )
+    return done or render_template(
+        "proposals/followup_form.html", form=form, followup=followup, heading=heading
+    )
+
+
 @bp.route("/levels/<int:followup_id>/submit", methods=["GET", "POST"])
 @requires(P.READ)
 def submit_followup(followup_id):
-    followup = load_followup(followup_id)
-    form = SubmitForm()
-    done = submit(
-        form,
-        lambda: services.submit(
+    return _followup_form(
+        followup_id, SubmitForm,
+        lambda followup, form: services.submit(
             current_user, followup, on=form.submitted_on.data, to=form.submitted_to.data,
             confirmed=confirmed_not_personal(form, "submitted_to"),
         ),
-        success=_("The submission has been recorded."),
-        redirect_to=url_for("proposals.detail", proposal_id=followup.proposal_id),
-    )  # fmt: skip
-    return done or render_template(
-        "proposals/followup_form.html", form=form, followup=followup,
-        heading=_("Submitted to the level"),
+        success=_("The submission has been recorded."), heading=_("Submitted to the level"),
     )  # fmt: skip
 
 
 @bp.route("/levels/<int:followup_id>/answer", methods=["GET", "POST"])
 @requires(P.READ)
 def answer_followup(followup_id):
-    followup = load_followup(followup_id)
-    form = AnswerForm()
-    done = submit(
-        form,
-        lambda: services.answer(
+    return _followup_form(
+        followup_id, AnswerForm,
+        lambda followup, form: services.answer(
             current_user, followup, outcome=form.answer.data, text=form.answer_text.data or "",
             on=form.answered_on.data, confirmed=confirmed_not_personal(form, "answer_text"),
         ),
-        success=_("The answer has been recorded."),
-        redirect_to=url_for("proposals.detail", proposal_id=followup.proposal_id),
-    )  # fmt: skip
-    return done or render_template(
-        "proposals/followup_form.html", form=form, followup=followup,
-        heading=_("Record the answer"),
+        success=_("The answer has been recorded."), heading=_("Record the answer"),
     )  # fmt: skip
 
 
 @bp.route("/levels/<int:followup_id>/progress", methods=["GET", "POST"])
 @requires(P.READ)
 def progress(followup_id):
-    followup = load_followup(followup_id)
-    form = ImplementationForm()
-    done = submit(
-        form,
-        lambda: services.report_progress(
+    return _followup_form(
+        followup_id, ImplementationForm,
+        lambda followup, form: services.report_progress(
             current_user, followup, percent=form.percent.data, text=form.text.data or "",
             reason=form.reason.data or "", milestone=form.milestone.data,
             confirmed=_confirmed(form, ("text", "reason")),
         ),
-        success=_("The progress update has been saved."),
-        redirect_to=url_for("proposals.detail", proposal_id=followup.proposal_id),
+        success=_("The progress update has been saved."), heading=_("Report progress"),
     )  # fmt: skip
-    return done or render_template(
-        "proposals/followup_form.html", form=form, followup=followup, heading=_("Report progress")
-    )
 
 
 @bp.route("/board")

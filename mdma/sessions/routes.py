@@ -13,8 +13,6 @@ from mdma.core import page_cache
 from mdma.core.errors import RuleViolation
 from mdma.core.forms import act, confirmed_not_personal, submit
 from mdma.core.time import utcnow
-from mdma.directory import queries as directory
-from mdma.directory.models import Organisation, Sector
 from mdma.extensions import db
 from mdma.permissions import allowed, requires
 from mdma.sessions import (
@@ -30,7 +28,6 @@ from mdma.sessions import (
 from mdma.sessions.forms import (
     AttendanceForm,
     GuestForm,
-    InviteForm,
     NewSessionForm,
     SessionFilterForm,
     SessionForm,
@@ -222,56 +219,6 @@ def cancel(session_id):
     )
 
 
-def _invite_form() -> InviteForm:
-    form = InviteForm()
-    form.sectors.choices = [(s.id, s.name) for s in directory.sectors()]
-    form.organisations.choices = [(o.id, o.name) for o in directory.active_organisations()]
-    form.people.choices = [(u.id, u.name) for u in queries.active_people()]
-    return form
-
-
-@bp.route("/<int:session_id>/invite", methods=["POST"])
-@requires(SessionPermission.PLAN)
-def invite(session_id):
-    meeting = load(session_id)
-    form = _invite_form()
-    done = submit(
-        form,
-        lambda: services.invite(
-            current_user,
-            meeting,
-            sectors=by_ids(Sector, form.sectors.data),
-            organisations=by_ids(Organisation, form.organisations.data),
-            people=by_ids(User, form.people.data),
-        ),
-        success=lambda new: _("%(count)s people invited.", count=len(new)),
-        redirect_to=url_for("sessions.detail", session_id=meeting.id),
-    )
-    return done or detail_page(meeting, invite_form=form)
-
-
-@bp.route("/<int:session_id>/guests", methods=["POST"])
-@requires(SessionPermission.PLAN)
-def invite_guest(session_id):
-    """Invite someone from outside the network by e-mail: an account limited to the sessions
-    they are invited to."""
-    meeting = load(session_id)
-    form = GuestForm()
-    done = submit(
-        form,
-        lambda: guests.invite_guest(
-            current_user,
-            meeting,
-            email=form.email.data,
-            name=form.name.data,
-            language=form.language.data,
-        ),
-        success=_("The guest has been invited."),
-        redirect_to=url_for("sessions.detail", session_id=meeting.id, _anchor="invite"),
-    )
-    return done or detail_page(meeting, guest_form=form)
-
-
 # --- One session -----------------------------------------------------------------------------
 
 
@@ -292,7 +239,7 @@ def detail_page(meeting: Session, **forms):
 
     planning = allowed(current_user, SessionPermission.PLAN, meeting)
     if planning:
-        forms.setdefault("invite_form", _invite_form())
+        forms.setdefault("invite_form", invitation_routes.invite_form())
         forms.setdefault("guest_form", GuestForm())
     rows = queries.registrations(meeting) if planning else []
     attendance = AttendanceForm()
@@ -407,5 +354,10 @@ def brussels_time(moment) -> str:
     return in_brussels(moment).strftime("%H:%M")
 
 
-# The agenda, minutes and calendars live beside these, on the same blueprint.
-from mdma.sessions import calendar_routes, minutes_routes, type_routes  # noqa: E402, F401
+# The invitations, agenda, minutes and calendars live beside these, on the same blueprint.
+from mdma.sessions import (  # noqa: E402
+    calendar_routes,  # noqa: F401
+    invitation_routes,
+    minutes_routes,
+    type_routes,  # noqa: F401
+)

@@ -7,7 +7,8 @@ import pytest
 import sqlalchemy as sa
 
 from mdma.bottlenecks import queries, services
-from mdma.bottlenecks.models import Bottleneck, Occurrence, bottleneck_sectors
+from mdma.bottlenecks.links import bottleneck_sectors
+from mdma.bottlenecks.models import Bottleneck, Occurrence
 from mdma.bottlenecks.states import LIFECYCLE, Status
 from mdma.cli.demo import texts
 from mdma.cli.demo.accounts import create_demo_users

@@ -5,6 +5,12 @@ import functools
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from mdma.bottlenecks.links import (
+    bottleneck_followers,
+    bottleneck_organisations,
+    bottleneck_owners,
+    bottleneck_sectors,
+)
 from mdma.bottlenecks.models import (
     CHILDREN_BANDS,
     YOUNGEST_AGE_BANDS,
@@ -12,10 +18,6 @@ from mdma.bottlenecks.models import (
     HouseholdType,
     Level,
     Occurrence,
-    bottleneck_followers,
-    bottleneck_organisations,
-    bottleneck_owners,
-    bottleneck_sectors,
 )
 from mdma.bottlenecks.states import Status
 from mdma.cli.demo import texts

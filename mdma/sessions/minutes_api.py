@@ -1,0 +1,187 @@
+"""The agenda of a session and what comes of it, as JSON: items, minutes and their approval,
+decisions, action points and their state, one's own action points, and bottlenecks proposed
+for the next session. It shares the sessions API's blueprint (`api.blp`)."""
+
+from flask import abort
+from flask.views import MethodView
+
+from mdma.accounts.models import User
+from mdma.api.base import one_commit
+from mdma.bottlenecks.models import Bottleneck
+from mdma.extensions import db
+from mdma.permissions import allowed, requires
+from mdma.sessions import agenda, proposed, queries
+from mdma.sessions.api import _actor, _one, blp, load
+from mdma.sessions.models import ActionPoint, AgendaItem, Session, SessionType
+from mdma.sessions.schemas import (
+    ActionPointInput,
+    ActionPointSchema,
+    ActionStateInput,
+    DecisionInput,
+    DecisionSchema,
+    ItemInput,
+    ItemSchema,
+    MinutesInput,
+    ProposedItemInput,
+    ProposedItemSchema,
+    SessionSchema,
+)
+from mdma.sessions.states import SessionPermission as SP
+
+#: The service's field names as this API names them.
+RENAMED = {"decision": "text", "action": "text"}
+
+
+class _Unpublished:
+    """An agenda item read without its minutes (not approved yet, read by a guest)."""
+
+    minutes = ""
+
+    def __init__(self, item: AgendaItem):
+        self._item = item
+
+    def __getattr__(self, name):
+        return getattr(self._item, name)
+
+
+def _item(meeting: Session, item_id: int) -> AgendaItem:
+    item = db.session.get(AgendaItem, item_id)
+    if item is None or item.session_id != meeting.id:
+        abort(404)
+    return item
+
+
+@blp.route("/<int:session_id>/approve-minutes")
+class SessionApproveMinutes(MethodView):
+    @requires(SP.READ)
+    @blp.response(200, SessionSchema)
+    def post(self, session_id):
+        """At this session, approve the minutes of the previous one (the coordinator or this
+        session's minute-taker); answers the previous session, its minutes now approved."""
+        meeting = load(session_id)
+        if not allowed(_actor(), SP.MINUTES, meeting):
+            abort(404)  # the object rule: only its coordinator or minute-taker approve there
+        with one_commit():
+            previous = agenda.approve_minutes(_actor(), meeting)
+        return previous
+
+
+@blp.route("/proposed-items")
+class ProposedItems(MethodView):
+    @requires(SP.PROPOSE_ITEM)
+    @blp.arguments(ProposedItemInput)
+    @blp.response(201, ProposedItemSchema)
+    def post(self, data):
+        """Propose a bottleneck for the next session of a type: a suggested agenda item there."""
+        with one_commit():
+            return proposed.propose(
+                _actor(),
+                db.session.get(Bottleneck, data["bottleneck_id"]),
+                db.session.get(SessionType, data["type_id"]),
+            )
+
+
+@blp.route("/<int:session_id>/agenda")
+class SessionAgenda(MethodView):
+    @requires(SP.READ)
+    @blp.response(200, ItemSchema(many=True))
+    def get(self, session_id):
+        """The agenda in order, with minutes (for a guest, once approved), decisions and action
+        points."""
+        meeting = load(session_id)
+        items = queries.items(meeting)
+        if agenda.minutes_published(_actor(), meeting):
+            return items
+        return [_Unpublished(item) for item in items]
+
+    @requires(SP.PLAN)
+    @blp.arguments(ItemInput)
+    @blp.response(201, ItemSchema)
+    def post(self, data, session_id):
+        """Add an item: a bottleneck (it moves to "on a session's agenda") or free text."""
+        meeting = load(session_id)
+        with one_commit(RENAMED):
+            item = agenda.add_item(
+                _actor(),
+                meeting,
+                kind=data["kind"],
+                bottleneck=db.session.get(Bottleneck, data["bottleneck_id"] or 0),
+                title=data["title"],
+                minutes_slot=data["minutes_slot"],
+                presenter=_one(User, data["presenter_id"], "presenter_id"),
+                confirmed=data["confirmed_not_personal_data"],
+                subject_id=data["proposal_id"],
+            )
+        return item
+
+
+@blp.route("/<int:session_id>/agenda/<int:item_id>/minutes")
+class ItemMinutes(MethodView):
+    @requires(SP.READ)
+    @blp.arguments(MinutesInput)
+    @blp.response(200, ItemSchema)
+    def put(self, data, session_id, item_id):
+        """The item's minutes (the coordinator's or the minute-taker's)."""
+        item = _item(load(session_id), item_id)
+        with one_commit():
+            agenda.record_minutes(
+                _actor(), item, data["minutes"], confirmed=data["confirmed_not_personal_data"]
+            )
+        return item
+
+
+@blp.route("/<int:session_id>/agenda/<int:item_id>/decisions")
+class ItemDecisions(MethodView):
+    @requires(SP.READ)
+    @blp.arguments(DecisionInput)
+    @blp.response(201, DecisionSchema)
+    def post(self, data, session_id, item_id):
+        """A decision taken on the item (the coordinator's or the minute-taker's)."""
+        item = _item(load(session_id), item_id)
+        with one_commit(RENAMED):
+            decision = agenda.add_decision(
+                _actor(), item, data["text"], confirmed=data["confirmed_not_personal_data"]
+            )
+        return decision
+
+
+@blp.route("/<int:session_id>/agenda/<int:item_id>/action-points")
+class ItemActionPoints(MethodView):
+    @requires(SP.READ)
+    @blp.arguments(ActionPointInput)
+    @blp.response(201, ActionPointSchema)
+    def post(self, data, session_id, item_id):
+        """An action point with its owner (who is told) and due date."""
+        item = _item(load(session_id), item_id)
+        owner = _one(User, data["owner_id"], "owner_id")
+        with one_commit(RENAMED):
+            point = agenda.add_action_point(
+                _actor(), item, text=data["text"], owner=owner, due_on=data["due_on"],
+                confirmed=data["confirmed_not_personal_data"],
+            )  # fmt: skip
+        return point
+
+
+@blp.route("/action-points")
+class MyActionPoints(MethodView):
+    @requires(SP.READ)
+    @blp.response(200, ActionPointSchema(many=True))
+    def get(self):
+        """The caller's own action points, open ones first."""
+        return agenda.action_points_of(_actor())
+
+
+@blp.route("/action-points/<int:action_point_id>/state")
+class ActionPointState(MethodView):
+    @requires(SP.READ)
+    @blp.arguments(ActionStateInput)
+    @blp.response(200, ActionPointSchema)
+    def put(self, data, action_point_id):
+        """Done, or open again: its owner or the coordinator."""
+        point = db.session.get(ActionPoint, action_point_id)
+        if point is None:
+            abort(404)
+        load(point.item.session_id)
+        with one_commit():
+            agenda.set_action_state(_actor(), point, data["state"])
+        return point
