@@ -19,6 +19,12 @@ def found(text, kind):
         ("De zaak 2023-JR-118 loopt nog bij de jeugdrechtbank.", "2023-JR-118"),
         ("PV KR.55.L1.001234/2024 werd opgemaakt.", "KR.55.L1.001234/2024"),
         ("Referte 24/5521/GP bij het Groeipakket.", "24/5521/GP"),
+        ("Het CAW volgt op onder CAW/MWV/24/1172.", "CAW/MWV/24/1172"),
+        ("Zie ook het dossier bij Jeugdzorg (OSD-WV-2023-0441).", "OSD-WV-2023-0441"),
+        ("Ze staat bij de budgetbegeleiding als BUD-24-0331.", "BUD-24-0331"),
+        ("De jeugdrechtbank behandelt JR 24/0912 in mei.", "JR 24/0912"),
+        ("Hij is lid van het ziekenfonds, 123-4567890-12.", "123-4567890-12"),
+        ("Patient ID at the hospital: AZD-2291045.", "AZD-2291045"),
     ],
 )
 def test_case_file_numbers_are_found_in_the_shapes_services_use(text, number):
@@ -34,6 +40,37 @@ def test_case_file_numbers_are_found_in_the_shapes_services_use(text, number):
     ],
 )
 def test_school_years_invoices_and_decisions_are_no_case_files(text):
+    assert found(text, Kind.CASE_FILE_NUMBER) == []
+
+
+@pytest.mark.parametrize(
+    "text, number",
+    [
+        ("Haar polisnummer familiale verzekering is 44.120.993.", "44.120.993"),
+        ("Het wachtlijstnummer bij de woonmaatschappij: WM-2024-00912.", "WM-2024-00912"),
+        ("Klantnr. Fluvius 5004 1187 22.", "5004 1187 22"),
+        ("N° de mutuelle : 225-0912233-71.", "225-0912233-71"),
+        ("La référence de l'Office des étrangers est OE 7.442.190.", "OE 7.442.190"),
+        ("Zijn inburgeringsdossier INB-24-3302 is afgesloten.", "INB-24-3302"),
+    ],
+)
+def test_any_compound_of_dossier_or_nummer_labels_a_file_number(text, number):
+    assert found(text, Kind.CASE_FILE_NUMBER) == [number]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Factuurnummer F-2024-00871 werd betaald door het OCMW.",
+        "Het projectnummer van het Europees fonds is ESF-2024-0331.",
+        "Bestelbon BON-2025-0142 voor de folders is goedgekeurd.",
+        "Exportnummer EXP-2025-0031 bevat de cijfers van het tweede kwartaal.",
+        "Log-id van de laatste audit: AUD-2025-0117.",
+        "Référence de l'exportation des statistiques : 51716079096.",
+        "Ondernemingsnummer 0456.789.123 staat op de brief.",
+    ],
+)
+def test_numbers_of_an_organisations_documents_are_no_case_files(text):
     assert found(text, Kind.CASE_FILE_NUMBER) == []
 
 
