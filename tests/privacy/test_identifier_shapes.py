@@ -103,6 +103,49 @@ def test_a_street_without_a_street_word_is_an_address_before_a_house_number(text
     assert found(text, Kind.STREET_ADDRESS) == [address]
 
 
+@pytest.mark.parametrize(
+    "text, address",
+    [
+        ("Ik ga morgen langs op Overbeke 14 voor het huisbezoek.", "Overbeke 14"),
+        ("Ze verblijven tijdelijk op Ter Beke 3 bus 12.", "Ter Beke 3 bus 12"),
+        ("Het appartement op Rodenburg 22 bus 4 is te vochtig.", "Rodenburg 22 bus 4"),
+        ("Het gezin woont nu op 't Hoge 51.", "'t Hoge 51"),
+        ("He still lives at Bellegem-Dorp 4 bus 1.", "Bellegem-Dorp 4 bus 1"),
+    ],
+)
+def test_a_bare_street_is_an_address_before_a_box_or_where_someone_is(text, address):
+    assert found(text, Kind.STREET_ADDRESS) == [address]
+
+
+@pytest.mark.parametrize(
+    "text, address",
+    [
+        ("Il habite rue de l'Église 14 bte 2 à Comines.", "rue de l'Église 14 bte 2"),
+        (
+            "Nouvelle adresse : route de Lille 221, 7700 Mouscron.",
+            "route de Lille 221, 7700 Mouscron",
+        ),
+        ("elle habite rue de la gare 12 depuis mars.", "rue de la gare 12"),
+        ("Elle loge chez sa soeur, clos des Lilas 9.", "clos des Lilas 9"),
+    ],
+)
+def test_french_addresses_in_lower_case_and_on_any_kind_of_street(text, address):
+    assert found(text, Kind.STREET_ADDRESS) == [address]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We vergaderen om 19u in de Budastraat, 19u30 start de sessie.",
+        "In Kortrijk 5 gezinnen en op Fase 2 nog 3 sessies.",
+        "Ze zat op Level 3 en op Pagina 4 stond het antwoord.",
+        "elle habite rue de la gare depuis 2019.",
+    ],
+)
+def test_times_counts_and_everyday_words_with_a_number_are_no_address(text):
+    assert found(text, Kind.STREET_ADDRESS) == []
+
+
 def test_a_place_with_a_number_of_things_is_no_address():
     assert (
         found("In Kortrijk 3 keer per week open; Fase 2 start in juni.", Kind.STREET_ADDRESS) == []
