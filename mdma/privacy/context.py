@@ -118,6 +118,20 @@ THING_ENDINGS = (
     "uitkering", "recht", "wet", "decreet", "app", "site", "portaal", "tool", "systeem",
 )  # fmt: skip
 
+#: Particles that are articles too: "De Zwaluw" may name a centre, "De Storm" a play.
+ARTICLES = {"de", "het", "'t", "le", "la", "les"}
+#: Places, groups and works that are often named "De …": buurthuis De Kring, ploeg De Valken.
+THING_WORDS = {
+    "ploeg", "club", "voorstelling", "stuk", "film", "boek", "opvang", "crisisopvang", "cafe",
+    "vzw", "asbl", "zaal", "sporthal", "kerk", "wijk", "jeugdbeweging", "theater", "toneel",
+    "musical", "kamp", "speelplein", "koor", "band", "residentie", "home", "restaurant",
+    "winkel", "bakkerij", "brasserie", "hotel", "boerderij", "kinderboerderij", "creche",
+    "kinderdagverblijf", "basisschool", "kleuterschool", "campus", "internaat", "woning",
+    "wijkcentrum", "ontmoetingscentrum", "dienstencentrum", "buurthuis", "jeugdhuis", "studio",
+    "atelier", "bibliotheek", "maison", "salle", "ecole", "equipe", "piece", "spectacle",
+    "team", "play", "show", "school", "centre", "center", "house",
+}  # fmt: skip
+
 #: Every word after which a name may follow.
 TRIGGERS = frozenset(
     FORMAL_TITLES | KIN_TITLES | ROLE_TITLES | FAMILY_WORDS | NAMING_WORDS | ABBREVIATIONS

@@ -85,7 +85,9 @@ def _name_at(tokens: list[Token], i: int, lex):
         if j < len(tokens) and kind == "role" and not _name_like(tokens[j], lex):
             return None
         end = _extend(tokens, j, lex, lenient=kind in ("formal", "naming"))
-        return (j, end) if end is not None else None
+        if end is None or (kind == "naming" and i and _thing_word(tokens[i - 1])):
+            return None  # "de ploeg heet De Vossen": the name of a thing
+        return (j, end)
     if token.is_initial_letter:
         return _initials(tokens, i, lex)
     if token.upper:
@@ -129,7 +131,7 @@ def _capitalised(tokens, i, lex):
     if folded in ctx.PARTICLES and not token.initial:
         end = _extend(tokens, i, lex, lenient=False)
         if end is not None and end > i:
-            return (i, end)
+            return None if _names_a_thing(tokens, i, end, lex) else (i, end)
     pair = _pair(tokens, i)
     # De Smet, El Amrani; first in a sentence only when the second word is no ordinary word.
     known_pair = pair and pair in lex.surnames and tokens[i + 1].cap
@@ -152,6 +154,25 @@ def _capitalised(tokens, i, lex):
     if not token.initial and _name_like(token, lex):
         return (i, i) if _acts(tokens, i, strong=True) or _apposed(tokens, i) else None
     return None
+
+
+def _names_a_thing(tokens, i, end, lex) -> bool:
+    """"De Zwaluw", "De Storm", "De Vossen": an article and an everyday word name a centre, a
+    play or a team unless a person's verb follows; a known surname (De Vos) only after a word
+    for a place or a group ("buurthuis De Wolf") or in quotes."""
+    word = tokens[end]
+    if end != i + 1 or tokens[i].fold not in ctx.ARTICLES or word.zipf < 2.0:
+        return False
+    if word.fold in lex.first_names:
+        return False
+    if f"{tokens[i].fold} {word.fold}" not in lex.surnames:
+        return not (_acts(tokens, end) or _apposed(tokens, end))
+    quoted = any(q in tokens[i].gap_before for q in "'‘“\"«")
+    return quoted or (i > 0 and _thing_word(tokens[i - 1]))
+
+
+def _thing_word(token: Token) -> bool:
+    return token.fold.endswith(ctx.THING_ENDINGS) or token.fold in ctx.THING_WORDS
 
 
 def _followed_by_capital(tokens, i) -> bool:
