@@ -132,6 +132,16 @@ THING_WORDS = {
     "team", "play", "show", "school", "centre", "center", "house",
 }  # fmt: skip
 
+#: After these a capitalised first name alone is a place: "geboren in Thiès", "née à Sofia".
+PLACE_PREPOSITIONS = {"in", "te", "uit", "vanuit", "à", "from"}
+#: Before a lower-case word they make it a noun: "twee neven", "een roos", "les roses".
+DETERMINERS = {
+    "de", "het", "een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien",
+    "beide", "alle", "die", "deze", "dit", "veel", "enkele", "sommige", "elke", "ieder", "onze",
+    "le", "la", "les", "un", "une", "des", "deux", "trois", "quatre", "ces", "cette", "ce",
+    "the", "a", "an", "two", "three", "four", "some", "many", "these", "those", "every",
+}  # fmt: skip
+
 #: Every word after which a name may follow.
 TRIGGERS = frozenset(
     FORMAL_TITLES | KIN_TITLES | ROLE_TITLES | FAMILY_WORDS | NAMING_WORDS | ABBREVIATIONS

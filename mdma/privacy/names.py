@@ -99,11 +99,11 @@ def _name_at(tokens: list[Token], i: int, lex):
         end = _extend(tokens, i + 1, lex, lenient=False, surname=True, lower=not capital)
         has_surname = end is not None
         if capital:
-            if folded in lex.places and not has_surname:
-                return None
-            if ambiguous and token.initial and not has_surname and not _acts(tokens, i):
+            if not has_surname and _alone_where_no_person_stands(tokens, i, lex):
                 return None
             return (i, end if has_surname else i)
+        if _counted(tokens, i):
+            return None  # "twee neven", "een roos": a noun after a number or an article
         if not ambiguous and len(folded) > 2 and token.zipf < 4.5:
             return (i, end if has_surname else i)
         if has_surname and token.zipf < 4.0:
@@ -114,10 +114,37 @@ def _name_at(tokens: list[Token], i: int, lex):
     if capital:
         return _capitalised(tokens, i, lex)
     # "bij janssens thuis": a surname in lower case, where a person stands.
-    lower_surname = folded in lex.surnames and not ambiguous and len(folded) > 3
+    lower_surname = (
+        folded in lex.surnames and not ambiguous and len(folded) > 3 and not _counted(tokens, i)
+    )
     if lower_surname and token.zipf < 3.5 and _stands_for_a_person(tokens, i):
         return (i, i)
     return None
+
+
+def _alone_where_no_person_stands(tokens, i, lex) -> bool:
+    """A capitalised first name without a surname that is something else here: a place
+    (Sofia; "geboren in Thiès"), an everyday word first in a sentence ("Elke maand", "Grâce
+    à"), or the second word of a thing's name ("Café Rose", "Athénée Royal")."""
+    token = tokens[i]
+    if token.fold in lex.places:
+        return True
+    if i and tokens[i - 1].word.lower() in ctx.PLACE_PREPOSITIONS and token.joined:
+        return True
+    if (token.fold in lex.ambiguous or token.zipf >= 5.0) and token.initial:
+        return not _acts(tokens, i)
+    if token.fold in lex.ambiguous and i and token.joined and not token.initial:
+        before = re.split(r"['’]", tokens[i - 1].word)[-1]
+        return (
+            before[:1].isupper()
+            and not lex.is_name(tokens[i - 1].fold.split("'")[-1])
+            and tokens[i - 1].fold not in ctx.TRIGGERS
+        )
+    return False
+
+
+def _counted(tokens, i) -> bool:
+    return i > 0 and tokens[i].joined and tokens[i - 1].fold in ctx.DETERMINERS
 
 
 def _stands_for_a_person(tokens, i) -> bool:
@@ -157,7 +184,7 @@ def _capitalised(tokens, i, lex):
 
 
 def _names_a_thing(tokens, i, end, lex) -> bool:
-    """"De Zwaluw", "De Storm", "De Vossen": an article and an everyday word name a centre, a
+    """ "De Zwaluw", "De Storm", "De Vossen": an article and an everyday word name a centre, a
     play or a team unless a person's verb follows; a known surname (De Vos) only after a word
     for a place or a group ("buurthuis De Wolf") or in quotes."""
     word = tokens[end]
@@ -250,6 +277,8 @@ def _acts(tokens, i, strong: bool = False) -> bool:
     after = tokens[nxt]
     if after.cap or (strong and after.fold in ctx.WEAK_VERBS):
         return False
+    if after.word in ("à", "là", "où"):
+        return False  # "Grâce à …": a preposition, not the verb "a"
     return after.fold in ctx.PERSON_VERBS or after.fold in ctx.POSSESSIVES
 
 

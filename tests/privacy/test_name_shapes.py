@@ -67,3 +67,36 @@ def test_names_are_found_as_case_notes_write_them(text, expected):
 )
 def test_words_places_and_organisations_are_no_names(text):
     assert names(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "De ploeg De Valken traint op zaterdag in sporthal De Vonk.",
+        "Elke maand komt de werkgroep samen in buurthuis De Kring.",
+        "Het stuk 'De Storm' speelt in de schouwburg.",
+        "Une famille de Tournai et une famille de Comines attendent un logement.",
+        "Les cours de néerlandais ont lieu à l'Athénée Royal de Mouscron.",
+        "Grâce à l'école de devoirs, les enfants mangent chaud.",
+        "Elke ouder kan zich inschrijven voor de infosessie.",
+        "In het Pools en het Pular zijn er geen folders; de Roma-bemiddelaars helpen.",
+        "Ze logeren met twee neven in een studio.",
+        "Ze kwam vanuit Florence naar België.",
+    ],
+)
+def test_names_of_things_places_peoples_and_everyday_words_are_no_persons(text):
+    assert names(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Elke belde gisteren terug.", ["Elke"]),
+        ("Ik hoorde dat De Valken belde over de huur.", ["De Valken"]),
+        ("Jan en Ahmed kwamen samen.", ["Jan", "Ahmed"]),
+        ("Gisteren kwam mevrouw Rose langs.", ["Rose"]),
+        ("De twee neven van Omar logeren bij ons.", ["Omar"]),
+    ],
+)
+def test_the_same_words_are_names_where_a_person_stands(text, expected):
+    assert names(text) == expected
