@@ -86,7 +86,24 @@ def load_names() -> tuple[frozenset[str], frozenset[str]]:
             into.update(fold(s) for n in found if isinstance(n, str) for s in spellings(n))
     first |= _lines("first_names_supplement.txt")
     last |= _lines("surnames_supplement.txt")
+    last |= _feminine_forms(last)
     return _plain_names(first), _plain_names(last)
+
+
+#: Slavic surnames change with the woman who bears them: Nowakowski → Nowakowska,
+#: Petrov → Petrova; the lists hold one form or the other.
+_FEMININE = (("ski", "ska"), ("cki", "cka"), ("dzki", "dzka"), ("ov", "ova"), ("ev", "eva"))
+
+
+def _feminine_forms(surnames: set[str]) -> set[str]:
+    forms = set()
+    for name in surnames:
+        for male, female in _FEMININE:
+            if name.endswith(male):
+                forms.add(name[: -len(male)] + female)
+            elif name.endswith(female):
+                forms.add(name[: -len(female)] + male)
+    return forms
 
 
 def _plain_names(names: set[str]) -> frozenset[str]:

@@ -110,9 +110,19 @@ def _name_at(tokens: list[Token], i: int, lex):
             return (i, end)  # "fatma yildirim"
         if _apposed(tokens, i) or (_acts(tokens, i, strong=True) and token.zipf < 3.5):
             return (i, i)
+        if token.zipf < 3.0 and _rare_lower(tokens, i + 1, lex):
+            return (i, i + 1)  # "baraka mushagalusa"
         return None
     if capital:
         return _capitalised(tokens, i, lex)
+    # "jorben verschuere": two rare words in lower case, one of them a known name.
+    if (
+        _rare_lower(tokens, i, lex, start=True)
+        and _rare_lower(tokens, i + 1, lex)
+        and lex.is_name(tokens[i + 1].fold)
+        and tokens[i + 1].fold not in lex.ambiguous
+    ):
+        return (i, i + 1)
     # "bij janssens thuis": a surname in lower case, where a person stands.
     lower_surname = (
         folded in lex.surnames and not ambiguous and len(folded) > 3 and not _counted(tokens, i)
@@ -141,6 +151,23 @@ def _alone_where_no_person_stands(tokens, i, lex) -> bool:
             and tokens[i - 1].fold not in ctx.TRIGGERS
         )
     return False
+
+
+def _rare_lower(tokens, k, lex, start: bool = False) -> bool:
+    """A lower-case word that is no everyday word, no place and joined to the one before."""
+    if k >= len(tokens):
+        return False
+    token = tokens[k]
+    return (
+        not token.cap
+        and not token.upper
+        and (start or token.joined)
+        and token.zipf < 2.0
+        and len(token.fold) > 2
+        and token.fold not in lex.places
+        and token.fold not in ctx.FUNCTION_WORDS
+        and not (start and _counted(tokens, k))
+    )
 
 
 def _counted(tokens, i) -> bool:
@@ -176,7 +203,9 @@ def _capitalised(tokens, i, lex):
         return None
     nxt = i + 1
     unknown_pair = nxt < len(tokens) and tokens[nxt].joined and tokens[nxt].cap
-    if unknown_pair and (_unknown_proper(tokens[nxt], lex) or tokens[nxt].fold in lex.surnames):
+    # The second word of an unknown pair may be a little less rare: names show up in corpora.
+    second = tokens[nxt] if unknown_pair else None
+    if second and (_unknown_proper(second, lex, 1.5) or second.fold in lex.surnames):
         return (i, _extend(tokens, nxt + 1, lex, lenient=False, surname=True) or nxt)
     if not token.initial and _name_like(token, lex):
         return (i, i) if _acts(tokens, i, strong=True) or _apposed(tokens, i) else None
@@ -237,13 +266,13 @@ def _double_name(token: Token, lex) -> bool:
     return bool(names) and all(lex.is_name(p) or p in ctx.PARTICLES for p in parts)
 
 
-def _unknown_proper(token: Token, lex) -> bool:
+def _unknown_proper(token: Token, lex, rarer_than: float = 1.0) -> bool:
     folded = token.fold
     if "-" in folded and all(part in lex.places for part in folded.split("-")):
         return False  # Lille-Kortrijk-Tournai
     return (
         len(folded) > 2
-        and token.zipf < 1.0
+        and token.zipf < rarer_than
         and folded not in lex.places
         and folded not in lex.ambiguous
         and folded not in ctx.PARTICLES

@@ -100,3 +100,23 @@ def test_names_of_things_places_peoples_and_everyday_words_are_no_persons(text):
 )
 def test_the_same_words_are_names_where_a_person_stands(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # two rare words in lower case, one of them a known name
+        ("gesprek met yarno vercruysse over de huur.", ["yarno vercruysse"]),
+        ("ook dilnoza akbarova kwam naar het spreekuur.", ["dilnoza akbarova"]),
+        # a known first name in lower case before a surname no list holds
+        ("spoke to baraka mushagala this morning.", ["baraka mushagala"]),
+        # Slavic surnames in the woman's form, when the lists hold the man's
+        ("gesprek met ewa borkowska over de huur.", ["ewa borkowska"]),
+    ],
+)
+def test_rare_names_in_lower_case_are_found_by_their_shape(text, expected):
+    assert names(text) == expected
+
+
+def test_two_everyday_words_in_lower_case_are_no_name():
+    assert names("we hebben de mails verzonden en de attesten gescand.") == []
