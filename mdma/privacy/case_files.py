@@ -24,8 +24,6 @@ _LABEL = (
     r"|registre|demande|affiliation)|n°\s*(?:de\s+)?(?:mutuelle|mutualit[ée]|membre|affiliation)"
     r"|member\s+number|(?:hospital\s+)?patient\s+(?:number|no|id)|membership\s+number"
     r"|office\s+des\s+[ée]trangers|vreemdelingenzaken|immigration\s+office"
-    # Any compound of dossier / nummer / nr: pleegzorgdossier, polisnummer, BJB-nummer, lidnr.
-    r"|(?P<compound>[a-zà-ÿ]{2,}-?(?:dossier|nummer|nr))"
 )
 #: The number: letters and digits with separators, or digit groups with single spaces
 #: (4012 8813 72), or a short service code before it (OE 9.341.207, JR 23/187).
@@ -34,12 +32,14 @@ _NUMBER = (
     r"(?:\d{3,4}(?:\s\d{2,4}){2,3}(?![\w/-]|[.,]\d)"
     r"|(?=[A-Z0-9/._-]*\d)[A-Z0-9][A-Z0-9/._-]*[A-Z0-9]))(?![\w])"
 )
-LABELLED = re.compile(
-    rf"(?i)\b(?:{_LABEL})\.?(?:\s*(?:nr\.?|n[°o]\.?|number|#))?"
-    # A few words may name the service in between: "Klantnummer bij Luminus: 5523817".
-    r"(?:\s+(?![\d])[\w'’-]+){0,4}?"
-    rf"\s*[:.]?\s*{_NUMBER}"
-)
+# A few words may name the service in between: "Klantnummer bij Luminus: 5523817".
+_THEN_NUMBER = rf"(?:\s+(?![\d])[\w'’-]+){{0,4}}?\s*[:.]?\s*{_NUMBER}"
+LABELLED = re.compile(rf"(?i)\b(?:{_LABEL})\.?(?:\s*(?:nr\.?|n[°o]\.?|number|#))?{_THEN_NUMBER}")
+#: Any compound of dossier / nummer / nr: pleegzorgdossier, polisnummer, BJB-nummer, lidnr.
+#: Found from its ending (str.find is cheap), its first part read back from there.
+COMPOUND_LABELLED = re.compile(rf"(?i)-?(?:dossier|nummer|nr)\b\.?{_THEN_NUMBER}")
+_COMPOUND_ENDINGS = ("dossier", "nummer", "nr")
+_FIRST_PART = re.compile(r"[\w-]+$")
 #: Compounds whose number is a document's, an organisation's or a thing's, not a person's file.
 NOT_A_FILE = {
     "factuur", "order", "bestel", "bestelbon", "btw", "kbo", "ondernemings", "vestigings",
@@ -97,16 +97,11 @@ def _code(number: str) -> str:
 
 def case_file_numbers(text: str):
     for match in LABELLED.finditer(text):
-        number = match.group("number")
-        compound = match.group("compound")
-        if compound and re.sub(r"-?(?:dossier|nummer|nr)$", "", compound.lower()) in NOT_A_FILE:
-            continue
-        label = text[match.start() : match.start("number")]
-        if len(number) < 4 or _YEAR.match(number) or DOCUMENT_INSIDE.search(label):
-            continue
-        if _code(number) in NOT_A_FILE_CODE:
-            continue
-        yield Finding(match.start("number"), match.end("number"), Kind.CASE_FILE_NUMBER, number)
+        yield from _labelled(text, match)
+    for match in _compound_labels(text):
+        first_part = _FIRST_PART.search(text, max(0, match.start() - 30), match.start())
+        if first_part and first_part.group().lower().rstrip("-") not in NOT_A_FILE:
+            yield from _labelled(text, match)
     for match in SHAPE.finditer(text):
         number = match.group()
         years = re.fullmatch(r"((?:19|20)\d{2})/((?:19|20)\d{2})", number)
@@ -115,3 +110,25 @@ def case_file_numbers(text: str):
         if _code(number) in NOT_A_FILE_CODE or refers_to_a_document(text, match.start()):
             continue
         yield Finding(match.start(), match.end(), Kind.CASE_FILE_NUMBER, number)
+
+
+def _compound_labels(text: str):
+    lowered = text.lower()
+    for ending in _COMPOUND_ENDINGS:
+        at = lowered.find(ending)
+        while at != -1:
+            start = at - 1 if at and lowered[at - 1] == "-" else at
+            if start and lowered[start - 1].isalpha():
+                match = COMPOUND_LABELLED.match(text, start)
+                if match:
+                    yield match
+            at = lowered.find(ending, at + 1)
+
+
+def _labelled(text: str, match: re.Match):
+    number = match.group("number")
+    label = text[match.start() : match.start("number")]
+    if len(number) < 4 or _YEAR.match(number) or DOCUMENT_INSIDE.search(label):
+        return
+    if _code(number) not in NOT_A_FILE_CODE:
+        yield Finding(match.start("number"), match.end("number"), Kind.CASE_FILE_NUMBER, number)

@@ -115,6 +115,7 @@ BARE_STREET_AFTER_PLACE_WORD = re.compile(
     r"(?i:\b(?:op|aan|langs|at|on|au|sur)\s+(?:de\s+|het\s+)?)"
     rf"{_STREET_ONLY}\s+{_HOUSE}(?=\s*(?:[.,;:)!?]|$|\n|(?P<next>[a-zà-ÿ]+)))"
 )
+_BOX_WORDS = ("bus", "bte", "boîte", "boite")
 #: Words after a number that count it: "5 gezinnen", "3 sessies".
 _COUNTED = re.compile(r"(?:en|s|'s|x|jes|ers)$")
 
@@ -181,7 +182,11 @@ def street_addresses(text: str):
                 Kind.STREET_ADDRESS,
                 text[match.start("street") : match.end()],
             )
-    for pattern in (BARE_STREET_WITH_TOWN, BARE_STREET_WHERE_LIVING, BARE_STREET_WITH_BOX):
+    bare = [BARE_STREET_WITH_TOWN, BARE_STREET_WHERE_LIVING]
+    lowered = text.lower()
+    if any(word in lowered for word in _BOX_WORDS):
+        bare.append(BARE_STREET_WITH_BOX)
+    for pattern in bare:
         for match in pattern.finditer(text):
             start = match.start("street")
             value = text[start : match.end()].strip().rstrip(",")
