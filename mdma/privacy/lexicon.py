@@ -72,8 +72,17 @@ def _person_lists(locale: str) -> tuple[list[str], list[str]]:
             first += _values(provider, attribute)
         elif "last_name" in attribute:
             last += _values(provider, attribute)
-    sys.modules.pop(module, None)
+    _let_go(module)
     return first, last
+
+
+def _let_go(module: str) -> None:
+    """Forget an imported module: in sys.modules and as an attribute of its package, which
+    importing set and which would keep it alive."""
+    sys.modules.pop(module, None)
+    package, _, name = module.rpartition(".")
+    if package in sys.modules:
+        vars(sys.modules[package]).pop(name, None)
 
 
 @cache
@@ -213,7 +222,7 @@ def _build() -> Lexicon:
         provider = importlib.import_module(module).Provider
         for attribute in ("cities", "countries"):
             places.update(fold(p) for p in _values(provider, attribute))
-        sys.modules.pop(module, None)
+        _let_go(module)
     places |= _lines("places_supplement.txt") | _lines("languages_nationalities.txt")
     return Lexicon(
         first_names=first,
