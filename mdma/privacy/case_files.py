@@ -24,6 +24,8 @@ _LABEL = (
     r"|registre|demande|affiliation)|n°\s*(?:de\s+)?(?:mutuelle|mutualit[ée]|membre|affiliation)"
     r"|member\s+number|(?:hospital\s+)?patient\s+(?:number|no|id)|membership\s+number"
     r"|office\s+des\s+[ée]trangers|vreemdelingenzaken|immigration\s+office"
+    r"|(?:num[ée]ro|n°)\s*d['’]inscription|identifiant(?:\s+client)?|matricule"
+    r"|claim\s+(?:number|no)|application\s+(?:number|no)"
 )
 #: The number: letters and digits with separators, or digit groups with single spaces
 #: (4012 8813 72), or a short service code before it (OE 9.341.207, JR 23/187).
@@ -61,7 +63,7 @@ _YEAR_PART = r"(?:19|20)?\d{2}"
 SHAPE = re.compile(
     r"(?<![\w/.-])(?:(?:19|20)\d{2}/\d{3,7}(?:/[A-Z]{1,6}\d{0,3})?"
     rf"|[A-Z]{{2,6}}(?:[-/][A-Z]{{2,6}}){{0,2}}[-/]{_YEAR_PART}[-/]\d{{2,7}}"
-    r"|(?:19|20)\d{2}[-/][A-Z]{1,6}[-/]\d{2,7}"
+    rf"|{_YEAR_PART}[-/][A-Z]{{1,6}}[-/]\d{{2,7}}"
     r"|[A-Z]{1,3} \d{2}[/-]\d{3,6}"
     r"|[A-Z]{2,5}-\d{6,9}"
     r"|\d{3}-\d{6,7}-\d{2}"
@@ -72,16 +74,18 @@ NOT_A_FILE_CODE = {
     "BTW", "TVA", "VAT", "KBO", "BCE", "EAN", "ISO", "NBN", "DIN", "EN", "EU", "CE", "KB", "MB",
     "AR", "BS", "MO", "ART", "ESF", "EFRO", "FEDER", "FSE", "AMIF", "ERDF", "NACE", "NOTE",
     "NOTA", "FACT", "FAC", "INV", "ORD", "PO", "EXP", "AUD", "LOG", "PRJ", "PROJ", "TICK",
-    "BON", "OFF", "DOC", "VERS", "REL", "RFC", "HELP", "INC", "REQ",
+    "BON", "OFF", "DOC", "VERS", "REL", "RFC", "HELP", "INC", "REQ", "CBS", "GR", "RMW", "VB",
+    "AGP", "SUB",
 }  # fmt: skip
 #: Words of documents and things, not of a person's file: a law, an invoice, an order, an export.
 DOCUMENT_WORD = (
-    r"(?i)\b(?:factu\w*|invoice\w*|artikel|art|wet|decreet|besluit|kb|mb|ministerieel"
+    r"(?i)\b(?:factu\w*|invoice\w*|artikel|art|wet|decreet|besluit|kb|mb|bs|ministerieel"
     r"|bestel\w*|bon|order\w*|ticket\w*|helpdesk|export\w*|statisti\w*|versie|version|staatsblad"
     r"|numac|omzendbrief|circulaire|nota|nota's|notanummers?|note|rapport|verslag|jaarverslag"
     r"|schooljaar|begroting|budget|project\w*|subsidie\w*|audit\w*|log-id|logboek|offerte\w*"
     r"|verordening|richtlijn|regulation|directive|r[eè]glement|eu|ue|eg|ce|avg|gdpr|rgpd"
-    r"|fonds|fund|programma|programme|call|oproep)\b"
+    r"|fonds|fund|programma|programme|call|oproep|agenda|agendapunt|notulen|vergadering"
+    r"|meeting|r[ée]union)\b"
 )
 DOCUMENT_BEFORE = re.compile(DOCUMENT_WORD + r"[^\n]{0,20}$")
 DOCUMENT_INSIDE = re.compile(DOCUMENT_WORD)

@@ -52,6 +52,9 @@ def test_school_years_invoices_and_decisions_are_no_case_files(text):
         ("N° de mutuelle : 225-0912233-71.", "225-0912233-71"),
         ("La référence de l'Office des étrangers est OE 7.442.190.", "OE 7.442.190"),
         ("Zijn inburgeringsdossier INB-24-3302 is afgesloten.", "INB-24-3302"),
+        ("Numéro d'inscription chez Actiris : 1188273.", "1188273"),
+        ("Claim number 2025-UB-44817 at the unemployment office.", "2025-UB-44817"),
+        ("Het dossier staat bij het CAW onder 24-CAW-0918.", "24-CAW-0918"),
     ],
 )
 def test_any_compound_of_dossier_or_nummer_labels_a_file_number(text, number):
@@ -68,6 +71,9 @@ def test_any_compound_of_dossier_or_nummer_labels_a_file_number(text, number):
         "Log-id van de laatste audit: AUD-2025-0117.",
         "Référence de l'exportation des statistiques : 51716079096.",
         "Ondernemingsnummer 0456.789.123 staat op de brief.",
+        "Het college besliste op 12 mei (CBS-2025-0412) om de premie te verhogen.",
+        "Het decreet van 12 juli 2013 (BS 2013/35887) regelt het.",
+        "Notulen 2025/03 van de stuurgroep.",
     ],
 )
 def test_numbers_of_an_organisations_documents_are_no_case_files(text):
