@@ -142,6 +142,14 @@ DETERMINERS = {
     "the", "a", "an", "two", "three", "four", "some", "many", "these", "those", "every",
 }  # fmt: skip
 
+#: Endings of the word after a name that make it the name of a place or an organisation.
+INSTITUTION_ENDINGS = (
+    "ziekenhuis", "instituut", "stichting", "school", "centrum", "fonds", "prijs", "zaal",
+    "college", "atheneum", "lyceum", "museum", "hospital", "institute", "foundation", "centre",
+    "center", "academie", "academy", "kliniek", "clinic", "kazerne", "hal", "huis", "park",
+    "hogeschool", "universiteit", "university",
+)  # fmt: skip
+
 #: Every word after which a name may follow.
 TRIGGERS = frozenset(
     FORMAL_TITLES | KIN_TITLES | ROLE_TITLES | FAMILY_WORDS | NAMING_WORDS | ABBREVIATIONS

@@ -57,7 +57,8 @@ def person_names(text: str, organisations: tuple[str, ...] = ()):
         if span is None:
             i += 1
             continue
-        found.append(span)
+        if not _inside_a_things_name(tokens, *span):
+            found.append(span)
         i = span[1] + 1
     found = _spread(tokens, found, lex)
     for first, last in found:
@@ -222,9 +223,21 @@ def _names_a_thing(tokens, i, end, lex) -> bool:
     if word.fold in lex.first_names:
         return False
     if f"{tokens[i].fold} {word.fold}" not in lex.surnames:
-        return not (_acts(tokens, end) or _apposed(tokens, end))
+        return not (_acts(tokens, end, strong=True) or _apposed(tokens, end))
     quoted = any(q in tokens[i].gap_before for q in "'‘“\"«")
     return quoted or (i > 0 and _thing_word(tokens[i - 1]))
+
+
+def _inside_a_things_name(tokens, first, last) -> bool:
+    """A person's name inside the name of a place or an organisation: "Atelier Jan Breydel",
+    "het Jan Yperman Ziekenhuis" (the README's rule: such names are not marked)."""
+    before = tokens[first - 1] if first else None
+    after = tokens[last + 1] if last + 1 < len(tokens) else None
+    if before and tokens[first].joined and before.cap and before.fold in ctx.THING_WORDS:
+        return True
+    return bool(
+        after and after.joined and after.cap and after.fold.endswith(ctx.INSTITUTION_ENDINGS)
+    )
 
 
 def _thing_word(token: Token) -> bool:

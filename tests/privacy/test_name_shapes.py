@@ -82,6 +82,9 @@ def test_words_places_and_organisations_are_no_names(text):
         "In het Pools en het Pular zijn er geen folders; de Roma-bemiddelaars helpen.",
         "Ze logeren met twee neven in een studio.",
         "Ze kwam vanuit Florence naar België.",
+        "In wijkcentrum De Vonk is de sociale kruidenier open op dinsdag.",
+        "Atelier Jan Breydel bouwt fietsen voor nieuwkomers.",
+        "Het AZ Groeninge en het Jan Yperman Ziekenhuis werken samen.",
     ],
 )
 def test_names_of_things_places_peoples_and_everyday_words_are_no_persons(text):
