@@ -36,7 +36,11 @@ _NUMBER = (
 )
 # A few words may name the service in between: "Klantnummer bij Luminus: 5523817".
 _THEN_NUMBER = rf"(?:\s+(?![\d])[\w'’-]+){{0,4}}?\s*[:.]?\s*{_NUMBER}"
-LABELLED = re.compile(rf"(?i)\b(?:{_LABEL})\.?(?:\s*(?:nr\.?|n[°o]\.?|number|#))?{_THEN_NUMBER}")
+# The look-ahead on the labels' first letters lets most positions fail at once.
+LABELLED = re.compile(
+    rf"(?i)\b(?=[acdfhiklmnoprsuvyz])(?:{_LABEL})\.?(?:\s*(?:nr\.?|n[°o]\.?|number|#))?"
+    rf"{_THEN_NUMBER}"
+)
 #: Any compound of dossier / nummer / nr: pleegzorgdossier, polisnummer, BJB-nummer, lidnr.
 #: Found from its ending (str.find is cheap), its first part read back from there.
 COMPOUND_LABELLED = re.compile(rf"(?i)-?(?:dossier|nummer|nr)\b\.?{_THEN_NUMBER}")

@@ -118,7 +118,8 @@ def _name_at(tokens: list[Token], i: int, lex):
         return _capitalised(tokens, i, lex)
     # "jorben verschuere": two rare words in lower case, one of them a known name.
     if (
-        _rare_lower(tokens, i, lex, start=True)
+        token.zipf < 2.0
+        and _rare_lower(tokens, i, lex, start=True)
         and _rare_lower(tokens, i + 1, lex)
         and lex.is_name(tokens[i + 1].fold)
         and tokens[i + 1].fold not in lex.ambiguous

@@ -64,7 +64,7 @@ _FRENCH_STOP = (
     r"|pendant|entre|le|la|les|de|du|des|qui|que|ou|o[uù]|jusqu'|a[uù]|à|n°|nr|num[ée]ro)"
 )
 FRENCH_STREET = re.compile(
-    r"(?i)(?<![\w])(?:(?P<lead>\d{1,4}[a-z]?),?\s+)?"
+    r"(?i)(?=[\drabcpqdisfvegl])(?<![\w])(?:(?P<lead>\d{1,4}[a-z]?),?\s+)?"
     r"(?:rue|avenue|av\.|chauss[ée]e|boulevard|bd|place|chemin|quai|all[ée]e|impasse|clos"
     r"|dr[èe]ve|sentier|square|cour|rempart|faubourg|route|ruelle|venelle|voie|passage"
     r"|esplanade|promenade|parvis)\s+"
@@ -91,10 +91,10 @@ _STREET_ONLY = (
     rf"(?P<street>(?:['’]t )?{_NAME_WORD}(?:[ -](?:de |den |het |ter |ten )?{_NAME_WORD}){{0,2}})"
 )
 BARE_STREET_WITH_TOWN = re.compile(
-    rf"(?<![\w])(?:{_STREET_ONLY})\s+(?i:nr\.?\s*)?{_HOUSE}(?i:{_BOX}){_POSTCODE_TOWN}"
+    rf"(?=[A-ZÀ-Ý'’])(?<![\w])(?:{_STREET_ONLY})\s+(?i:nr\.?\s*)?{_HOUSE}(?i:{_BOX}){_POSTCODE_TOWN}"
 )
 BARE_STREET_WHERE_LIVING = re.compile(
-    r"(?i:\b(?:woont|wonen|woonde|woonden|verblijft|verblijven|verbleef|verhuisd|verhuist"
+    r"(?i:(?=[wvadihlmr])\b(?:woont|wonen|woonde|woonden|verblijft|verblijven|verbleef|verhuisd|verhuist"
     r"|verhuisde|verhuizen|adres|domicilieadres|domicilie|ingeschreven|habite|habitent"
     r"|domicili[ée]e?|adresse|lives|living|address|resides|moved)\b[:,]?"
     r"(?:\s+(?:nu|sinds\s+\w+|nog|al|toen|now|still|maintenant))?"
@@ -104,7 +104,7 @@ BARE_STREET_WHERE_LIVING = re.compile(
 
 #: A box number after the house number says "address" on its own: "Walle 112 bus 3".
 BARE_STREET_WITH_BOX = re.compile(
-    rf"(?<![\w'’])(?:{_STREET_ONLY})\s+(?i:nr\.?\s*)?{_HOUSE}"
+    rf"(?=[A-ZÀ-Ý'’])(?<![\w'’])(?:{_STREET_ONLY})\s+(?i:nr\.?\s*)?{_HOUSE}"
     r"\s*,?\s*(?i:bus|bte|boîte|boite)\s*\d{1,4}[a-zA-Z]?"
     rf"(?:{_POSTCODE_TOWN})?"
 )
@@ -112,7 +112,7 @@ BARE_STREET_WITH_BOX = re.compile(
 #: evidence, so the street must look like one (rare words, or a place in a longer name) and
 #: no count may follow the number ("in Kortrijk 5 gezinnen").
 BARE_STREET_AFTER_PLACE_WORD = re.compile(
-    r"(?i:\b(?:op|aan|langs|at|on|au|sur)\s+(?:de\s+|het\s+)?)"
+    r"(?i:(?=[oalsOALS])\b(?:op|aan|langs|at|on|au|sur)\s+(?:de\s+|het\s+)?)"
     rf"{_STREET_ONLY}\s+{_HOUSE}(?=\s*(?:[.,;:)!?]|$|\n|(?P<next>[a-zà-ÿ]+)))"
 )
 _BOX_WORDS = ("bus", "bte", "boîte", "boite")
