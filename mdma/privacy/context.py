@@ -95,7 +95,10 @@ PERSON_VERBS = WEAK_VERBS | {
     "lives", "lived", "has", "wants", "wanted", "works", "worked", "asked", "asks",
     "told", "came", "comes", "got", "gets", "needs", "needed", "moved", "can", "could", "will",
     "would", "must", "did", "does", "doesn't", "didn't", "paid", "received", "sleeps", "slept",
-    "zelf", "werd", "wordt", "vertrok", "vertrekt", "verblijft", "verbleef",
+    "zelf", "werd", "wordt", "vertrok", "vertrekt", "verblijft", "verbleef", "bedankt",
+    "bedankte", "belooft", "beloofde", "volgt", "volgde", "begint", "begon", "stopt", "stopte",
+    "huurt", "huurde", "leert", "leerde", "studeert", "zorgt", "zorgde", "speelt", "speelde",
+    "schreef", "schrijft", "remercie", "parle", "thanks", "thanked", "speaks", "spoke",
 }  # fmt: skip
 #: A person's possessive after the name: "Ann haar nummer", "Ahmed zijn moeder".
 POSSESSIVES = {"haar", "zijn", "z'n", "d'r", "der", "her", "his"}

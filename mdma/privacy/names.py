@@ -95,6 +95,11 @@ def _name_at(tokens: list[Token], i: int, lex):
         return None
     folded, capital = token.fold, token.cap
     ambiguous = folded in lex.ambiguous
+    # "Van Gent", "Ben Amor": a particle that is a first name too starts a surname first.
+    if capital and folded in ctx.PARTICLES and _followed_by_capital(tokens, i):
+        span = _capitalised(tokens, i, lex)
+        if span is not None:
+            return span
     # A known first name.
     if folded in lex.first_names:
         end = _extend(tokens, i + 1, lex, lenient=False, surname=True, lower=not capital)
@@ -187,10 +192,14 @@ def _capitalised(tokens, i, lex):
     if folded in ctx.PARTICLES and not token.initial:
         end = _extend(tokens, i, lex, lenient=False)
         if end is not None and end > i:
-            return None if _names_a_thing(tokens, i, end, lex) else (i, end)
+            if _names_a_thing(tokens, i, end, lex) or _a_place(tokens, i, end, lex):
+                return None
+            return (i, end)
     pair = _pair(tokens, i)
     # De Smet, El Amrani; first in a sentence only when the second word is no ordinary word.
     known_pair = pair and pair in lex.surnames and tokens[i + 1].cap
+    if known_pair and _a_place(tokens, i, i + 1, lex):
+        return None  # De Haan, La Louvière: a town
     if known_pair and (not token.initial or tokens[i + 1].fold not in lex.ambiguous):
         return (i, _extend(tokens, i + 2, lex, lenient=False, surname=True) or i + 1)
     surname = folded in lex.surnames and not ambiguous and folded not in lex.places
@@ -199,8 +208,8 @@ def _capitalised(tokens, i, lex):
         not token.initial or (token.zipf < 4.5 and not _followed_by_capital(tokens, i))
     ):
         return (i, _extend(tokens, i + 1, lex, lenient=False, surname=True) or i)
-    if _double_name(token, lex):
-        return (i, i)
+    if _double_name(token, lex) or (_aged(token) and _name_like(token, lex)):
+        return (i, i)  # De Smet-Verhaeghe; "Idil (14) zit in de OKAN-klas"
     if not _unknown_proper(token, lex):
         return None
     nxt = i + 1
@@ -212,6 +221,18 @@ def _capitalised(tokens, i, lex):
     if not token.initial and _name_like(token, lex):
         return (i, i) if _acts(tokens, i, strong=True) or _apposed(tokens, i) else None
     return None
+
+
+def _aged(token: Token) -> bool:
+    """A person's age in brackets right after the word: "Idil (14)", "Blerim (9 jaar)"."""
+    return bool(_AGE.match(token.gap_after))
+
+
+_AGE = re.compile(r"\(\d{1,2}(?:\)|$)")
+
+
+def _a_place(tokens, first, last, lex) -> bool:
+    return " ".join(t.fold for t in tokens[first : last + 1]) in lex.places
 
 
 def _names_a_thing(tokens, i, end, lex) -> bool:
@@ -410,6 +431,8 @@ def _extend(tokens, j, lex, lenient: bool, surname: bool = False, lower: bool = 
             if (
                 (whole in lex.surnames and (following.cap or lower or lenient))
                 or (following.cap and following.fold not in lex.places)
+                # "Van Gent", "Vander Elst": a capitalised particle makes a place a surname.
+                or (following.cap and token.cap and not token.initial and whole not in lex.places)
                 or (lex.is_name(following.fold) and (lower or lenient))
             ):
                 last = end

@@ -85,6 +85,9 @@ def test_words_places_and_organisations_are_no_names(text):
         "In wijkcentrum De Vonk is de sociale kruidenier open op dinsdag.",
         "Atelier Jan Breydel bouwt fietsen voor nieuwkomers.",
         "Het AZ Groeninge en het Jan Yperman Ziekenhuis werken samen.",
+        "Ze verhuist naar De Haan of La Louvière.",
+        "Inscription à l'école maternelle. L'école demande une preuve de domicile.",
+        "Groep 3 (12) en klas 4 (15) gaan mee; Kortrijk (75.000 inwoners) telt 12 scholen.",
     ],
 )
 def test_names_of_things_places_peoples_and_everyday_words_are_no_persons(text):
@@ -99,6 +102,10 @@ def test_names_of_things_places_peoples_and_everyday_words_are_no_persons(text):
         ("Jan en Ahmed kwamen samen.", ["Jan", "Ahmed"]),
         ("Gisteren kwam mevrouw Rose langs.", ["Rose"]),
         ("De twee neven van Omar logeren bij ons.", ["Omar"]),
+        ("Gesprek met Van Gent over de huur.", ["Van Gent"]),
+        ("Réunion avec Vander Elst, assistante sociale.", ["Vander Elst"]),
+        ("Ardita (9) zit in de OKAN-klas.", ["Ardita"]),
+        ("Idil (14) zit in de OKAN-klas.", ["Idil"]),
     ],
 )
 def test_the_same_words_are_names_where_a_person_stands(text, expected):
