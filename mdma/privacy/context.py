@@ -122,7 +122,7 @@ THING_ENDINGS = (
 )  # fmt: skip
 
 #: Particles that are articles too: "De Zwaluw" may name a centre, "De Storm" a play.
-ARTICLES = {"de", "het", "'t", "le", "la", "les"}
+ARTICLES = {"de", "den", "het", "'t", "le", "la", "les"}
 #: Places, groups and works that are often named "De …": buurthuis De Kring, ploeg De Valken.
 THING_WORDS = {
     "ploeg", "club", "voorstelling", "stuk", "film", "boek", "opvang", "crisisopvang", "cafe",

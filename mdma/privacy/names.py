@@ -257,6 +257,8 @@ def _inside_a_things_name(tokens, first, last) -> bool:
     after = tokens[last + 1] if last + 1 < len(tokens) else None
     if before and tokens[first].joined and before.cap and before.fold in ctx.THING_WORDS:
         return True
+    if "-" in tokens[last].fold and tokens[last].fold.endswith(ctx.INSTITUTION_ENDINGS):
+        return True  # the Willy Naessens-hal
     return bool(
         after and after.joined and after.cap and after.fold.endswith(ctx.INSTITUTION_ENDINGS)
     )

@@ -86,6 +86,7 @@ def test_words_places_and_organisations_are_no_names(text):
         "Atelier Jan Breydel bouwt fietsen voor nieuwkomers.",
         "Het AZ Groeninge en het Jan Yperman Ziekenhuis werken samen.",
         "Ze verhuist naar De Haan of La Louvière.",
+        "Willy Naessens-hal is de locatie van de jobbeurs.",
         "Inscription à l'école maternelle. L'école demande une preuve de domicile.",
         "Groep 3 (12) en klas 4 (15) gaan mee; Kortrijk (75.000 inwoners) telt 12 scholen.",
     ],
