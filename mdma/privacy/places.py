@@ -49,14 +49,21 @@ DUTCH_STREET = re.compile(
 #: A street word right before a number: the cheap test (at the few places a number starts)
 #: before the costly DUTCH_STREET, which tries its street words at every letter.
 _NUMBER_START = re.compile(r"(?<!\d)\d")
-_STREET_BEFORE = re.compile(rf"(?i:{_STREET_SUFFIX})[\s,]*(?i:nr\.?|nummer|n°)?\s*$")
+_SUFFIXES = (*_STREET_SUFFIX.replace("\\.?", "").replace("\\.", ".").split("|"), "stwg.")
+_NUMBER_WORDS = ("nr.", "nr", "nummer", "n°")
 
 
 def _street_before_a_number(text: str) -> bool:
-    return any(
-        _STREET_BEFORE.search(text, max(0, m.start() - 16), m.start())
-        for m in _NUMBER_START.finditer(text)
-    )
+    lowered = text.lower()
+    for match in _NUMBER_START.finditer(lowered):
+        before = lowered[max(0, match.start() - 16) : match.start()].rstrip()
+        for word in _NUMBER_WORDS:
+            if before.endswith(word):
+                before = before[: -len(word)]
+                break
+        if before.rstrip(" \t\n,").endswith(_SUFFIXES):
+            return True
+    return False
 
 
 _FRENCH_STOP = (
