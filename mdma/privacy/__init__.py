@@ -8,7 +8,7 @@ names. A professional's plain name is treated as any name: colleagues are mentio
 
 from flask_babel import lazy_gettext
 
-from mdma.privacy import names, numbers, places
+from mdma.privacy import case_files, names, numbers, places
 from mdma.privacy.findings import Finding, Kind, resolve_overlaps
 
 __all__ = ["Finding", "Kind", "KIND_LABELS", "redact", "scan"]
@@ -31,7 +31,7 @@ _DETECTORS = [
     numbers.emails,
     numbers.plates,
     numbers.phones,
-    numbers.case_file_numbers,
+    case_files.case_file_numbers,
     places.dates_of_birth,
     places.street_addresses,
 ]

@@ -95,7 +95,10 @@ PERSON_VERBS = WEAK_VERBS | {
     "lives", "lived", "has", "wants", "wanted", "works", "worked", "asked", "asks",
     "told", "came", "comes", "got", "gets", "needs", "needed", "moved", "can", "could", "will",
     "would", "must", "did", "does", "doesn't", "didn't", "paid", "received", "sleeps", "slept",
-    "zelf", "werd", "wordt", "vertrok", "vertrekt", "verblijft", "verbleef",
+    "zelf", "werd", "wordt", "vertrok", "vertrekt", "verblijft", "verbleef", "bedankt",
+    "bedankte", "belooft", "beloofde", "volgt", "volgde", "begint", "begon", "stopt", "stopte",
+    "huurt", "huurde", "leert", "leerde", "studeert", "zorgt", "zorgde", "speelt", "speelde",
+    "schreef", "schrijft", "remercie", "parle", "thanks", "thanked", "speaks", "spoke",
 }  # fmt: skip
 #: A person's possessive after the name: "Ann haar nummer", "Ahmed zijn moeder".
 POSSESSIVES = {"haar", "zijn", "z'n", "d'r", "der", "her", "his"}
@@ -116,6 +119,38 @@ THING_ENDINGS = (
     "net", "lijn", "zorg", "hulp", "kantoor", "loket", "raad", "groep", "team", "project",
     "ing", "heid", "schap", "iteit", "atie", "tie", "isme", "kaart", "premie", "toelage",
     "uitkering", "recht", "wet", "decreet", "app", "site", "portaal", "tool", "systeem",
+)  # fmt: skip
+
+#: Particles that are articles too: "De Zwaluw" may name a centre, "De Storm" a play.
+ARTICLES = {"de", "den", "het", "'t", "le", "la", "les"}
+#: Places, groups and works that are often named "De …": buurthuis De Kring, ploeg De Valken.
+THING_WORDS = {
+    "ploeg", "club", "voorstelling", "stuk", "film", "boek", "opvang", "crisisopvang", "cafe",
+    "vzw", "asbl", "zaal", "sporthal", "kerk", "wijk", "jeugdbeweging", "theater", "toneel",
+    "musical", "kamp", "speelplein", "koor", "band", "residentie", "home", "restaurant",
+    "winkel", "bakkerij", "brasserie", "hotel", "boerderij", "kinderboerderij", "creche",
+    "kinderdagverblijf", "basisschool", "kleuterschool", "campus", "internaat", "woning",
+    "wijkcentrum", "ontmoetingscentrum", "dienstencentrum", "buurthuis", "jeugdhuis", "studio",
+    "atelier", "bibliotheek", "maison", "salle", "ecole", "equipe", "piece", "spectacle",
+    "team", "play", "show", "school", "centre", "center", "house",
+}  # fmt: skip
+
+#: After these a capitalised first name alone is a place: "geboren in Thiès", "née à Sofia".
+PLACE_PREPOSITIONS = {"in", "te", "uit", "vanuit", "à", "from"}
+#: Before a lower-case word they make it a noun: "twee neven", "een roos", "les roses".
+DETERMINERS = {
+    "de", "het", "een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien",
+    "beide", "alle", "die", "deze", "dit", "veel", "enkele", "sommige", "elke", "ieder", "onze",
+    "le", "la", "les", "un", "une", "des", "deux", "trois", "quatre", "ces", "cette", "ce",
+    "the", "a", "an", "two", "three", "four", "some", "many", "these", "those", "every",
+}  # fmt: skip
+
+#: Endings of the word after a name that make it the name of a place or an organisation.
+INSTITUTION_ENDINGS = (
+    "ziekenhuis", "instituut", "stichting", "school", "centrum", "fonds", "prijs", "zaal",
+    "college", "atheneum", "lyceum", "museum", "hospital", "institute", "foundation", "centre",
+    "center", "academie", "academy", "kliniek", "clinic", "kazerne", "hal", "huis", "park",
+    "hogeschool", "universiteit", "university",
 )  # fmt: skip
 
 #: Every word after which a name may follow.

@@ -72,8 +72,17 @@ def _person_lists(locale: str) -> tuple[list[str], list[str]]:
             first += _values(provider, attribute)
         elif "last_name" in attribute:
             last += _values(provider, attribute)
-    sys.modules.pop(module, None)
+    _let_go(module)
     return first, last
+
+
+def _let_go(module: str) -> None:
+    """Forget an imported module: in sys.modules and as an attribute of its package, which
+    importing set and which would keep it alive."""
+    sys.modules.pop(module, None)
+    package, _, name = module.rpartition(".")
+    if package in sys.modules:
+        vars(sys.modules[package]).pop(name, None)
 
 
 @cache
@@ -86,7 +95,24 @@ def load_names() -> tuple[frozenset[str], frozenset[str]]:
             into.update(fold(s) for n in found if isinstance(n, str) for s in spellings(n))
     first |= _lines("first_names_supplement.txt")
     last |= _lines("surnames_supplement.txt")
+    last |= _feminine_forms(last)
     return _plain_names(first), _plain_names(last)
+
+
+#: Slavic surnames change with the woman who bears them: Nowakowski → Nowakowska,
+#: Petrov → Petrova; the lists hold one form or the other.
+_FEMININE = (("ski", "ska"), ("cki", "cka"), ("dzki", "dzka"), ("ov", "ova"), ("ev", "eva"))
+
+
+def _feminine_forms(surnames: set[str]) -> set[str]:
+    forms = set()
+    for name in surnames:
+        for male, female in _FEMININE:
+            if name.endswith(male):
+                forms.add(name[: -len(male)] + female)
+            elif name.endswith(female):
+                forms.add(name[: -len(female)] + male)
+    return forms
 
 
 def _plain_names(names: set[str]) -> frozenset[str]:
@@ -196,7 +222,7 @@ def _build() -> Lexicon:
         provider = importlib.import_module(module).Provider
         for attribute in ("cities", "countries"):
             places.update(fold(p) for p in _values(provider, attribute))
-        sys.modules.pop(module, None)
+        _let_go(module)
     places |= _lines("places_supplement.txt") | _lines("languages_nationalities.txt")
     return Lexicon(
         first_names=first,

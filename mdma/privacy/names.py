@@ -57,7 +57,8 @@ def person_names(text: str, organisations: tuple[str, ...] = ()):
         if span is None:
             i += 1
             continue
-        found.append(span)
+        if not _inside_a_things_name(tokens, *span):
+            found.append(span)
         i = span[1] + 1
     found = _spread(tokens, found, lex)
     for first, last in found:
@@ -85,37 +86,99 @@ def _name_at(tokens: list[Token], i: int, lex):
         if j < len(tokens) and kind == "role" and not _name_like(tokens[j], lex):
             return None
         end = _extend(tokens, j, lex, lenient=kind in ("formal", "naming"))
-        return (j, end) if end is not None else None
+        if end is None or (kind == "naming" and i and _thing_word(tokens[i - 1])):
+            return None  # "de ploeg heet De Vossen": the name of a thing
+        return (j, end)
     if token.is_initial_letter:
         return _initials(tokens, i, lex)
     if token.upper:
         return None
     folded, capital = token.fold, token.cap
     ambiguous = folded in lex.ambiguous
+    # "Van Gent", "Ben Amor": a particle that is a first name too starts a surname first.
+    if capital and folded in ctx.PARTICLES and _followed_by_capital(tokens, i):
+        span = _capitalised(tokens, i, lex)
+        if span is not None:
+            return span
     # A known first name.
     if folded in lex.first_names:
         end = _extend(tokens, i + 1, lex, lenient=False, surname=True, lower=not capital)
         has_surname = end is not None
         if capital:
-            if folded in lex.places and not has_surname:
-                return None
-            if ambiguous and token.initial and not has_surname and not _acts(tokens, i):
+            if not has_surname and _alone_where_no_person_stands(tokens, i, lex):
                 return None
             return (i, end if has_surname else i)
+        if _counted(tokens, i):
+            return None  # "twee neven", "een roos": a noun after a number or an article
         if not ambiguous and len(folded) > 2 and token.zipf < 4.5:
             return (i, end if has_surname else i)
         if has_surname and token.zipf < 4.0:
             return (i, end)  # "fatma yildirim"
         if _apposed(tokens, i) or (_acts(tokens, i, strong=True) and token.zipf < 3.5):
             return (i, i)
+        if token.zipf < 3.0 and _rare_lower(tokens, i + 1, lex):
+            return (i, i + 1)  # "baraka mushagalusa"
         return None
     if capital:
         return _capitalised(tokens, i, lex)
+    # "jorben verschuere": two rare words in lower case, one of them a known name.
+    if (
+        token.zipf < 2.0
+        and _rare_lower(tokens, i, lex, start=True)
+        and _rare_lower(tokens, i + 1, lex)
+        and lex.is_name(tokens[i + 1].fold)
+        and tokens[i + 1].fold not in lex.ambiguous
+    ):
+        return (i, i + 1)
     # "bij janssens thuis": a surname in lower case, where a person stands.
-    lower_surname = folded in lex.surnames and not ambiguous and len(folded) > 3
+    lower_surname = (
+        folded in lex.surnames and not ambiguous and len(folded) > 3 and not _counted(tokens, i)
+    )
     if lower_surname and token.zipf < 3.5 and _stands_for_a_person(tokens, i):
         return (i, i)
     return None
+
+
+def _alone_where_no_person_stands(tokens, i, lex) -> bool:
+    """A capitalised first name without a surname that is something else here: a place
+    (Sofia; "geboren in Thiès"), an everyday word first in a sentence ("Elke maand", "Grâce
+    à"), or the second word of a thing's name ("Café Rose", "Athénée Royal")."""
+    token = tokens[i]
+    if token.fold in lex.places:
+        return True
+    if i and tokens[i - 1].word.lower() in ctx.PLACE_PREPOSITIONS and token.joined:
+        return True
+    if (token.fold in lex.ambiguous or token.zipf >= 5.0) and token.initial:
+        return not _acts(tokens, i)
+    if token.fold in lex.ambiguous and i and token.joined and not token.initial:
+        before = re.split(r"['’]", tokens[i - 1].word)[-1]
+        return (
+            before[:1].isupper()
+            and not lex.is_name(tokens[i - 1].fold.split("'")[-1])
+            and tokens[i - 1].fold not in ctx.TRIGGERS
+        )
+    return False
+
+
+def _rare_lower(tokens, k, lex, start: bool = False) -> bool:
+    """A lower-case word that is no everyday word, no place and joined to the one before."""
+    if k >= len(tokens):
+        return False
+    token = tokens[k]
+    return (
+        not token.cap
+        and not token.upper
+        and (start or token.joined)
+        and token.zipf < 2.0
+        and len(token.fold) > 2
+        and token.fold not in lex.places
+        and token.fold not in ctx.FUNCTION_WORDS
+        and not (start and _counted(tokens, k))
+    )
+
+
+def _counted(tokens, i) -> bool:
+    return i > 0 and tokens[i].joined and tokens[i - 1].fold in ctx.DETERMINERS
 
 
 def _stands_for_a_person(tokens, i) -> bool:
@@ -129,10 +192,14 @@ def _capitalised(tokens, i, lex):
     if folded in ctx.PARTICLES and not token.initial:
         end = _extend(tokens, i, lex, lenient=False)
         if end is not None and end > i:
+            if _names_a_thing(tokens, i, end, lex) or _a_place(tokens, i, end, lex):
+                return None
             return (i, end)
     pair = _pair(tokens, i)
     # De Smet, El Amrani; first in a sentence only when the second word is no ordinary word.
     known_pair = pair and pair in lex.surnames and tokens[i + 1].cap
+    if known_pair and _a_place(tokens, i, i + 1, lex):
+        return None  # De Haan, La Louvière: a town
     if known_pair and (not token.initial or tokens[i + 1].fold not in lex.ambiguous):
         return (i, _extend(tokens, i + 2, lex, lenient=False, surname=True) or i + 1)
     surname = folded in lex.surnames and not ambiguous and folded not in lex.places
@@ -141,17 +208,64 @@ def _capitalised(tokens, i, lex):
         not token.initial or (token.zipf < 4.5 and not _followed_by_capital(tokens, i))
     ):
         return (i, _extend(tokens, i + 1, lex, lenient=False, surname=True) or i)
-    if _double_name(token, lex):
-        return (i, i)
+    if _double_name(token, lex) or (_aged(token) and _name_like(token, lex)):
+        return (i, i)  # De Smet-Verhaeghe; "Idil (14) zit in de OKAN-klas"
     if not _unknown_proper(token, lex):
         return None
     nxt = i + 1
     unknown_pair = nxt < len(tokens) and tokens[nxt].joined and tokens[nxt].cap
-    if unknown_pair and (_unknown_proper(tokens[nxt], lex) or tokens[nxt].fold in lex.surnames):
+    # The second word of an unknown pair may be a little less rare: names show up in corpora.
+    second = tokens[nxt] if unknown_pair else None
+    if second and (_unknown_proper(second, lex, 1.5) or second.fold in lex.surnames):
         return (i, _extend(tokens, nxt + 1, lex, lenient=False, surname=True) or nxt)
     if not token.initial and _name_like(token, lex):
         return (i, i) if _acts(tokens, i, strong=True) or _apposed(tokens, i) else None
     return None
+
+
+def _aged(token: Token) -> bool:
+    """A person's age in brackets right after the word: "Idil (14)", "Blerim (9 jaar)"."""
+    return bool(_AGE.match(token.gap_after))
+
+
+_AGE = re.compile(r"\(\d{1,2}(?:\)|$)")
+
+
+def _a_place(tokens, first, last, lex) -> bool:
+    return " ".join(t.fold for t in tokens[first : last + 1]) in lex.places
+
+
+def _names_a_thing(tokens, i, end, lex) -> bool:
+    """ "De Zwaluw", "De Storm", "De Vossen": an article and an everyday word name a centre, a
+    play or a team unless a person's verb follows; a known surname (De Vos) only after a word
+    for a place or a group ("buurthuis De Wolf") or in quotes."""
+    word = tokens[end]
+    if end != i + 1 or tokens[i].fold not in ctx.ARTICLES or word.zipf < 2.0:
+        return False
+    if word.fold in lex.first_names:
+        return False
+    if f"{tokens[i].fold} {word.fold}" not in lex.surnames:
+        return not (_acts(tokens, end, strong=True) or _apposed(tokens, end))
+    quoted = any(q in tokens[i].gap_before for q in "'‘“\"«")
+    return quoted or (i > 0 and _thing_word(tokens[i - 1]))
+
+
+def _inside_a_things_name(tokens, first, last) -> bool:
+    """A person's name inside the name of a place or an organisation: "Atelier Jan Breydel",
+    "het Jan Yperman Ziekenhuis" (the README's rule: such names are not marked)."""
+    before = tokens[first - 1] if first else None
+    after = tokens[last + 1] if last + 1 < len(tokens) else None
+    if before and tokens[first].joined and before.cap and before.fold in ctx.THING_WORDS:
+        return True
+    if "-" in tokens[last].fold and tokens[last].fold.endswith(ctx.INSTITUTION_ENDINGS):
+        return True  # the Willy Naessens-hal
+    return bool(
+        after and after.joined and after.cap and after.fold.endswith(ctx.INSTITUTION_ENDINGS)
+    )
+
+
+def _thing_word(token: Token) -> bool:
+    return token.fold.endswith(ctx.THING_ENDINGS) or token.fold in ctx.THING_WORDS
 
 
 def _followed_by_capital(tokens, i) -> bool:
@@ -189,13 +303,13 @@ def _double_name(token: Token, lex) -> bool:
     return bool(names) and all(lex.is_name(p) or p in ctx.PARTICLES for p in parts)
 
 
-def _unknown_proper(token: Token, lex) -> bool:
+def _unknown_proper(token: Token, lex, rarer_than: float = 1.0) -> bool:
     folded = token.fold
     if "-" in folded and all(part in lex.places for part in folded.split("-")):
         return False  # Lille-Kortrijk-Tournai
     return (
         len(folded) > 2
-        and token.zipf < 1.0
+        and token.zipf < rarer_than
         and folded not in lex.places
         and folded not in lex.ambiguous
         and folded not in ctx.PARTICLES
@@ -229,6 +343,8 @@ def _acts(tokens, i, strong: bool = False) -> bool:
     after = tokens[nxt]
     if after.cap or (strong and after.fold in ctx.WEAK_VERBS):
         return False
+    if after.word in ("à", "là", "où"):
+        return False  # "Grâce à …": a preposition, not the verb "a"
     return after.fold in ctx.PERSON_VERBS or after.fold in ctx.POSSESSIVES
 
 
@@ -317,6 +433,8 @@ def _extend(tokens, j, lex, lenient: bool, surname: bool = False, lower: bool = 
             if (
                 (whole in lex.surnames and (following.cap or lower or lenient))
                 or (following.cap and following.fold not in lex.places)
+                # "Van Gent", "Vander Elst": a capitalised particle makes a place a surname.
+                or (following.cap and token.cap and not token.initial and whole not in lex.places)
                 or (lex.is_name(following.fold) and (lower or lenient))
             ):
                 last = end

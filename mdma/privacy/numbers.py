@@ -1,4 +1,4 @@
-"""Personal data with a shape: national numbers, IBANs, e-mail, phones, plates, file numbers."""
+"""Personal data with a shape: national numbers, IBANs, e-mail addresses, phones, plates."""
 
 import re
 
@@ -6,6 +6,7 @@ import phonenumbers
 from stdnum import iban
 from stdnum.be import bis, nn
 
+from mdma.privacy.case_files import refers_to_a_document
 from mdma.privacy.findings import Finding, Kind
 
 _SEP = r"[ .\-/]?"
@@ -36,43 +37,6 @@ NOT_PLATE_LETTERS = {
 PHONE_CANDIDATE = re.compile(r"(?<![\w+])(?<!\w[./])(?:\+|00)?\d[\d .\/()\-]{6,18}\d(?![\w])")
 # An organisation's enterprise number (KBO/BCE), written 0123.456.789: not a person's phone.
 ENTERPRISE_NUMBER = re.compile(r"^[01]\d{3}\.\d{3}\.\d{3}$")
-CASE_FILE = re.compile(
-    r"(?i)\b(?:dossier(?:nummer|nr)?|dossiernr|n°\s*de\s*dossier|num[ée]ro\s+de\s+dossier"
-    r"|(?:ons|uw|our|your|notre|votre)\s+(?:kenmerk|ref|r[ée]f|reference|r[ée]f[ée]rence)"
-    r"|kenmerk|referte|pv(?:-?nummer|-?nr)?|proces-verbaal|rolnummer|a\.?r\.?|notitienummer"
-    r"|zaak(?:nummer|nr)?|casenummer|volgnummer|sp-?nummer|ov-?nummer|dvz-?(?:nummer|referentie)?"
-    r"|cgvs-?(?:nummer|referentie)?|inschrijvingsnummer|verzekeringsnummer|ziekenfondsnummer"
-    r"|mutualiteitsnummer|aanvraag(?:nummer|nr)?|leefloondossier|ocmw-?dossier|file\s+ref"
-    r"|klant(?:en)?(?:nummer|nr)|cli[eë]nt(?:nummer|nr)|referentie(?:nummer)?|r[ée]f[ée]rence"
-    r"|ref|r[ée]f|case(?:\s+number)?|file(?:\s+number)?|client\s+number|numéro\s+client"
-    r"|aanvraagnummer|n°\s*client|pati[eë]nt(?:en)?nummer|lid(?:maat)?nummer|aansluitingsnummer"
-    r"|contractnummer|num[ée]ro\s+(?:de\s+)?(?:membre|patient|contrat)|member\s+number)"
-    r"(?:\s*(?:nr\.?|n[°o]\.?|number|#))?"
-    # A few words may name the service in between: "Klantnummer bij Luminus: 5523817".
-    r"(?:\s+(?![\d])[\w'’-]+){0,4}?"
-    r"\s*[:.]?\s*"
-    r"(?P<number>(?=[A-Z0-9/._-]*\d)[A-Z0-9][A-Z0-9/._-]*[A-Z0-9])(?![\w])",
-)
-_YEAR = re.compile(r"^(?:19|20)\d{2}$")
-#: The shapes services give a file without a word before it: 2024/03318, 2024/0315/OCMW,
-#: OCMW-2024-1187, KG/2023/0451, 2023-BZ-118, 23/1187/JH.
-CASE_FILE_SHAPE = re.compile(
-    r"(?<![\w/.-])(?:(?:19|20)\d{2}/\d{3,7}(?:/[A-Z]{1,6}\d{0,3})?"
-    r"|[A-Z]{2,6}[-/](?:19|20)\d{2}[-/]\d{2,7}"
-    r"|(?:19|20)\d{2}[-/][A-Z]{1,6}[-/]\d{2,7}"
-    r"|\d{2}/\d{3,7}/[A-Z]{1,6})(?![\w/-]|[.,]\d)"
-)
-#: Numbers of documents and things, not of a person's file: a law, an invoice, an order.
-DOCUMENT_WORDS = re.compile(
-    r"(?i)\b(?:factuur|factuurnummer|facture|invoice|artikel|art|wet|decreet|besluit|kb|ministerieel"
-    r"|bestelling|order|ticket|export|versie|version|staatsblad|numac|omzendbrief|circulaire"
-    r"|nota|rapport|verslag|jaarverslag|schooljaar|begroting|budget|project|subsidie"
-    r"|verordening|richtlijn|regulation|directive|r[eè]glement|eu|ue|eg|ce|avg|gdpr|rgpd)\b[^\n]{0,20}$"
-)
-
-
-def _refers_to_a_document(text: str, start: int) -> bool:
-    return bool(DOCUMENT_WORDS.search(text[max(0, start - 40) : start]))
 
 
 def national_numbers(text: str):
@@ -106,7 +70,7 @@ def plates(text: str):
         yield Finding(match.start(), match.end(), Kind.LICENSE_PLATE, match.group())
     for match in OLD_PLATE_ALONE.finditer(text):
         letters = re.sub(r"[^A-Z]", "", match.group())
-        if letters not in NOT_PLATE_LETTERS and not _refers_to_a_document(text, match.start()):
+        if letters not in NOT_PLATE_LETTERS and not refers_to_a_document(text, match.start()):
             yield Finding(match.start(), match.end(), Kind.LICENSE_PLATE, match.group())
     for match in OLD_PLATE.finditer(text):
         if re.sub(r"[^A-Z]", "", match.group(1)) not in NOT_PLATE_LETTERS:
@@ -127,17 +91,3 @@ def phones(text: str):
         for number in phonenumbers.PhoneNumberMatcher(candidate, "BE", leniency=leniency):
             start = match.start() + number.start
             yield Finding(start, start + len(number.raw_string), Kind.PHONE, number.raw_string)
-
-
-def case_file_numbers(text: str):
-    for match in CASE_FILE.finditer(text):
-        number = match.group("number")
-        if len(number) >= 4 and not _YEAR.match(number):
-            yield Finding(match.start("number"), match.end("number"), Kind.CASE_FILE_NUMBER, number)
-    for match in CASE_FILE_SHAPE.finditer(text):
-        number = match.group()
-        years = re.fullmatch(r"((?:19|20)\d{2})/((?:19|20)\d{2})", number)
-        if years and int(years[2]) - int(years[1]) in (0, 1):
-            continue  # a school or working year: 2023/2024
-        if not _refers_to_a_document(text, match.start()):
-            yield Finding(match.start(), match.end(), Kind.CASE_FILE_NUMBER, number)

@@ -3,6 +3,7 @@
 import re
 
 from mdma.privacy.findings import Finding, Kind
+from mdma.privacy.lexicon import fold, lexicon
 
 _MONTHS = (
     r"jan(?:uari|vier|uary)?|feb(?:ruari|ruary)?|f[ée]v(?:rier)?|maart|mars|march|mar"
@@ -33,9 +34,10 @@ _STREET_SUFFIX = (
 _UNITS = (
     r"jaar|jaren|maand|maanden|weken|week|dagen|dag|uur|kinderen|kind|euro|eur|km|keer|min"
     r"|minuten|procent|ans|mois|jours|enfants|years|months|weeks|days|children|%|€"
-    r"|halve|hele|per|keer|x"
+    r"|halve|hele|per|keer|x|fois|times|personnes|personen|people"
 )
-_HOUSE = rf"\d{{1,4}}(?:\s?[a-zA-Z](?![a-zA-Z]))?(?:\s?[-/]\s?\d{{1,4}})?(?!\s*(?:{_UNITS})\b)(?!\d|[,.]\d)"
+# "19u", "14h30" are times of day.
+_HOUSE = rf"\d{{1,4}}(?!\s?[uhUH](?:\d|\b))(?:\s?[a-zA-Z](?![a-zA-Z]))?(?:\s?[-/]\s?\d{{1,4}})?(?!\s*(?:{_UNITS})\b)(?!\d|[,.]\d)"
 _BOX = r"(?:\s*,?\s*(?:bus|bte|boîte|boite|box|b\.|/b)\s*\d{1,4}[a-zA-Z]?)?"
 _TOWN = r"(?:\s*,?\s*\d{4}\s+[A-ZÀ-Ý][\w'’-]+(?:[ -][A-ZÀ-Ý][\w'’-]+)?)?"
 _WORD = r"[A-Za-zÀ-ÿ'’-]"
@@ -47,22 +49,37 @@ DUTCH_STREET = re.compile(
 #: A street word right before a number: the cheap test (at the few places a number starts)
 #: before the costly DUTCH_STREET, which tries its street words at every letter.
 _NUMBER_START = re.compile(r"(?<!\d)\d")
-_STREET_BEFORE = re.compile(rf"(?i:{_STREET_SUFFIX})[\s,]*(?i:nr\.?|nummer|n°)?\s*$")
+_SUFFIXES = (*_STREET_SUFFIX.replace("\\.?", "").replace("\\.", ".").split("|"), "stwg.")
+_NUMBER_WORDS = ("nr.", "nr", "nummer", "n°")
 
 
 def _street_before_a_number(text: str) -> bool:
-    return any(
-        _STREET_BEFORE.search(text, max(0, m.start() - 16), m.start())
-        for m in _NUMBER_START.finditer(text)
-    )
+    lowered = text.lower()
+    for match in _NUMBER_START.finditer(lowered):
+        before = lowered[max(0, match.start() - 16) : match.start()].rstrip()
+        for word in _NUMBER_WORDS:
+            if before.endswith(word):
+                before = before[: -len(word)]
+                break
+        if before.rstrip(" \t\n,").endswith(_SUFFIXES):
+            return True
+    return False
 
 
+_FRENCH_STOP = (
+    r"(?:depuis|et|avec|en|au|aux|pour|mais|il|elle|ils|elles|on|sans|chez|dans|sur|est|a|vers"
+    r"|pendant|entre|le|la|les|de|du|des|qui|que|ou|o[uù]|jusqu'|a[uù]|à|n°|nr|num[ée]ro)"
+)
 FRENCH_STREET = re.compile(
-    r"(?i)(?<![\w])(?:(?P<lead>\d{1,4}[a-z]?),?\s+)?"
+    r"(?i)(?=[\drabcpqdisfvegl])(?<![\w])(?:(?P<lead>\d{1,4}[a-z]?),?\s+)?"
     r"(?:rue|avenue|av\.|chauss[ée]e|boulevard|bd|place|chemin|quai|all[ée]e|impasse|clos"
-    r"|dr[èe]ve|sentier|square|cour|rempart|faubourg)\s+"
+    r"|dr[èe]ve|sentier|square|cour|rempart|faubourg|route|ruelle|venelle|voie|passage"
+    r"|esplanade|promenade|parvis)\s+"
     r"(?:(?:de\s+la|de\s+l'|du|des|de|d'|la|le|les|l')\s*)?"
-    rf"(?-i:[A-ZÀ-Ý]{_WORD}*(?:[ -](?:de\s+|du\s+|des\s+|la\s+)?[A-ZÀ-Ý]{_WORD}*){{0,3}})"
+    rf"(?-i:[A-ZÀ-Ý]{_WORD}*(?:[ -](?:de\s+|du\s+|des\s+|la\s+)?[A-ZÀ-Ý]{_WORD}*){{0,3}}"
+    # Notes typed in lower case: "rue de la gare 12", only when the number follows.
+    rf"|(?!{_FRENCH_STOP}\b)[a-zà-ÿ]{_WORD}*(?:[ -](?!{_FRENCH_STOP}\b)[a-zà-ÿ]{_WORD}*)?"
+    r"(?=\s*,?\s*\d))"
     rf"(?P<number>\s*,?\s*(?-i:{_HOUSE}))?{_BOX}(?-i:{_TOWN})"
 )
 #: A French street named without a number: a place; the name detector leaves it alone.
@@ -77,12 +94,14 @@ _NAME_WORD = r"[A-ZÀ-Ý][a-zà-ÿ'’]+(?:-[A-ZÀ-Ý]?[a-zà-ÿ'’]+)*"
 _POSTCODE_TOWN = r"\s*,?\s*[1-9]\d{3}\s+[A-ZÀ-Ý][\w'’-]+(?:[ -][A-ZÀ-Ý][\w'’-]+)?"
 #: Many Flemish streets are a name only (Groeninghe, Hoog Kortrijk): an address when a house
 #: number follows after a word of living there, or a postcode and town follow the number.
-_STREET_ONLY = rf"(?P<street>{_NAME_WORD}(?:[ -](?:de |den |het |ter |ten )?{_NAME_WORD}){{0,2}})"
+_STREET_ONLY = (
+    rf"(?P<street>(?:['’]t )?{_NAME_WORD}(?:[ -](?:de |den |het |ter |ten )?{_NAME_WORD}){{0,2}})"
+)
 BARE_STREET_WITH_TOWN = re.compile(
-    rf"(?<![\w])(?:{_STREET_ONLY})\s+(?i:nr\.?\s*)?{_HOUSE}(?i:{_BOX}){_POSTCODE_TOWN}"
+    rf"(?=[A-ZÀ-Ý'’])(?<![\w])(?:{_STREET_ONLY})\s+(?i:nr\.?\s*)?{_HOUSE}(?i:{_BOX}){_POSTCODE_TOWN}"
 )
 BARE_STREET_WHERE_LIVING = re.compile(
-    r"(?i:\b(?:woont|wonen|woonde|woonden|verblijft|verblijven|verbleef|verhuisd|verhuist"
+    r"(?i:(?=[wvadihlmr])\b(?:woont|wonen|woonde|woonden|verblijft|verblijven|verbleef|verhuisd|verhuist"
     r"|verhuisde|verhuizen|adres|domicilieadres|domicilie|ingeschreven|habite|habitent"
     r"|domicili[ée]e?|adresse|lives|living|address|resides|moved)\b[:,]?"
     r"(?:\s+(?:nu|sinds\s+\w+|nog|al|toen|now|still|maintenant))?"
@@ -90,8 +109,57 @@ BARE_STREET_WHERE_LIVING = re.compile(
     rf"{_STREET_ONLY}\s+(?i:nr\.?\s*)?{_HOUSE}(?i:{_BOX})(?:{_POSTCODE_TOWN})?"
 )
 
+#: A box number after the house number says "address" on its own: "Walle 112 bus 3".
+BARE_STREET_WITH_BOX = re.compile(
+    rf"(?=[A-ZÀ-Ý'’])(?<![\w'’])(?:{_STREET_ONLY})\s+(?i:nr\.?\s*)?{_HOUSE}"
+    r"\s*,?\s*(?i:bus|bte|boîte|boite)\s*\d{1,4}[a-zA-Z]?"
+    rf"(?:{_POSTCODE_TOWN})?"
+)
+#: Where someone goes or is: "langs op Hoog Kortrijk 5", "het huis op Overleie 12". Weaker
+#: evidence, so the street must look like one (rare words, or a place in a longer name) and
+#: no count may follow the number ("in Kortrijk 5 gezinnen").
+BARE_STREET_AFTER_PLACE_WORD = re.compile(
+    r"(?i:(?=[oalsOALS])\b(?:op|aan|langs|at|on|au|sur)\s+(?:de\s+|het\s+)?)"
+    rf"{_STREET_ONLY}\s+{_HOUSE}(?=\s*(?:[.,;:)!?]|$|\n|(?P<next>[a-zà-ÿ]+)))"
+)
+_BOX_WORDS = ("bus", "bte", "boîte", "boite")
+#: Words after a number that count it: "5 gezinnen", "3 sessies".
+_COUNTED = re.compile(r"(?:en|s|'s|x|jes|ers)$")
+
 # Words that end like a street but are not one (a gang = a corridor; "weg" = away).
 _NOT_STREETS = {"weg", "bos", "hof", "gang", "berg", "park", "markt", "plein", "ring", "dam"}
+
+
+#: Words after a house number that end like a count but are not: "op Walle 45 wonen ze".
+_NOT_COUNTS = {
+    "en",
+    "wonen",
+    "hebben",
+    "komen",
+    "gaan",
+    "zitten",
+    "staan",
+    "leven",
+    "is",
+    "was",
+    "has",
+    "heeft",
+}
+
+
+def _looks_like_a_street(street: str) -> bool:
+    """Rare words (Overleie, Walle), or a place inside a longer name (Hoog Kortrijk); not a
+    town alone, not an everyday word (Fase, Pagina, Lokaal)."""
+    lex = lexicon()
+    words = [fold(w) for w in re.findall(r"[^\W\d_]+", street) if fold(w) not in _LEADS]
+    if not words:
+        return False
+    if len(words) == 1:
+        return words[0] not in lex.places and lex.common.zipf(words[0]) < 3.5
+    return any(w in lex.places or lex.common.zipf(w) < 3.5 for w in words)
+
+
+_LEADS = {"t", "de", "den", "het", "ter", "ten"}
 
 
 def dates_of_birth(text: str):
@@ -110,7 +178,22 @@ def street_addresses(text: str):
         value = match.group().strip()
         start = match.start() + match.group().index(value)
         yield Finding(start, start + len(value), Kind.STREET_ADDRESS, value)
-    for pattern in (BARE_STREET_WITH_TOWN, BARE_STREET_WHERE_LIVING):
+    for match in BARE_STREET_AFTER_PLACE_WORD.finditer(text):
+        after = match.group("next")
+        if _looks_like_a_street(match.group("street")) and not (
+            after and _COUNTED.search(after) and after not in _NOT_COUNTS
+        ):
+            yield Finding(
+                match.start("street"),
+                match.end(),
+                Kind.STREET_ADDRESS,
+                text[match.start("street") : match.end()],
+            )
+    bare = [BARE_STREET_WITH_TOWN, BARE_STREET_WHERE_LIVING]
+    lowered = text.lower()
+    if any(word in lowered for word in _BOX_WORDS):
+        bare.append(BARE_STREET_WITH_BOX)
+    for pattern in bare:
         for match in pattern.finditer(text):
             start = match.start("street")
             value = text[start : match.end()].strip().rstrip(",")

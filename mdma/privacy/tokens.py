@@ -16,11 +16,18 @@ JOINED = re.compile(r"[ \t]{1,2}|-")
 JOINED_AFTER_INITIAL = re.compile(r"\.[ \t]?|\.-|[ \t]")
 
 
+_ELIDED = re.compile(r"(?:l|d|qu|n|s|j|m|c|t)'(?=\w)")
+
+
 @lru_cache(maxsize=20000)
 def _word_facts(word: str) -> tuple[str, float]:
     """The folded word and its Zipf frequency: asked for the same words again and again."""
     folded = fold(word)
-    return folded, lexicon().common.zipf(folded)
+    frequency = lexicon().common.zipf(folded)
+    elided = _ELIDED.match(folded)
+    if elided:  # "l'école" is as common as "école"
+        frequency = max(frequency, lexicon().common.zipf(folded[elided.end() :]))
+    return folded, frequency
 
 
 @dataclass(slots=True)

@@ -19,6 +19,12 @@ def found(text, kind):
         ("De zaak 2023-JR-118 loopt nog bij de jeugdrechtbank.", "2023-JR-118"),
         ("PV KR.55.L1.001234/2024 werd opgemaakt.", "KR.55.L1.001234/2024"),
         ("Referte 24/5521/GP bij het Groeipakket.", "24/5521/GP"),
+        ("Het CAW volgt op onder CAW/MWV/24/1172.", "CAW/MWV/24/1172"),
+        ("Zie ook het dossier bij Jeugdzorg (OSD-WV-2023-0441).", "OSD-WV-2023-0441"),
+        ("Ze staat bij de budgetbegeleiding als BUD-24-0331.", "BUD-24-0331"),
+        ("De jeugdrechtbank behandelt JR 24/0912 in mei.", "JR 24/0912"),
+        ("Hij is lid van het ziekenfonds, 123-4567890-12.", "123-4567890-12"),
+        ("Patient ID at the hospital: AZD-2291045.", "AZD-2291045"),
     ],
 )
 def test_case_file_numbers_are_found_in_the_shapes_services_use(text, number):
@@ -34,6 +40,43 @@ def test_case_file_numbers_are_found_in_the_shapes_services_use(text, number):
     ],
 )
 def test_school_years_invoices_and_decisions_are_no_case_files(text):
+    assert found(text, Kind.CASE_FILE_NUMBER) == []
+
+
+@pytest.mark.parametrize(
+    "text, number",
+    [
+        ("Haar polisnummer familiale verzekering is 44.120.993.", "44.120.993"),
+        ("Het wachtlijstnummer bij de woonmaatschappij: WM-2024-00912.", "WM-2024-00912"),
+        ("Klantnr. Fluvius 5004 1187 22.", "5004 1187 22"),
+        ("N° de mutuelle : 225-0912233-71.", "225-0912233-71"),
+        ("La référence de l'Office des étrangers est OE 7.442.190.", "OE 7.442.190"),
+        ("Zijn inburgeringsdossier INB-24-3302 is afgesloten.", "INB-24-3302"),
+        ("Numéro d'inscription chez Actiris : 1188273.", "1188273"),
+        ("Claim number 2025-UB-44817 at the unemployment office.", "2025-UB-44817"),
+        ("Het dossier staat bij het CAW onder 24-CAW-0918.", "24-CAW-0918"),
+    ],
+)
+def test_any_compound_of_dossier_or_nummer_labels_a_file_number(text, number):
+    assert found(text, Kind.CASE_FILE_NUMBER) == [number]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Factuurnummer F-2024-00871 werd betaald door het OCMW.",
+        "Het projectnummer van het Europees fonds is ESF-2024-0331.",
+        "Bestelbon BON-2025-0142 voor de folders is goedgekeurd.",
+        "Exportnummer EXP-2025-0031 bevat de cijfers van het tweede kwartaal.",
+        "Log-id van de laatste audit: AUD-2025-0117.",
+        "Référence de l'exportation des statistiques : 51716079096.",
+        "Ondernemingsnummer 0456.789.123 staat op de brief.",
+        "Het college besliste op 12 mei (CBS-2025-0412) om de premie te verhogen.",
+        "Het decreet van 12 juli 2013 (BS 2013/35887) regelt het.",
+        "Notulen 2025/03 van de stuurgroep.",
+    ],
+)
+def test_numbers_of_an_organisations_documents_are_no_case_files(text):
     assert found(text, Kind.CASE_FILE_NUMBER) == []
 
 
@@ -64,6 +107,49 @@ def test_codes_of_taxes_are_no_plates():
 )
 def test_a_street_without_a_street_word_is_an_address_before_a_house_number(text, address):
     assert found(text, Kind.STREET_ADDRESS) == [address]
+
+
+@pytest.mark.parametrize(
+    "text, address",
+    [
+        ("Ik ga morgen langs op Overbeke 14 voor het huisbezoek.", "Overbeke 14"),
+        ("Ze verblijven tijdelijk op Ter Beke 3 bus 12.", "Ter Beke 3 bus 12"),
+        ("Het appartement op Rodenburg 22 bus 4 is te vochtig.", "Rodenburg 22 bus 4"),
+        ("Het gezin woont nu op 't Hoge 51.", "'t Hoge 51"),
+        ("He still lives at Bellegem-Dorp 4 bus 1.", "Bellegem-Dorp 4 bus 1"),
+    ],
+)
+def test_a_bare_street_is_an_address_before_a_box_or_where_someone_is(text, address):
+    assert found(text, Kind.STREET_ADDRESS) == [address]
+
+
+@pytest.mark.parametrize(
+    "text, address",
+    [
+        ("Il habite rue de l'Église 14 bte 2 à Comines.", "rue de l'Église 14 bte 2"),
+        (
+            "Nouvelle adresse : route de Lille 221, 7700 Mouscron.",
+            "route de Lille 221, 7700 Mouscron",
+        ),
+        ("elle habite rue de la gare 12 depuis mars.", "rue de la gare 12"),
+        ("Elle loge chez sa soeur, clos des Lilas 9.", "clos des Lilas 9"),
+    ],
+)
+def test_french_addresses_in_lower_case_and_on_any_kind_of_street(text, address):
+    assert found(text, Kind.STREET_ADDRESS) == [address]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We vergaderen om 19u in de Budastraat, 19u30 start de sessie.",
+        "In Kortrijk 5 gezinnen en op Fase 2 nog 3 sessies.",
+        "Ze zat op Level 3 en op Pagina 4 stond het antwoord.",
+        "elle habite rue de la gare depuis 2019.",
+    ],
+)
+def test_times_counts_and_everyday_words_with_a_number_are_no_address(text):
+    assert found(text, Kind.STREET_ADDRESS) == []
 
 
 def test_a_place_with_a_number_of_things_is_no_address():

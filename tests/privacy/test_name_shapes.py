@@ -67,3 +67,67 @@ def test_names_are_found_as_case_notes_write_them(text, expected):
 )
 def test_words_places_and_organisations_are_no_names(text):
     assert names(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "De ploeg De Valken traint op zaterdag in sporthal De Vonk.",
+        "Elke maand komt de werkgroep samen in buurthuis De Kring.",
+        "Het stuk 'De Storm' speelt in de schouwburg.",
+        "Une famille de Tournai et une famille de Comines attendent un logement.",
+        "Les cours de néerlandais ont lieu à l'Athénée Royal de Mouscron.",
+        "Grâce à la bibliothèque, les enfants lisent plus.",
+        "Elke ouder kan zich inschrijven voor de infosessie.",
+        "In het Pools en het Pular zijn er geen folders; de Roma-bemiddelaars helpen.",
+        "Ze logeren met twee neven in een studio.",
+        "Ze kwam vanuit Florence naar België.",
+        "In wijkcentrum De Vonk is de sociale kruidenier open op dinsdag.",
+        "Atelier Jan Breydel bouwt fietsen voor nieuwkomers.",
+        "Het AZ Groeninge en het Jan Yperman Ziekenhuis werken samen.",
+        "Ze verhuist naar De Haan of La Louvière.",
+        "Willy Naessens-hal is de locatie van de jobbeurs.",
+        "Inscription à l'école maternelle. L'école demande une preuve de domicile.",
+        "Groep 3 (12) en klas 4 (15) gaan mee; Kortrijk (75.000 inwoners) telt 12 scholen.",
+    ],
+)
+def test_names_of_things_places_peoples_and_everyday_words_are_no_persons(text):
+    assert names(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Elke belde gisteren terug.", ["Elke"]),
+        ("Ik hoorde dat De Valken belde over de huur.", ["De Valken"]),
+        ("Jan en Ahmed kwamen samen.", ["Jan", "Ahmed"]),
+        ("Gisteren kwam mevrouw Rose langs.", ["Rose"]),
+        ("De twee neven van Omar logeren bij ons.", ["Omar"]),
+        ("Gesprek met Van Gent over de huur.", ["Van Gent"]),
+        ("Réunion avec Vander Elst, assistante sociale.", ["Vander Elst"]),
+        ("Ardita (9) zit in de OKAN-klas.", ["Ardita"]),
+        ("Nasteho (14) volgt les in het OKAN.", ["Nasteho"]),
+    ],
+)
+def test_the_same_words_are_names_where_a_person_stands(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # two rare words in lower case, one of them a known name
+        ("gesprek met yarno vercruysse over de huur.", ["yarno vercruysse"]),
+        ("ook dilnoza akbarova kwam naar het spreekuur.", ["dilnoza akbarova"]),
+        # a known first name in lower case before a surname no list holds
+        ("spoke to baraka mushagala this morning.", ["baraka mushagala"]),
+        # Slavic surnames in the woman's form, when the lists hold the man's
+        ("gesprek met ewa borkowska over de huur.", ["ewa borkowska"]),
+    ],
+)
+def test_rare_names_in_lower_case_are_found_by_their_shape(text, expected):
+    assert names(text) == expected
+
+
+def test_two_everyday_words_in_lower_case_are_no_name():
+    assert names("we hebben de mails verzonden en de attesten gescand.") == []

@@ -1,0 +1,142 @@
+"""Case-file numbers: a file, client or reference number that points to one person or family.
+
+Found two ways: after a word that labels such a number (dossier, klantnummer, réf., a compound
+like pleegzorgdossier or lidnr.), or without a label, in the shapes services number their files
+(2024/0315/OCMW, CAW/ZWV/23/0419, JR 23/187, 112-0845731-27). Numbers of an organisation's own
+documents (an invoice, an order, an export, an audit log) are left alone.
+"""
+
+import re
+
+from mdma.privacy.findings import Finding, Kind
+
+_LABEL = (
+    r"dossier(?:nummer|nr)?|dossiernr|n°\s*de\s*dossier|num[ée]ro\s+de\s+dossier"
+    r"|(?:ons|uw|our|your|notre|votre)\s+(?:kenmerk|ref|r[ée]f|reference|r[ée]f[ée]rence)"
+    r"|kenmerk|referte|pv(?:-?nummer|-?nr)?|proces-verbaal|rolnummer|a\.?r\.?|notitienummer"
+    r"|zaak(?:nummer|nr)?|casenummer|volgnummer|sp-?nummer|ov-?nummer|dvz-?(?:nummer|referentie)?"
+    r"|cgvs-?(?:nummer|referentie)?|inschrijvingsnummer|verzekeringsnummer|ziekenfondsnummer"
+    r"|mutualiteitsnummer|aanvraag(?:nummer|nr)?|leefloondossier|ocmw-?dossier|file\s+ref"
+    r"|klant(?:en)?(?:nummer|nr)|cli[eë]nt(?:nummer|nr)|referentie(?:nummer)?|r[ée]f[ée]rence"
+    r"|ref|r[ée]f|case(?:\s+number)?|file(?:\s+number)?|client\s+number|numéro\s+client"
+    r"|n°\s*client|pati[eë]nt(?:en)?nummer|lid(?:maat)?(?:nummer|nr)|aansluitingsnummer"
+    r"|contractnummer|num[ée]ro\s+(?:de\s+)?(?:membre|patient|contrat|mutuelle|mutualit[ée]"
+    r"|registre|demande|affiliation)|n°\s*(?:de\s+)?(?:mutuelle|mutualit[ée]|membre|affiliation)"
+    r"|member\s+number|(?:hospital\s+)?patient\s+(?:number|no|id)|membership\s+number"
+    r"|office\s+des\s+[ée]trangers|vreemdelingenzaken|immigration\s+office"
+    r"|(?:num[ée]ro|n°)\s*d['’]inscription|identifiant(?:\s+client)?|matricule"
+    r"|claim\s+(?:number|no)|application\s+(?:number|no)"
+)
+#: The number: letters and digits with separators, or digit groups with single spaces
+#: (4012 8813 72), or a short service code before it (OE 9.341.207, JR 23/187).
+_NUMBER = (
+    r"(?P<number>(?:(?-i:[A-Z]{1,2})\s(?=\d))?"
+    r"(?:\d{3,4}(?:\s\d{2,4}){2,3}(?![\w/-]|[.,]\d)"
+    r"|(?=[A-Z0-9/._-]*\d)[A-Z0-9][A-Z0-9/._-]*[A-Z0-9]))(?![\w])"
+)
+# A few words may name the service in between: "Klantnummer bij Luminus: 5523817".
+_THEN_NUMBER = rf"(?:\s+(?![\d])[\w'’-]+){{0,4}}?\s*[:.]?\s*{_NUMBER}"
+# The look-ahead on the labels' first letters lets most positions fail at once.
+LABELLED = re.compile(
+    rf"(?i)\b(?=[acdfhiklmnoprsuvyz])(?:{_LABEL})\.?(?:\s*(?:nr\.?|n[°o]\.?|number|#))?"
+    rf"{_THEN_NUMBER}"
+)
+#: Any compound of dossier / nummer / nr: pleegzorgdossier, polisnummer, BJB-nummer, lidnr.
+#: Found from its ending (str.find is cheap), its first part read back from there.
+COMPOUND_LABELLED = re.compile(rf"(?i)-?(?:dossier|nummer|nr)\b\.?{_THEN_NUMBER}")
+_COMPOUND_ENDINGS = ("dossier", "nummer", "nr")
+_FIRST_PART = re.compile(r"[\w-]+$")
+#: Compounds whose number is a document's, an organisation's or a thing's, not a person's file.
+NOT_A_FILE = {
+    "factuur", "order", "bestel", "bestelbon", "btw", "kbo", "ondernemings", "vestigings",
+    "erkennings", "vergunnings", "rsz", "telefoon", "gsm", "fax", "huis", "bus", "postbus",
+    "artikel", "rekening", "bankrekening", "iban", "nota", "ticket", "versie", "ean", "meter",
+    "kamer", "lokaal", "zaal", "pagina", "project", "subsidie", "export", "staatsblad", "numac",
+    "serie", "chassis", "rijksregister", "insz", "bis", "product", "offerte", "bon",
+    "inventaris", "lot", "batch", "route", "lijn", "perron", "spoor", "vlucht", "trein",
+    "kenteken", "nummerplaat", "plaat", "code", "pin", "agendapunt", "punt", "stuk", "besluit",
+    "decreet", "wets", "tafel", "stand", "sessie", "module", "les", "week", "jaar", "release",
+    "build", "bestand", "document", "brief", "verslag", "rapport", "audit", "log", "klachten",
+    "aanbestedings", "meldings", "bestek", "opdracht", "overheidsopdracht", "cursus", "groeps", "team",
+}  # fmt: skip
+_YEAR = re.compile(r"^(?:19|20)\d{2}$")
+_YEAR_PART = r"(?:19|20)?\d{2}"
+#: The shapes services give a file without a word before it: 2024/03318, 2024/0315/OCMW,
+#: OCMW-2024-1187, CAW/ZWV/23/0419, 2023-BZ-118, 23/1187/JH, JR 23/187, AZG-4471093,
+#: and mutualities' membership numbers (112-0845731-27).
+SHAPE = re.compile(
+    r"(?<![\w/.-])(?:(?:19|20)\d{2}/\d{3,7}(?:/[A-Z]{1,6}\d{0,3})?"
+    rf"|[A-Z]{{2,6}}(?:[-/][A-Z]{{2,6}}){{0,2}}[-/]{_YEAR_PART}[-/]\d{{2,7}}"
+    rf"|{_YEAR_PART}[-/][A-Z]{{1,6}}[-/]\d{{2,7}}"
+    r"|[A-Z]{1,3} \d{2}[/-]\d{3,6}"
+    r"|[A-Z]{2,5}-\d{6,9}"
+    r"|\d{3}-\d{6,7}-\d{2}"
+    r"|\d{2}/\d{3,7}/[A-Z]{1,6})(?![\w/-]|[.,]\d)"
+)
+#: Letters that start the code of a document, a standard or a tax, not of a person's file.
+NOT_A_FILE_CODE = {
+    "BTW", "TVA", "VAT", "KBO", "BCE", "EAN", "ISO", "NBN", "DIN", "EN", "EU", "CE", "KB", "MB",
+    "AR", "BS", "MO", "ART", "ESF", "EFRO", "FEDER", "FSE", "AMIF", "ERDF", "NACE", "NOTE",
+    "NOTA", "FACT", "FAC", "INV", "ORD", "PO", "EXP", "AUD", "LOG", "PRJ", "PROJ", "TICK",
+    "BON", "OFF", "DOC", "VERS", "REL", "RFC", "HELP", "INC", "REQ", "CBS", "GR", "RMW", "VB",
+    "AGP", "SUB",
+}  # fmt: skip
+#: Words of documents and things, not of a person's file: a law, an invoice, an order, an export.
+DOCUMENT_WORD = (
+    r"(?i)\b(?:factu\w*|invoice\w*|artikel|art|wet|decreet|besluit|kb|mb|bs|ministerieel"
+    r"|bestel\w*|bon|order\w*|ticket\w*|helpdesk|export\w*|statisti\w*|versie|version|staatsblad"
+    r"|numac|omzendbrief|circulaire|nota|nota's|notanummers?|note|rapport|verslag|jaarverslag"
+    r"|schooljaar|begroting|budget|project\w*|subsidie\w*|audit\w*|log-id|logboek|offerte\w*"
+    r"|verordening|richtlijn|regulation|directive|r[eè]glement|eu|ue|eg|ce|avg|gdpr|rgpd"
+    r"|fonds|fund|programma|programme|call|oproep|agenda|agendapunt|notulen|vergadering"
+    r"|meeting|r[ée]union)\b"
+)
+DOCUMENT_BEFORE = re.compile(DOCUMENT_WORD + r"[^\n]{0,20}$")
+DOCUMENT_INSIDE = re.compile(DOCUMENT_WORD)
+
+
+def refers_to_a_document(text: str, start: int) -> bool:
+    return bool(DOCUMENT_BEFORE.search(text[max(0, start - 40) : start]))
+
+
+def _code(number: str) -> str:
+    return re.match(r"[A-Z]*", number).group()
+
+
+def case_file_numbers(text: str):
+    for match in LABELLED.finditer(text):
+        yield from _labelled(text, match)
+    for match in _compound_labels(text):
+        first_part = _FIRST_PART.search(text, max(0, match.start() - 30), match.start())
+        if first_part and first_part.group().lower().rstrip("-") not in NOT_A_FILE:
+            yield from _labelled(text, match)
+    for match in SHAPE.finditer(text):
+        number = match.group()
+        years = re.fullmatch(r"((?:19|20)\d{2})/((?:19|20)\d{2})", number)
+        if years and int(years[2]) - int(years[1]) in (0, 1):
+            continue  # a school or working year: 2023/2024
+        if _code(number) in NOT_A_FILE_CODE or refers_to_a_document(text, match.start()):
+            continue
+        yield Finding(match.start(), match.end(), Kind.CASE_FILE_NUMBER, number)
+
+
+def _compound_labels(text: str):
+    lowered = text.lower()
+    for ending in _COMPOUND_ENDINGS:
+        at = lowered.find(ending)
+        while at != -1:
+            start = at - 1 if at and lowered[at - 1] == "-" else at
+            if start and lowered[start - 1].isalpha():
+                match = COMPOUND_LABELLED.match(text, start)
+                if match:
+                    yield match
+            at = lowered.find(ending, at + 1)
+
+
+def _labelled(text: str, match: re.Match):
+    number = match.group("number")
+    label = text[match.start() : match.start("number")]
+    if len(number) < 4 or _YEAR.match(number) or DOCUMENT_INSIDE.search(label):
+        return
+    if _code(number) not in NOT_A_FILE_CODE:
+        yield Finding(match.start("number"), match.end("number"), Kind.CASE_FILE_NUMBER, number)
