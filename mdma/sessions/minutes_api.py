@@ -4,12 +4,13 @@ for the next session. It shares the sessions API's blueprint (`api.blp`)."""
 
 from flask import abort
 from flask.views import MethodView
+from flask_babel import gettext as _
 
 from mdma.accounts.models import User
 from mdma.api.base import one_commit
 from mdma.bottlenecks.models import Bottleneck
 from mdma.extensions import db
-from mdma.permissions import allowed, requires
+from mdma.permissions import Permission, allowed, requires
 from mdma.sessions import agenda, proposed, queries
 from mdma.sessions.api import _actor, _one, blp, load
 from mdma.sessions.models import ActionPoint, AgendaItem, Session, SessionType
@@ -32,13 +33,17 @@ from mdma.sessions.states import SessionPermission as SP
 RENAMED = {"decision": "text", "action": "text"}
 
 
-class _Unpublished:
-    """An agenda item read without its minutes (not approved yet, read by a guest)."""
+class _AsSeen:
+    """An agenda item as its reader may see it: without its minutes, decisions and action
+    points until they are approved (a guest), and a bottleneck they may not read by its number
+    alone, never its title."""
 
-    minutes = ""
-
-    def __init__(self, item: AgendaItem):
+    def __init__(self, item: AgendaItem, *, published: bool, heading=None):
         self._item = item
+        if not published:
+            self.minutes, self.decisions, self.action_points = "", [], []
+        if heading is not None:
+            self.heading = heading
 
     def __getattr__(self, name):
         return getattr(self._item, name)
@@ -86,13 +91,24 @@ class SessionAgenda(MethodView):
     @requires(SP.READ)
     @blp.response(200, ItemSchema(many=True))
     def get(self, session_id):
-        """The agenda in order, with minutes (for a guest, once approved), decisions and action
-        points."""
+        """The agenda in order, with minutes, decisions and action points (for a guest, once the
+        minutes are approved; a bottleneck the reader may not read by its number only)."""
         meeting = load(session_id)
         items = queries.items(meeting)
-        if agenda.minutes_published(_actor(), meeting):
-            return items
-        return [_Unpublished(item) for item in items]
+        published = agenda.minutes_published(_actor(), meeting)
+        withheld = _("A bottleneck of the network")
+        seen = []
+        for item in items:
+            hidden = item.bottleneck is not None and not allowed(
+                _actor(), Permission.BOTTLENECK_READ, item.bottleneck
+            )
+            if published and not hidden:
+                seen.append(item)
+            else:
+                seen.append(
+                    _AsSeen(item, published=published, heading=withheld if hidden else None)
+                )
+        return seen
 
     @requires(SP.PLAN)
     @blp.arguments(ItemInput)

@@ -112,13 +112,27 @@ def test_a_guest_reads_decisions_once_approved_and_never_a_bottlenecks_title(
     assert "De werkgroep wonen schrijft een voorstel." not in page
     assert "Huurwaarborg blijft maanden geblokkeerd" not in page
     assert f"#{bottleneck.id}" in page
+    items = client.get(f"/api/v1/sessions/{first.id}/agenda").get_json()
+    assert [i["decisions"] for i in items] == [[], []]
+    assert items[1]["bottleneck_id"] == bottleneck.id
+    assert items[1]["title"] == "A bottleneck of the network"
 
     agenda.approve_minutes(coordinator, second)
     session.commit()
     page = client.get(f"/sessions/{first.id}").get_data(as_text=True)
     assert "De werkgroep wonen schrijft een voorstel." in page
     assert "Huurwaarborg blijft maanden geblokkeerd" not in page
+    series = client.get(f"/sessions/{first.id}/series").get_data(as_text=True)
+    assert "De werkgroep wonen schrijft een voorstel." in series
+    assert "Huurwaarborg blijft maanden geblokkeerd" not in series
+    items = client.get(f"/api/v1/sessions/{first.id}/agenda").get_json()
+    assert [d["text"] for d in items[0]["decisions"]] == [
+        "De werkgroep wonen schrijft een voorstel."
+    ]
+    assert items[1]["title"] == "A bottleneck of the network"
 
     login_as(coordinator)
     page = client.get(f"/sessions/{first.id}").get_data(as_text=True)
     assert "Huurwaarborg blijft maanden geblokkeerd" in page
+    items = client.get(f"/api/v1/sessions/{first.id}/agenda").get_json()
+    assert items[1]["title"] == "Huurwaarborg blijft maanden geblokkeerd"
