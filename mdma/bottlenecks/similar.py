@@ -4,10 +4,12 @@ the same problem in other words, so it becomes an occurrence instead of a duplic
 Two steps. Candidates come from two sides: the stored embeddings closest in meaning
 (`vectors`, multilingual-e5-small: a concrete case, colloquial Flemish, French or English
 find the general statement), and the full-text index's matches of a significant word, a form
-of it or a synonym (data/synonyms.txt). Python then scores each on three views, blended: the
-embeddings' cosine, TF-IDF cosine over Dutch stems and synonym groups (the field's other
-words for one thing), and TF-IDF cosine over the character 3–5-grams of the words
-(compounds, spellings, inflections: huurwaarborg ~ waarborg). Rarity comes from a sample of
+of it or a synonym (data/synonyms.txt); the text is embedded in another thread while the index
+is asked. Python then scores each on three views, blended: the embeddings' cosine, which
+weighs most (the words and synonyms favour texts written beside the synonym list), TF-IDF
+cosine over Dutch stems and synonym groups (the field's other words for one thing), and
+TF-IDF cosine over the character 3–5-grams of the words (compounds, spellings, inflections:
+huurwaarborg ~ waarborg). Rarity comes from a sample of
 the bottlenecks, refreshed every few minutes. A suggestion is "probably the same" when it
 scores high and clearly above the next one; the words both texts share say why it matched.
 """
@@ -46,16 +48,17 @@ RERANKED = 30
 #: Character n-grams are taken from the title and the start of the description.
 GRAM_CHARS = 300
 #: The weight of the full-text index's rank (relative to the best candidate's) in the score.
-INDEX_SHARE = 0.1
+INDEX_SHARE = 0.2
 #: The share of the word similarity in the score; the rest is character n-grams.
 WORD_SHARE = 0.6
 #: Candidates taken from the embeddings, beside the index's.
 NEAREST = 40
 #: The share of the embeddings' cosine in the score; the rest is the words and n-grams.
-MEANING_SHARE = 0.5
-#: e5's cosines of unrelated texts in one language stay above this: it counts as nothing.
-MEANING_FLOOR = 0.8
-MIN_SCORE = 0.18
+MEANING_SHARE = 0.8
+#: e5's cosines of unrelated texts stay above this: it counts as nothing.
+MEANING_FLOOR = 0.75
+#: Below this a suggestion says little: e5 finds any two texts on costs or waiting somewhat alike.
+MIN_SCORE = 0.25
 #: "Probably the same": at least this score, and this far above the next suggestion.
 CONFIDENT_SCORE = 0.4
 CONFIDENT_LEAD = 0.1
@@ -188,12 +191,15 @@ def _retrieval_words(title: str, description: str) -> list[str]:
     return ordered[:RETRIEVAL_WORDS]
 
 
-def _candidates(title: str, description: str, exclude_id: int | None, nearest) -> list:
-    """The index's matches, best ranked first, then the nearest in meaning it did not find."""
+def _conditions(exclude_id: int | None) -> list:
     conditions = list(_listed())
     if exclude_id is not None:
         conditions.append(Bottleneck.id != exclude_id)
-    found = _matches(title, description, conditions)
+    return conditions
+
+
+def _with_nearest(found: list, nearest, conditions: list) -> list:
+    """The index's matches, best ranked first, then the nearest in meaning it did not find."""
     missing = set(nearest) - {row.id for row in found}
     if missing:
         found += db.session.execute(
@@ -249,12 +255,18 @@ def similar(
     query = features(title, description)
     if not query:
         return []
-    rarity.refresh()
     vectors.matrix.refresh()
     meaning_share = MEANING_SHARE if vectors.matrix.size else 0.0
-    query_vector = embeddings.query(title, description) if meaning_share else None
-    nearest = vectors.matrix.nearest(query_vector, NEAREST) if meaning_share else {}
-    rows = _candidates(title, description, exclude_id, nearest)
+    # The text is embedded in another thread while this one asks the index for candidates.
+    query_vector = embeddings.query_beside(title, description) if meaning_share else None
+    rarity.refresh()
+    conditions = _conditions(exclude_id)
+    rows = _matches(title, description, conditions)
+    nearest = {}
+    if meaning_share:
+        query_vector = query_vector()
+        nearest = vectors.matrix.nearest(query_vector, NEAREST)
+        rows = _with_nearest(rows, nearest, conditions)
     if not rows:
         return []
     if meaning_share:
