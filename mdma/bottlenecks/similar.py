@@ -61,7 +61,7 @@ MEANING_FLOOR = 0.75
 MIN_SCORE = 0.25
 #: "Probably the same": at least this score, and this far above the next suggestion.
 CONFIDENT_SCORE = 0.4
-CONFIDENT_LEAD = 0.1
+CONFIDENT_LEAD = 0.08
 SAMPLE_SIZE = 2000
 SAMPLE_SECONDS = 600
 
@@ -198,20 +198,29 @@ def _conditions(exclude_id: int | None) -> list:
     return conditions
 
 
-def _with_nearest(found: list, nearest, conditions: list) -> list:
-    """The index's matches, best ranked first, then the nearest in meaning it did not find."""
-    missing = set(nearest) - {row.id for row in found}
-    if missing:
-        found += db.session.execute(
-            sa.select(
-                Bottleneck.id,
-                Bottleneck.title,
-                Bottleneck.description,
-                sa.literal(0.0).label("rank"),
-            )
-            .where(Bottleneck.id.in_(missing), *conditions)
-            .order_by(Bottleneck.id)
-        ).all()
+def _nearest_rows(ids: set[int], conditions: list) -> list:
+    """The nearest in meaning that the index did not find."""
+    if not ids:
+        return []
+    return db.session.execute(
+        sa.select(
+            Bottleneck.id,
+            Bottleneck.title,
+            Bottleneck.description,
+            sa.literal(0.0).label("rank"),
+        )
+        .where(Bottleneck.id.in_(ids), *conditions)
+        .order_by(Bottleneck.id)
+    ).all()
+
+
+def _on_words(rows, query_words: dict[str, float]) -> dict[int, tuple]:
+    """Each candidate's features and their cosine with the new text's: id → (row, features,
+    cosine), in the candidates' order."""
+    found = {}
+    for row in rows:
+        candidate = features(row.title, row.description)
+        found[row.id] = (row, candidate, _cosine(query_words, candidate))
     return found
 
 
@@ -257,36 +266,35 @@ def similar(
         return []
     vectors.matrix.refresh()
     meaning_share = MEANING_SHARE if vectors.matrix.size else 0.0
-    # The text is embedded in another thread while this one asks the index for candidates.
+    # The text is embedded in another thread while this one asks the index for candidates and
+    # weighs their words.
     query_vector = embeddings.query_beside(title, description) if meaning_share else None
     rarity.refresh()
     conditions = _conditions(exclude_id)
-    rows = _matches(title, description, conditions)
+    query_words = _weighted(query)
+    on_words = _on_words(_matches(title, description, conditions), query_words)
     nearest = {}
     if meaning_share:
         query_vector = query_vector()
         nearest = vectors.matrix.nearest(query_vector, NEAREST)
-        rows = _with_nearest(rows, nearest, conditions)
-    if not rows:
+        on_words |= _on_words(_nearest_rows(set(nearest) - set(on_words), conditions), query_words)
+    if not on_words:
         return []
     if meaning_share:
-        nearest.update(vectors.matrix.cosines(query_vector, {r.id for r in rows} - set(nearest)))
-    query_words = _weighted(query)
-    best_rank = max(row.rank for row in rows) or 1.0
-    on_words = []
-    for row in rows:
-        candidate = features(row.title, row.description)
-        # The index's own ranking (bm25, ts_rank) weighs the words over the whole table.
+        nearest.update(vectors.matrix.cosines(query_vector, set(on_words) - set(nearest)))
+    # The index's own ranking (bm25, ts_rank) weighs the words over the whole table.
+    best_rank = max(row.rank for row, _candidate, _words in on_words.values()) or 1.0
+    first = []
+    for row, candidate, words in on_words.values():
         index = INDEX_SHARE * max(row.rank, 0) / best_rank
         meaning = _meaning(nearest.get(row.id))
-        words = _cosine(query_words, candidate)
-        first = meaning_share * meaning + (1 - meaning_share) * (words + index)
-        on_words.append((first, words, index, meaning, row, candidate))
+        score = meaning_share * meaning + (1 - meaning_share) * (words + index)
+        first.append((score, words, index, meaning, row, candidate))
     # Character n-grams cost most: only for the best on meaning and words.
-    on_words.sort(key=lambda item: -item[0])
+    first.sort(key=lambda item: -item[0])
     query_grams = _weighted(grams(title, description))
     scored = []
-    for _first, words, index, meaning, row, candidate in on_words[:RERANKED]:
+    for _first, words, index, meaning, row, candidate in first[:RERANKED]:
         chars = _cosine(query_grams, grams(row.title, row.description))
         lexical = WORD_SHARE * words + (1 - WORD_SHARE) * chars
         content = meaning_share * meaning + (1 - meaning_share) * lexical
