@@ -191,3 +191,25 @@ def test_the_command_with_stale_leaves_current_vectors_alone(app, session, creat
     result = app.test_cli_runner().invoke(main, ["bottlenecks", "reindex-similar", "--stale"])
     assert result.exit_code == 0, result.output
     assert "Embedded 0 bottlenecks" in result.output
+
+
+def test_under_gevent_the_text_is_embedded_in_a_real_thread_of_the_hub():
+    code = (
+        "from gevent import monkey; monkey.patch_all()\n"
+        "import gevent\n"
+        "from mdma.bottlenecks import embeddings\n"
+        "native = monkey.get_original('_thread', 'get_ident')\n"
+        "main, seen = native(), []\n"
+        "embed = embeddings._embed\n"
+        "def spy(text, is_query):\n"
+        "    seen.append(native() == main)\n"
+        "    return embed(text, is_query)\n"
+        "embeddings._embed = spy\n"
+        "ticks = []\n"
+        "ticker = gevent.spawn(lambda: [ticks.append(gevent.sleep(0.001)) for _ in range(5)])\n"
+        "vector = embeddings.query_beside('Huurwaarborg onbetaalbaar', 'Borg te hoog.')()\n"
+        "ticker.join()\n"
+        "print(len(vector), seen, len(ticks))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.stdout.strip() == "384 [False] 5", result.stderr
