@@ -48,7 +48,7 @@ RERANKED = 30
 #: Character n-grams are taken from the title and the start of the description.
 GRAM_CHARS = 300
 #: The weight of the full-text index's rank (relative to the best candidate's) in the score.
-INDEX_SHARE = 0.2
+INDEX_SHARE = 0.1
 #: The share of the word similarity in the score; the rest is character n-grams.
 WORD_SHARE = 0.6
 #: Candidates taken from the embeddings, beside the index's.
@@ -266,6 +266,10 @@ def similar(
         return []
     vectors.matrix.refresh()
     meaning_share = MEANING_SHARE if vectors.matrix.size else 0.0
+    if meaning_share and text.foreign(f"{title}\n{description[:DESCRIPTION_CHARS]}"):
+        # Stems, synonyms and n-grams are Dutch: in French or English they would only find the
+        # few bottlenecks written in that language, the same problem or not.
+        meaning_share = 1.0
     # The text is embedded in another thread while this one asks the index for candidates and
     # weighs their words.
     query_vector = embeddings.query_beside(title, description) if meaning_share else None

@@ -136,3 +136,33 @@ def test_a_concrete_case_finds_the_general_statement(session, create_user):
         "Hij heeft niemand om op zijn dochter van twee te passen, nergens is er plek.",
     )
     assert titles(found)[0] == "Wachtlijst kinderopvang belemmert werk zoeken"
+
+
+def test_the_language_of_a_text_is_told_by_its_function_words():
+    from mdma.bottlenecks import text
+
+    assert text.foreign("Une mère qui vit du revenu d'intégration ne peut pas payer la caution.")
+    assert text.foreign("The family cannot pay the deposit and the landlord will not wait.")
+    assert not text.foreign("De familie kan de huurwaarborg niet betalen en de verhuurder wacht.")
+    assert not text.foreign("Huurwaarborg onbetaalbaar")  # a few words: taken for Dutch
+    assert not text.foreign("Caution locative impayable")
+
+
+def test_a_text_in_french_is_weighed_on_its_meaning_alone(session, create_user):
+    # Stems, synonyms and n-grams are Dutch: French words shared with a French bottleneck are
+    # no evidence of the same problem.
+    from mdma.bottlenecks import embeddings, vectors
+    from mdma.bottlenecks.similar import _meaning
+
+    writer = create_user()
+    reported(writer)
+    create_bottleneck(
+        writer,
+        "Factures d'énergie trop élevées pour les familles",
+        "Les familles qui vivent du revenu d'intégration ne peuvent pas payer la facture.",
+    )
+    title = "Caution locative impayable"
+    description = "Une mère qui vit du revenu d'intégration ne peut pas payer la garantie locative."
+    found = similar(title, description)
+    cosines = vectors.matrix.cosines(embeddings.query(title, description), [s.id for s in found])
+    assert [s.score for s in found] == [round(_meaning(cosines[s.id]), 3) for s in found]
