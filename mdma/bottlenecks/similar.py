@@ -44,7 +44,7 @@ TITLE_WEIGHT = 1.5
 #: Long descriptions are cut here: the start says what matters, the rest costs time.
 DESCRIPTION_CHARS = 1500
 #: Candidates compared on character n-grams too: the best on words and synonyms.
-RERANKED = 30
+RERANKED = 20
 #: Character n-grams are taken from the title and the start of the description.
 GRAM_CHARS = 300
 #: The weight of the full-text index's rank (relative to the best candidate's) in the score.
@@ -52,7 +52,7 @@ INDEX_SHARE = 0.1
 #: The share of the word similarity in the score; the rest is character n-grams.
 WORD_SHARE = 0.6
 #: Candidates taken from the embeddings, beside the index's.
-NEAREST = 40
+NEAREST = 30
 #: The share of the embeddings' cosine in the score; the rest is the words and n-grams.
 MEANING_SHARE = 0.8
 #: e5's cosines of unrelated texts stay above this: it counts as nothing.
