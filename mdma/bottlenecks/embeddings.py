@@ -59,8 +59,15 @@ def _text(title: str, description: str, chars: int) -> str:
 
 
 def passage(title: str, description: str = "") -> np.ndarray:
-    """A stored bottleneck's vector (unit length, float32)."""
-    return _embed(_text(title, description, PASSAGE_CHARS), SYMMETRIC)
+    """A stored bottleneck's vector (unit length, float32). A long description takes up to half
+    a second: under gevent it is embedded in a real thread of the hub's pool, so that the
+    worker's other requests go on meanwhile."""
+    text = _text(title, description, PASSAGE_CHARS)
+    if monkey.is_module_patched("threading"):
+        import gevent
+
+        return gevent.get_hub().threadpool.apply(_embed, (text, SYMMETRIC))
+    return _embed(text, SYMMETRIC)
 
 
 def query(title: str, description: str = "") -> np.ndarray:

@@ -193,7 +193,7 @@ def test_the_command_with_stale_leaves_current_vectors_alone(app, session, creat
     assert "Embedded 0 bottlenecks" in result.output
 
 
-def test_under_gevent_the_text_is_embedded_in_a_real_thread_of_the_hub():
+def test_under_gevent_texts_are_embedded_in_real_threads_of_the_hub():
     code = (
         "from gevent import monkey; monkey.patch_all()\n"
         "import gevent\n"
@@ -208,8 +208,9 @@ def test_under_gevent_the_text_is_embedded_in_a_real_thread_of_the_hub():
         "ticks = []\n"
         "ticker = gevent.spawn(lambda: [ticks.append(gevent.sleep(0.001)) for _ in range(5)])\n"
         "vector = embeddings.query_beside('Huurwaarborg onbetaalbaar', 'Borg te hoog.')()\n"
+        "stored = embeddings.passage('Huurwaarborg onbetaalbaar', 'Borg te hoog.')\n"
         "ticker.join()\n"
-        "print(len(vector), seen, len(ticks))\n"
+        "print(len(vector), len(stored), seen, len(ticks))\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert result.stdout.strip() == "384 [False] 5", result.stderr
+    assert result.stdout.strip() == "384 384 [False, False] 5", result.stderr
