@@ -215,13 +215,18 @@ def _nearest_rows(ids: set[int], conditions: list) -> list:
 
 
 def _on_words(rows, query_words: dict[str, float]) -> dict[int, tuple]:
-    """Each candidate's features and their cosine with the new text's: id → (row, features,
-    cosine), in the candidates' order."""
+    """Each candidate's features, their cosine with the new text's, and whether it is written
+    in French or English: id → (row, features, cosine, foreign), in the candidates' order."""
     found = {}
     for row in rows:
         candidate = features(row.title, row.description)
-        found[row.id] = (row, candidate, _cosine(query_words, candidate))
+        written_apart = _foreign(row.title, row.description)
+        found[row.id] = (row, candidate, _cosine(query_words, candidate), written_apart)
     return found
+
+
+def _foreign(title: str, description: str) -> bool:
+    return text.foreign(f"{title}\n{description[:DESCRIPTION_CHARS]}")
 
 
 def _matches(title: str, description: str, conditions: list) -> list:
@@ -266,10 +271,7 @@ def similar(
         return []
     vectors.matrix.refresh()
     meaning_share = MEANING_SHARE if vectors.matrix.size else 0.0
-    if meaning_share and text.foreign(f"{title}\n{description[:DESCRIPTION_CHARS]}"):
-        # Stems, synonyms and n-grams are Dutch: in French or English they would only find the
-        # few bottlenecks written in that language, the same problem or not.
-        meaning_share = 1.0
+    foreign = meaning_share and _foreign(title, description)
     # The text is embedded in another thread while this one asks the index for candidates and
     # weighs their words.
     query_vector = embeddings.query_beside(title, description) if meaning_share else None
@@ -287,22 +289,25 @@ def similar(
     if meaning_share:
         nearest.update(vectors.matrix.cosines(query_vector, set(on_words) - set(nearest)))
     # The index's own ranking (bm25, ts_rank) weighs the words over the whole table.
-    best_rank = max(row.rank for row, _candidate, _words in on_words.values()) or 1.0
+    best_rank = max(row.rank for row, *_rest in on_words.values()) or 1.0
     first = []
-    for row, candidate, words in on_words.values():
+    for row, candidate, words, written_apart in on_words.values():
         index = INDEX_SHARE * max(row.rank, 0) / best_rank
         meaning = _meaning(nearest.get(row.id))
-        score = meaning_share * meaning + (1 - meaning_share) * (words + index)
-        first.append((score, words, index, meaning, row, candidate))
+        # Stems, synonyms and n-grams are Dutch: when either text is in French or English they
+        # only tell whether both are in that language, not whether it is the same problem.
+        share = 1.0 if meaning_share and (foreign or written_apart) else meaning_share
+        score = share * meaning + (1 - share) * (words + index)
+        first.append((score, words, index, meaning, share, row, candidate))
     # Character n-grams cost most: only for the best on meaning and words.
     first.sort(key=lambda item: -item[0])
     query_grams = _weighted(grams(title, description))
     scored = []
-    for _first, words, index, meaning, row, candidate in first[:RERANKED]:
-        chars = _cosine(query_grams, grams(row.title, row.description))
+    for _first, words, index, meaning, share, row, candidate in first[:RERANKED]:
+        chars = _cosine(query_grams, grams(row.title, row.description)) if share < 1 else 0.0
         lexical = WORD_SHARE * words + (1 - WORD_SHARE) * chars
-        content = meaning_share * meaning + (1 - meaning_share) * lexical
-        score = content + (1 - meaning_share) * WORD_SHARE * index
+        content = share * meaning + (1 - share) * lexical
+        score = content + (1 - share) * WORD_SHARE * index
         if score >= MIN_SCORE:
             scored.append((score, row.id, content, candidate))
     scored.sort(key=lambda item: (-item[0], item[1]))

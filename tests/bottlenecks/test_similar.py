@@ -166,3 +166,22 @@ def test_a_text_in_french_is_weighed_on_its_meaning_alone(session, create_user):
     found = similar(title, description)
     cosines = vectors.matrix.cosines(embeddings.query(title, description), [s.id for s in found])
     assert [s.score for s in found] == [round(_meaning(cosines[s.id]), 3) for s in found]
+
+
+def test_a_bottleneck_in_french_is_weighed_on_meaning_alone_for_a_dutch_text(session, create_user):
+    from mdma.bottlenecks import embeddings, vectors
+    from mdma.bottlenecks.similar import _meaning
+
+    writer = create_user()
+    reported(writer)
+    french = create_bottleneck(
+        writer,
+        "Garantie locative impayable pour les familles",
+        "Les familles qui vivent du revenu d'intégration ne peuvent pas payer la garantie.",
+    )
+    title, description = "Borg voor appartement onbetaalbaar", "De huurwaarborg is te hoog."
+    found = {s.id: s.score for s in similar(title, description, limit=10)}
+    cosines = vectors.matrix.cosines(embeddings.query(title, description), list(found))
+    assert found[french.id] == round(_meaning(cosines[french.id]), 3)
+    dutch = [i for i in found if i != french.id]
+    assert any(found[i] != round(_meaning(cosines[i]), 3) for i in dutch)
