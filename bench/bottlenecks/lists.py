@@ -193,28 +193,79 @@ def _similar(app, runs: int) -> None:
             f"{vectors.matrix.size:,} vectors read) {first:.0f} ms; RSS {rss:.0f} → "
             f"{_rss_mb():.0f} MB"
         )
-        times, cpu, embedding = [], [], []
+        times, cpu, path, embedding, embedding_cpu = [], [], [], [], []
         for title, description in texts:
-            started = time.perf_counter()
+            started, started_cpu = time.perf_counter(), time.thread_time()
             embeddings.query(f"{title}.", description[:300])  # not the cached text
             embedding.append((time.perf_counter() - started) * 1000)
-            started, started_cpu = time.perf_counter(), time.process_time()
-            similar.similar(title, description[:300])
-            times.append((time.perf_counter() - started) * 1000)
-            cpu.append((time.process_time() - started_cpu) * 1000)
+            embedding_cpu.append((time.thread_time() - started_cpu) * 1000)
+            with _threads_apart() as threads:
+                started, started_cpu = time.perf_counter(), time.process_time()
+                similar.similar(title, description[:300])
+                times.append((time.perf_counter() - started) * 1000)
+                cpu.append((time.process_time() - started_cpu) * 1000)
+            path.append(threads.longest())
             db.session.rollback()
         print(
             f"  embedding the text alone: median {statistics.median(embedding):.1f} ms, "
-            f"p95 {percentile(embedding, 0.95):.1f} ms; RSS after {_rss_mb():.0f} MB"
+            f"p95 {percentile(embedding, 0.95):.1f} ms, CPU median "
+            f"{statistics.median(embedding_cpu):.1f} ms, p95 {percentile(embedding_cpu, 0.95):.1f}"
+            f" ms; RSS after {_rss_mb():.0f} MB"
         )
     p95 = percentile(times, 0.95)
     # On a shared machine the wall clock waits for other processes; the CPU time of this one
-    # (SQLite's work included, PostgreSQL's not) is what the request itself costs.
+    # (SQLite's work included, PostgreSQL's not) is what the request costs. The text is
+    # embedded in a second thread meanwhile: with a core free for it, the answer takes the
+    # CPU of the longer of the two ways plus what follows the vector.
     print(
         f"  similar(): median {statistics.median(times):.1f} ms, p95 {p95:.1f} ms, "
-        f"CPU median {statistics.median(cpu):.1f} ms, p95 {percentile(cpu, 0.95):.1f} ms "
-        f"({len(times)} texts){'  !' if p95 > BUDGET_MS else ''}"
+        f"CPU median {statistics.median(cpu):.1f} ms, p95 {percentile(cpu, 0.95):.1f} ms; "
+        f"longest way median {statistics.median(path):.1f} ms, "
+        f"p95 {percentile(path, 0.95):.1f} ms ({len(times)} texts)"
+        f"{'  !' if p95 > BUDGET_MS else ''}"
     )
+
+
+class _Ways:
+    """CPU of the request's thread before it waits for the vector and after, and of the
+    embedding beside it."""
+
+    def __init__(self):
+        self.before = self.embedding = self.after = 0.0
+
+    def longest(self) -> float:
+        return (max(self.before, self.embedding) + self.after) * 1000
+
+
+@contextmanager
+def _threads_apart():
+    ways, started = _Ways(), time.thread_time()
+    beside, embed = embeddings.query_beside, embeddings._embed
+
+    def timed_embed(text, is_query):
+        begun = time.thread_time()
+        try:
+            return embed(text, is_query)
+        finally:
+            ways.embedding += time.thread_time() - begun
+
+    def timed_beside(title, description=""):
+        pending = beside(title, description)
+
+        def wait():
+            ways.before = time.thread_time() - started
+            vector = pending()
+            ways.after = -time.thread_time()
+            return vector
+
+        return wait
+
+    embeddings.query_beside, embeddings._embed = timed_beside, timed_embed
+    try:
+        yield ways
+    finally:
+        embeddings.query_beside, embeddings._embed = beside, embed
+        ways.after += time.thread_time()
 
 
 def _rss_mb() -> float:

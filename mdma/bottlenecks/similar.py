@@ -4,10 +4,12 @@ the same problem in other words, so it becomes an occurrence instead of a duplic
 Two steps. Candidates come from two sides: the stored embeddings closest in meaning
 (`vectors`, multilingual-e5-small: a concrete case, colloquial Flemish, French or English
 find the general statement), and the full-text index's matches of a significant word, a form
-of it or a synonym (data/synonyms.txt). Python then scores each on three views, blended: the
-embeddings' cosine, TF-IDF cosine over Dutch stems and synonym groups (the field's other
-words for one thing), and TF-IDF cosine over the character 3–5-grams of the words
-(compounds, spellings, inflections: huurwaarborg ~ waarborg). Rarity comes from a sample of
+of it or a synonym (data/synonyms.txt); the text is embedded in another thread while the index
+is asked. Python then scores each on three views, blended: the embeddings' cosine, which
+weighs most (the words and synonyms favour texts written beside the synonym list), TF-IDF
+cosine over Dutch stems and synonym groups (the field's other words for one thing), and
+TF-IDF cosine over the character 3–5-grams of the words (compounds, spellings, inflections:
+huurwaarborg ~ waarborg). Rarity comes from a sample of
 the bottlenecks, refreshed every few minutes. A suggestion is "probably the same" when it
 scores high and clearly above the next one; the words both texts share say why it matched.
 """
@@ -42,7 +44,7 @@ TITLE_WEIGHT = 1.5
 #: Long descriptions are cut here: the start says what matters, the rest costs time.
 DESCRIPTION_CHARS = 1500
 #: Candidates compared on character n-grams too: the best on words and synonyms.
-RERANKED = 30
+RERANKED = 20
 #: Character n-grams are taken from the title and the start of the description.
 GRAM_CHARS = 300
 #: The weight of the full-text index's rank (relative to the best candidate's) in the score.
@@ -50,15 +52,16 @@ INDEX_SHARE = 0.1
 #: The share of the word similarity in the score; the rest is character n-grams.
 WORD_SHARE = 0.6
 #: Candidates taken from the embeddings, beside the index's.
-NEAREST = 40
+NEAREST = 30
 #: The share of the embeddings' cosine in the score; the rest is the words and n-grams.
-MEANING_SHARE = 0.5
-#: e5's cosines of unrelated texts in one language stay above this: it counts as nothing.
-MEANING_FLOOR = 0.8
-MIN_SCORE = 0.18
+MEANING_SHARE = 0.8
+#: e5's cosines of unrelated texts stay above this: it counts as nothing.
+MEANING_FLOOR = 0.75
+#: Below this a suggestion says little: e5 finds any two texts on costs or waiting somewhat alike.
+MIN_SCORE = 0.25
 #: "Probably the same": at least this score, and this far above the next suggestion.
 CONFIDENT_SCORE = 0.4
-CONFIDENT_LEAD = 0.1
+CONFIDENT_LEAD = 0.08
 SAMPLE_SIZE = 2000
 SAMPLE_SECONDS = 600
 
@@ -188,25 +191,42 @@ def _retrieval_words(title: str, description: str) -> list[str]:
     return ordered[:RETRIEVAL_WORDS]
 
 
-def _candidates(title: str, description: str, exclude_id: int | None, nearest) -> list:
-    """The index's matches, best ranked first, then the nearest in meaning it did not find."""
+def _conditions(exclude_id: int | None) -> list:
     conditions = list(_listed())
     if exclude_id is not None:
         conditions.append(Bottleneck.id != exclude_id)
-    found = _matches(title, description, conditions)
-    missing = set(nearest) - {row.id for row in found}
-    if missing:
-        found += db.session.execute(
-            sa.select(
-                Bottleneck.id,
-                Bottleneck.title,
-                Bottleneck.description,
-                sa.literal(0.0).label("rank"),
-            )
-            .where(Bottleneck.id.in_(missing), *conditions)
-            .order_by(Bottleneck.id)
-        ).all()
+    return conditions
+
+
+def _nearest_rows(ids: set[int], conditions: list) -> list:
+    """The nearest in meaning that the index did not find."""
+    if not ids:
+        return []
+    return db.session.execute(
+        sa.select(
+            Bottleneck.id,
+            Bottleneck.title,
+            Bottleneck.description,
+            sa.literal(0.0).label("rank"),
+        )
+        .where(Bottleneck.id.in_(ids), *conditions)
+        .order_by(Bottleneck.id)
+    ).all()
+
+
+def _on_words(rows, query_words: dict[str, float]) -> dict[int, tuple]:
+    """Each candidate's features, their cosine with the new text's, and whether it is written
+    in French or English: id → (row, features, cosine, foreign), in the candidates' order."""
+    found = {}
+    for row in rows:
+        candidate = features(row.title, row.description)
+        written_apart = _foreign(row.title, row.description)
+        found[row.id] = (row, candidate, _cosine(query_words, candidate), written_apart)
     return found
+
+
+def _foreign(title: str, description: str) -> bool:
+    return text.foreign(f"{title}\n{description[:DESCRIPTION_CHARS]}")
 
 
 def _matches(title: str, description: str, conditions: list) -> list:
@@ -249,36 +269,45 @@ def similar(
     query = features(title, description)
     if not query:
         return []
-    rarity.refresh()
     vectors.matrix.refresh()
     meaning_share = MEANING_SHARE if vectors.matrix.size else 0.0
-    query_vector = embeddings.query(title, description) if meaning_share else None
-    nearest = vectors.matrix.nearest(query_vector, NEAREST) if meaning_share else {}
-    rows = _candidates(title, description, exclude_id, nearest)
-    if not rows:
+    foreign = meaning_share and _foreign(title, description)
+    # The text is embedded in another thread while this one asks the index for candidates and
+    # weighs their words.
+    query_vector = embeddings.query_beside(title, description) if meaning_share else None
+    rarity.refresh()
+    conditions = _conditions(exclude_id)
+    query_words = _weighted(query)
+    on_words = _on_words(_matches(title, description, conditions), query_words)
+    nearest = {}
+    if meaning_share:
+        query_vector = query_vector()
+        nearest = vectors.matrix.nearest(query_vector, NEAREST)
+        on_words |= _on_words(_nearest_rows(set(nearest) - set(on_words), conditions), query_words)
+    if not on_words:
         return []
     if meaning_share:
-        nearest.update(vectors.matrix.cosines(query_vector, {r.id for r in rows} - set(nearest)))
-    query_words = _weighted(query)
-    best_rank = max(row.rank for row in rows) or 1.0
-    on_words = []
-    for row in rows:
-        candidate = features(row.title, row.description)
-        # The index's own ranking (bm25, ts_rank) weighs the words over the whole table.
+        nearest.update(vectors.matrix.cosines(query_vector, set(on_words) - set(nearest)))
+    # The index's own ranking (bm25, ts_rank) weighs the words over the whole table.
+    best_rank = max(row.rank for row, *_rest in on_words.values()) or 1.0
+    first = []
+    for row, candidate, words, written_apart in on_words.values():
         index = INDEX_SHARE * max(row.rank, 0) / best_rank
         meaning = _meaning(nearest.get(row.id))
-        words = _cosine(query_words, candidate)
-        first = meaning_share * meaning + (1 - meaning_share) * (words + index)
-        on_words.append((first, words, index, meaning, row, candidate))
+        # Stems, synonyms and n-grams are Dutch: when either text is in French or English they
+        # only tell whether both are in that language, not whether it is the same problem.
+        share = 1.0 if meaning_share and (foreign or written_apart) else meaning_share
+        score = share * meaning + (1 - share) * (words + index)
+        first.append((score, words, index, meaning, share, row, candidate))
     # Character n-grams cost most: only for the best on meaning and words.
-    on_words.sort(key=lambda item: -item[0])
+    first.sort(key=lambda item: -item[0])
     query_grams = _weighted(grams(title, description))
     scored = []
-    for _first, words, index, meaning, row, candidate in on_words[:RERANKED]:
-        chars = _cosine(query_grams, grams(row.title, row.description))
+    for _first, words, index, meaning, share, row, candidate in first[:RERANKED]:
+        chars = _cosine(query_grams, grams(row.title, row.description)) if share < 1 else 0.0
         lexical = WORD_SHARE * words + (1 - WORD_SHARE) * chars
-        content = meaning_share * meaning + (1 - meaning_share) * lexical
-        score = content + (1 - meaning_share) * WORD_SHARE * index
+        content = share * meaning + (1 - share) * lexical
+        score = content + (1 - share) * WORD_SHARE * index
         if score >= MIN_SCORE:
             scored.append((score, row.id, content, candidate))
     scored.sort(key=lambda item: (-item[0], item[1]))

@@ -90,3 +90,26 @@ def char_grams(word: str) -> tuple[str, ...]:
     end are grams of their own: what compounds and other spellings share."""
     padded = f" {word} "
     return tuple(padded[i : i + n] for n in (3, 4, 5) for i in range(len(padded) - n + 1))
+
+
+#: Function words of one language that the other two do not use (`de`, `en` and `is` are in
+#: two of them): enough of them tell which language a text is in.
+_MARKERS = """
+nl het een van niet met voor op dat ze hij zij zijn wordt worden maar ook geen er naar bij te
+   wij hun nog al
+fr le la les des du une et est pas pour que qui dans sur avec au aux il elle ils ne ont sont leur
+en the and of to for not with that are was this they their from have has be
+"""
+MARKERS = {
+    block.split()[0]: frozenset(block.split()[1:])
+    for block in re.split(r"\n(?=\S)", _MARKERS.strip())
+}
+
+
+def foreign(text: str) -> bool:
+    """Written in French or English rather than Dutch: at least two function words of one of
+    them, and more than twice as many as Dutch ones. A few words are taken for Dutch."""
+    found = words(text)
+    dutch = sum(w in MARKERS["nl"] for w in found)
+    other = max(sum(w in MARKERS[language] for w in found) for language in ("fr", "en"))
+    return other >= 2 and other > 2 * dutch

@@ -3,7 +3,9 @@ serving process searches them in.
 
 The services keep the rows current: a bottleneck gets its vector when it is submitted and a
 new one when its text is corrected; a merged duplicate's vector is emptied. `reindex_all`
-rebuilds them for existing data (`mdma bottlenecks reindex-similar`). Each process holds the
+rebuilds them for existing data (`mdma bottlenecks reindex-similar`), or only those embedded
+by an earlier `embeddings.VERSION` (`--stale`); until then the serving processes use the
+outdated ones, of the same model and prefix. Each process holds the
 vectors as one int8 matrix (384 bytes a bottleneck: 38 MB at 100,000), loaded at its first
 suggestion; before each search it reads only the rows changed since its last look.
 """
@@ -35,6 +37,7 @@ def store(bottleneck: Bottleneck) -> None:
         row = BottleneckVector(bottleneck_id=bottleneck.id)
         db.session.add(row)
     row.vector, row.scale, row.changed_at = vector, scale, utcnow()
+    row.embedding_version = embeddings.VERSION
     db.session.flush()
 
 
@@ -46,16 +49,29 @@ def drop(bottleneck: Bottleneck) -> None:
         db.session.flush()
 
 
-def reindex_all(progress=None, *, titles_only: bool = False) -> int:
-    """Embed every submitted, unmerged bottleneck again; returns how many. `titles_only`
-    embeds the titles alone (generated volume, where the descriptions are phrases repeated
-    over thousands of rows), each distinct title once."""
-    db.session.execute(sa.delete(BottleneckVector))
+def reindex_all(progress=None, *, titles_only: bool = False, stale_only: bool = False) -> int:
+    """Embed every submitted, unmerged bottleneck again; returns how many. `stale_only` embeds
+    only those without a vector of the current `embeddings.VERSION`. `titles_only` embeds the
+    titles alone (generated volume, where the descriptions are phrases repeated over
+    thousands of rows), each distinct title once."""
     listed = (
         sa.select(Bottleneck.id, Bottleneck.title, Bottleneck.description)
         .where(Bottleneck.status != Status.DRAFT, Bottleneck.merged_into_id.is_(None))
         .order_by(Bottleneck.id)
     )
+    if stale_only:
+        db.session.execute(
+            sa.delete(BottleneckVector).where(
+                BottleneckVector.embedding_version != embeddings.VERSION,
+                BottleneckVector.vector.is_not(None),
+            )
+        )
+        current = sa.select(BottleneckVector.bottleneck_id).where(
+            BottleneckVector.bottleneck_id == Bottleneck.id
+        )
+        listed = listed.where(~current.exists())
+    else:
+        db.session.execute(sa.delete(BottleneckVector))
     known: dict[tuple[str, str], tuple[bytes, float]] = {}
     done = 0
     for batch in db.session.execute(listed).partitions(REINDEX_BATCH):
@@ -68,7 +84,13 @@ def reindex_all(progress=None, *, titles_only: bool = False) -> int:
         for row, text in zip(batch, texts, strict=True):
             vector, scale = known[text]
             stored.append(
-                {"bottleneck_id": row.id, "vector": vector, "scale": scale, "changed_at": now}
+                {
+                    "bottleneck_id": row.id,
+                    "vector": vector,
+                    "scale": scale,
+                    "changed_at": now,
+                    "embedding_version": embeddings.VERSION,
+                }
             )
         db.session.execute(sa.insert(BottleneckVector), stored)
         if not titles_only:

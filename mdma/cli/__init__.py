@@ -139,10 +139,14 @@ def remind():
 
 
 @bottlenecks_group.command("reindex-similar")
+@click.option(
+    "--stale", is_flag=True, help="Only those embedded by an earlier version, or not at all."
+)
 @with_appcontext
-def reindex_similar():
+def reindex_similar(stale):
     """Embed every submitted bottleneck's text again for the similar suggestions (after an
-    import, a restore or a new model). The serving processes pick the vectors up by themselves."""
+    import, a restore or a new model; with --stale after an upgrade that changed what is
+    embedded). The serving processes pick the vectors up by themselves."""
     import time
 
     import sqlalchemy as sa
@@ -154,7 +158,7 @@ def reindex_similar():
     started = time.perf_counter()
     total = db.session.scalar(sa.select(sa.func.count()).select_from(Bottleneck))
     with click.progressbar(length=total, label="Embedding bottlenecks") as bar:
-        done = vectors.reindex_all(progress=bar.update)
+        done = vectors.reindex_all(progress=bar.update, stale_only=stale)
     db.session.commit()
     click.echo(f"Embedded {done:,} bottlenecks in {time.perf_counter() - started:.0f} s.")
 

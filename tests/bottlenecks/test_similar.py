@@ -80,9 +80,16 @@ def test_stop_words_alone_suggest_nothing(session, create_user):
     assert similar("de het een van", "and the of le la") == []
 
 
-def test_an_unrelated_text_suggests_nothing_from_unrelated_topics(session, create_user):
+def test_an_unrelated_text_gets_no_confident_suggestion_and_weaker_than_a_duplicate(
+    session, create_user
+):
+    # The embeddings find any two texts about a cost somewhat alike: an unrelated text may be
+    # shown neighbours, but never as the same problem, and weaker than a real duplicate.
     reported(create_user())
-    assert titles(similar("Zwembad", "Zwemles te duur")) == []
+    unrelated = similar("Zwembad", "Zwemles te duur")
+    duplicate = similar("Borg voor appartement onbetaalbaar", "De borgsom is te hoog.")
+    assert not any(suggestion.confident for suggestion in unrelated)
+    assert all(suggestion.score < duplicate[0].score for suggestion in unrelated)
 
 
 def test_hostile_input_is_no_error(session, create_user):
@@ -129,3 +136,52 @@ def test_a_concrete_case_finds_the_general_statement(session, create_user):
         "Hij heeft niemand om op zijn dochter van twee te passen, nergens is er plek.",
     )
     assert titles(found)[0] == "Wachtlijst kinderopvang belemmert werk zoeken"
+
+
+def test_the_language_of_a_text_is_told_by_its_function_words():
+    from mdma.bottlenecks import text
+
+    assert text.foreign("Une mère qui vit du revenu d'intégration ne peut pas payer la caution.")
+    assert text.foreign("The family cannot pay the deposit and the landlord will not wait.")
+    assert not text.foreign("De familie kan de huurwaarborg niet betalen en de verhuurder wacht.")
+    assert not text.foreign("Huurwaarborg onbetaalbaar")  # a few words: taken for Dutch
+    assert not text.foreign("Caution locative impayable")
+
+
+def test_a_text_in_french_is_weighed_on_its_meaning_alone(session, create_user):
+    # Stems, synonyms and n-grams are Dutch: French words shared with a French bottleneck are
+    # no evidence of the same problem.
+    from mdma.bottlenecks import embeddings, vectors
+    from mdma.bottlenecks.similar import _meaning
+
+    writer = create_user()
+    reported(writer)
+    create_bottleneck(
+        writer,
+        "Factures d'énergie trop élevées pour les familles",
+        "Les familles qui vivent du revenu d'intégration ne peuvent pas payer la facture.",
+    )
+    title = "Caution locative impayable"
+    description = "Une mère qui vit du revenu d'intégration ne peut pas payer la garantie locative."
+    found = similar(title, description)
+    cosines = vectors.matrix.cosines(embeddings.query(title, description), [s.id for s in found])
+    assert [s.score for s in found] == [round(_meaning(cosines[s.id]), 3) for s in found]
+
+
+def test_a_bottleneck_in_french_is_weighed_on_meaning_alone_for_a_dutch_text(session, create_user):
+    from mdma.bottlenecks import embeddings, vectors
+    from mdma.bottlenecks.similar import _meaning
+
+    writer = create_user()
+    reported(writer)
+    french = create_bottleneck(
+        writer,
+        "Garantie locative impayable pour les familles",
+        "Les familles qui vivent du revenu d'intégration ne peuvent pas payer la garantie.",
+    )
+    title, description = "Borg voor appartement onbetaalbaar", "De huurwaarborg is te hoog."
+    found = {s.id: s.score for s in similar(title, description, limit=10)}
+    cosines = vectors.matrix.cosines(embeddings.query(title, description), list(found))
+    assert found[french.id] == round(_meaning(cosines[french.id]), 3)
+    dutch = [i for i in found if i != french.id]
+    assert any(found[i] != round(_meaning(cosines[i]), 3) for i in dutch)

@@ -122,3 +122,95 @@ def test_the_command_rebuilds_the_vectors(app, session, create_user):
     assert result.exit_code == 0, result.output
     assert "Embedded 1 bottlenecks" in result.output
     assert stored(session, bottleneck).vector is not None
+
+
+def test_a_stored_vector_says_which_embedding_made_it(session, create_user):
+    from mdma.bottlenecks import embeddings
+
+    bottleneck = create_bottleneck(create_user(), "Huurwaarborg onbetaalbaar", "Borg te hoog.")
+    assert stored(session, bottleneck).embedding_version == embeddings.VERSION
+
+
+def test_the_stale_rebuild_embeds_only_outdated_and_missing_vectors(session, create_user):
+    from mdma.bottlenecks import embeddings
+
+    writer = create_user()
+    current = create_bottleneck(writer, "Huurwaarborg onbetaalbaar", "Borg te hoog.")
+    outdated = create_bottleneck(writer, "Energiefactuur te hoog", "Afrekening onbetaalbaar.")
+    missing = create_bottleneck(writer, "Wachtlijst kinderopvang", "Geen plaats in de crèche.")
+    session.get(BottleneckVector, outdated.id).embedding_version = embeddings.VERSION - 1
+    session.delete(session.get(BottleneckVector, missing.id))
+    session.flush()
+    untouched = stored(session, current).changed_at
+    assert vectors.reindex_all(stale_only=True) == 2
+    assert stored(session, outdated).embedding_version == embeddings.VERSION
+    assert stored(session, missing).vector is not None
+    assert stored(session, current).changed_at == untouched
+
+
+def test_the_whole_description_is_embedded_for_a_stored_bottleneck(session, create_user):
+    start = "Huurwaarborg onbetaalbaar voor gezinnen. " * 20
+    writer = create_user()
+    short = create_bottleneck(writer, "Huurwaarborg", start)
+    longer = create_bottleneck(writer, "Huurwaarborg", start + "Ook de energiefactuur is te hoog.")
+    assert len(start) > 600  # beyond what the first version embedded
+    assert stored(session, short).vector != stored(session, longer).vector
+
+
+def test_the_text_being_written_is_embedded_beside_the_caller(session):
+    import threading
+
+    from mdma.bottlenecks import embeddings
+
+    embeddings.forget()
+    started = threading.get_ident()
+    seen = []
+    original = embeddings._embed
+
+    def embed(text, is_query):
+        seen.append(threading.get_ident())
+        return original(text, is_query)
+
+    embeddings._embed = embed
+    try:
+        pending = embeddings.query_beside("Huurwaarborg onbetaalbaar", "Borg te hoog.")
+        vector = pending()
+    finally:
+        embeddings._embed = original
+    assert seen and seen[0] != started
+    assert np.allclose(vector, embeddings.query("Huurwaarborg onbetaalbaar", "Borg te hoog."))
+    # Asked again (the writer paused again on the same text): from the cache, no thread.
+    assert embeddings.query_beside("Huurwaarborg onbetaalbaar", "Borg te hoog.")() is vector
+
+
+def test_the_command_with_stale_leaves_current_vectors_alone(app, session, create_user):
+    from mdma.cli import main
+
+    create_bottleneck(create_user(), "Huurwaarborg onbetaalbaar", "Borg te hoog.")
+    session.commit()
+    result = app.test_cli_runner().invoke(main, ["bottlenecks", "reindex-similar", "--stale"])
+    assert result.exit_code == 0, result.output
+    assert "Embedded 0 bottlenecks" in result.output
+
+
+def test_under_gevent_texts_are_embedded_in_real_threads_of_the_hub():
+    code = (
+        "from gevent import monkey; monkey.patch_all()\n"
+        "import gevent\n"
+        "from mdma.bottlenecks import embeddings\n"
+        "native = monkey.get_original('_thread', 'get_ident')\n"
+        "main, seen = native(), []\n"
+        "embed = embeddings._embed\n"
+        "def spy(text, is_query):\n"
+        "    seen.append(native() == main)\n"
+        "    return embed(text, is_query)\n"
+        "embeddings._embed = spy\n"
+        "ticks = []\n"
+        "ticker = gevent.spawn(lambda: [ticks.append(gevent.sleep(0.001)) for _ in range(5)])\n"
+        "vector = embeddings.query_beside('Huurwaarborg onbetaalbaar', 'Borg te hoog.')()\n"
+        "stored = embeddings.passage('Huurwaarborg onbetaalbaar', 'Borg te hoog.')\n"
+        "ticker.join()\n"
+        "print(len(vector), len(stored), seen, len(ticks))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.stdout.strip() == "384 384 [False, False] 5", result.stderr
