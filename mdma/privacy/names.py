@@ -20,12 +20,11 @@ import re
 from functools import lru_cache
 
 from mdma.privacy import context as ctx
+from mdma.privacy import name_signs as signs
 from mdma.privacy.findings import Finding, Kind
 from mdma.privacy.lexicon import DATA, lexicon
 from mdma.privacy.places import FRENCH_STREET_NAME
 from mdma.privacy.tokens import Token, tokenize
-
-RARE = 3.0  # Zipf: rarer than this, a word is no everyday word (names are rare too)
 
 
 @lru_cache(maxsize=8)
@@ -57,7 +56,7 @@ def person_names(text: str, organisations: tuple[str, ...] = ()):
         if span is None:
             i += 1
             continue
-        if not _inside_a_things_name(tokens, *span):
+        if not signs.inside_a_things_name(tokens, *span):
             found.append(span)
         i = span[1] + 1
     found = _spread(tokens, found, lex)
@@ -83,10 +82,10 @@ def _name_at(tokens: list[Token], i: int, lex):
             j += 1
         if kind == "naming" and j < len(tokens) and tokens[j].fold in ctx.NAMING_FILLERS:
             j += 1
-        if j < len(tokens) and kind == "role" and not _name_like(tokens[j], lex):
+        if j < len(tokens) and kind == "role" and not signs.name_like(tokens[j], lex):
             return None
         end = _extend(tokens, j, lex, lenient=kind in ("formal", "naming"))
-        if end is None or (kind == "naming" and i and _thing_word(tokens[i - 1])):
+        if end is None or (kind == "naming" and i and signs.thing_word(tokens[i - 1])):
             return None  # "de ploeg heet De Vossen": the name of a thing
         return (j, end)
     if token.is_initial_letter:
@@ -96,7 +95,7 @@ def _name_at(tokens: list[Token], i: int, lex):
     folded, capital = token.fold, token.cap
     ambiguous = folded in lex.ambiguous
     # "Van Gent", "Ben Amor": a particle that is a first name too starts a surname first.
-    if capital and folded in ctx.PARTICLES and _followed_by_capital(tokens, i):
+    if capital and folded in ctx.PARTICLES and signs.followed_by_capital(tokens, i):
         span = _capitalised(tokens, i, lex)
         if span is not None:
             return span
@@ -105,18 +104,18 @@ def _name_at(tokens: list[Token], i: int, lex):
         end = _extend(tokens, i + 1, lex, lenient=False, surname=True, lower=not capital)
         has_surname = end is not None
         if capital:
-            if not has_surname and _alone_where_no_person_stands(tokens, i, lex):
+            if not has_surname and signs.alone_where_no_person_stands(tokens, i, lex):
                 return None
             return (i, end if has_surname else i)
-        if _counted(tokens, i):
+        if signs.counted(tokens, i):
             return None  # "twee neven", "een roos": a noun after a number or an article
         if not ambiguous and len(folded) > 2 and token.zipf < 4.5:
             return (i, end if has_surname else i)
         if has_surname and token.zipf < 4.0:
             return (i, end)  # "fatma yildirim"
-        if _apposed(tokens, i) or (_acts(tokens, i, strong=True) and token.zipf < 3.5):
+        if signs.apposed(tokens, i) or (signs.acts(tokens, i, strong=True) and token.zipf < 3.5):
             return (i, i)
-        if token.zipf < 3.0 and _rare_lower(tokens, i + 1, lex):
+        if token.zipf < 3.0 and signs.rare_lower(tokens, i + 1, lex):
             return (i, i + 1)  # "baraka mushagalusa"
         return None
     if capital:
@@ -124,65 +123,22 @@ def _name_at(tokens: list[Token], i: int, lex):
     # "jorben verschuere": two rare words in lower case, one of them a known name.
     if (
         token.zipf < 2.0
-        and _rare_lower(tokens, i, lex, start=True)
-        and _rare_lower(tokens, i + 1, lex)
+        and signs.rare_lower(tokens, i, lex, start=True)
+        and signs.rare_lower(tokens, i + 1, lex)
         and lex.is_name(tokens[i + 1].fold)
         and tokens[i + 1].fold not in lex.ambiguous
     ):
         return (i, i + 1)
     # "bij janssens thuis": a surname in lower case, where a person stands.
     lower_surname = (
-        folded in lex.surnames and not ambiguous and len(folded) > 3 and not _counted(tokens, i)
+        folded in lex.surnames
+        and not ambiguous
+        and len(folded) > 3
+        and not signs.counted(tokens, i)
     )
-    if lower_surname and token.zipf < 3.5 and _stands_for_a_person(tokens, i):
+    if lower_surname and token.zipf < 3.5 and signs.stands_for_a_person(tokens, i):
         return (i, i)
     return None
-
-
-def _alone_where_no_person_stands(tokens, i, lex) -> bool:
-    """A capitalised first name without a surname that is something else here: a place
-    (Sofia; "geboren in Thiès"), an everyday word first in a sentence ("Elke maand", "Grâce
-    à"), or the second word of a thing's name ("Café Rose", "Athénée Royal")."""
-    token = tokens[i]
-    if token.fold in lex.places:
-        return True
-    if i and tokens[i - 1].word.lower() in ctx.PLACE_PREPOSITIONS and token.joined:
-        return True
-    if (token.fold in lex.ambiguous or token.zipf >= 5.0) and token.initial:
-        return not _acts(tokens, i)
-    if token.fold in lex.ambiguous and i and token.joined and not token.initial:
-        before = re.split(r"['’]", tokens[i - 1].word)[-1]
-        return (
-            before[:1].isupper()
-            and not lex.is_name(tokens[i - 1].fold.split("'")[-1])
-            and tokens[i - 1].fold not in ctx.TRIGGERS
-        )
-    return False
-
-
-def _rare_lower(tokens, k, lex, start: bool = False) -> bool:
-    """A lower-case word that is no everyday word, no place and joined to the one before."""
-    if k >= len(tokens):
-        return False
-    token = tokens[k]
-    return (
-        not token.cap
-        and not token.upper
-        and (start or token.joined)
-        and token.zipf < 2.0
-        and len(token.fold) > 2
-        and token.fold not in lex.places
-        and token.fold not in ctx.FUNCTION_WORDS
-        and not (start and _counted(tokens, k))
-    )
-
-
-def _counted(tokens, i) -> bool:
-    return i > 0 and tokens[i].joined and tokens[i - 1].fold in ctx.DETERMINERS
-
-
-def _stands_for_a_person(tokens, i) -> bool:
-    return _acts(tokens, i, strong=True) or _apposed(tokens, i) or _after_preposition(tokens, i)
 
 
 def _capitalised(tokens, i, lex):
@@ -192,85 +148,35 @@ def _capitalised(tokens, i, lex):
     if folded in ctx.PARTICLES and not token.initial:
         end = _extend(tokens, i, lex, lenient=False)
         if end is not None and end > i:
-            if _names_a_thing(tokens, i, end, lex) or _a_place(tokens, i, end, lex):
+            if signs.names_a_thing(tokens, i, end, lex) or signs.a_place(tokens, i, end, lex):
                 return None
             return (i, end)
     pair = _pair(tokens, i)
     # De Smet, El Amrani; first in a sentence only when the second word is no ordinary word.
     known_pair = pair and pair in lex.surnames and tokens[i + 1].cap
-    if known_pair and _a_place(tokens, i, i + 1, lex):
+    if known_pair and signs.a_place(tokens, i, i + 1, lex):
         return None  # De Haan, La Louvière: a town
     if known_pair and (not token.initial or tokens[i + 1].fold not in lex.ambiguous):
         return (i, _extend(tokens, i + 2, lex, lenient=False, surname=True) or i + 1)
     surname = folded in lex.surnames and not ambiguous and folded not in lex.places
     # "Peeters belde terug": first in a sentence too, unless it is a common word there.
     if surname and (
-        not token.initial or (token.zipf < 4.5 and not _followed_by_capital(tokens, i))
+        not token.initial or (token.zipf < 4.5 and not signs.followed_by_capital(tokens, i))
     ):
         return (i, _extend(tokens, i + 1, lex, lenient=False, surname=True) or i)
-    if _double_name(token, lex) or (_aged(token) and _name_like(token, lex)):
+    if signs.double_name(token, lex) or (signs.aged(token) and signs.name_like(token, lex)):
         return (i, i)  # De Smet-Verhaeghe; "Idil (14) zit in de OKAN-klas"
-    if not _unknown_proper(token, lex):
+    if not signs.unknown_proper(token, lex):
         return None
     nxt = i + 1
     unknown_pair = nxt < len(tokens) and tokens[nxt].joined and tokens[nxt].cap
     # The second word of an unknown pair may be a little less rare: names show up in corpora.
     second = tokens[nxt] if unknown_pair else None
-    if second and (_unknown_proper(second, lex, 1.5) or second.fold in lex.surnames):
+    if second and (signs.unknown_proper(second, lex, 1.5) or second.fold in lex.surnames):
         return (i, _extend(tokens, nxt + 1, lex, lenient=False, surname=True) or nxt)
-    if not token.initial and _name_like(token, lex):
-        return (i, i) if _acts(tokens, i, strong=True) or _apposed(tokens, i) else None
+    if not token.initial and signs.name_like(token, lex):
+        return (i, i) if signs.acts(tokens, i, strong=True) or signs.apposed(tokens, i) else None
     return None
-
-
-def _aged(token: Token) -> bool:
-    """A person's age in brackets right after the word: "Idil (14)", "Blerim (9 jaar)"."""
-    return bool(_AGE.match(token.gap_after))
-
-
-_AGE = re.compile(r"\(\d{1,2}(?:\)|$)")
-
-
-def _a_place(tokens, first, last, lex) -> bool:
-    return " ".join(t.fold for t in tokens[first : last + 1]) in lex.places
-
-
-def _names_a_thing(tokens, i, end, lex) -> bool:
-    """ "De Zwaluw", "De Storm", "De Vossen": an article and an everyday word name a centre, a
-    play or a team unless a person's verb follows; a known surname (De Vos) only after a word
-    for a place or a group ("buurthuis De Wolf") or in quotes."""
-    word = tokens[end]
-    if end != i + 1 or tokens[i].fold not in ctx.ARTICLES or word.zipf < 2.0:
-        return False
-    if word.fold in lex.first_names:
-        return False
-    if f"{tokens[i].fold} {word.fold}" not in lex.surnames:
-        return not (_acts(tokens, end, strong=True) or _apposed(tokens, end))
-    quoted = any(q in tokens[i].gap_before for q in "'‘“\"«")
-    return quoted or (i > 0 and _thing_word(tokens[i - 1]))
-
-
-def _inside_a_things_name(tokens, first, last) -> bool:
-    """A person's name inside the name of a place or an organisation: "Atelier Jan Breydel",
-    "het Jan Yperman Ziekenhuis" (the README's rule: such names are not marked)."""
-    before = tokens[first - 1] if first else None
-    after = tokens[last + 1] if last + 1 < len(tokens) else None
-    if before and tokens[first].joined and before.cap and before.fold in ctx.THING_WORDS:
-        return True
-    if "-" in tokens[last].fold and tokens[last].fold.endswith(ctx.INSTITUTION_ENDINGS):
-        return True  # the Willy Naessens-hal
-    return bool(
-        after and after.joined and after.cap and after.fold.endswith(ctx.INSTITUTION_ENDINGS)
-    )
-
-
-def _thing_word(token: Token) -> bool:
-    return token.fold.endswith(ctx.THING_ENDINGS) or token.fold in ctx.THING_WORDS
-
-
-def _followed_by_capital(tokens, i) -> bool:
-    nxt = i + 1
-    return nxt < len(tokens) and tokens[nxt].joined and tokens[nxt].cap
 
 
 def _initials(tokens, i, lex):
@@ -290,78 +196,6 @@ def _pair(tokens, i) -> str | None:
     if i + 1 < len(tokens) and tokens[i + 1].joined:
         return f"{tokens[i].fold} {tokens[i + 1].fold}"
     return None
-
-
-def _double_name(token: Token, lex) -> bool:
-    """De Smet-Verhaeghe, El-Amrani: a hyphenated word of capitalised parts, names among them."""
-    if "-" not in token.fold or not all(p[:1].isupper() for p in token.word.split("-")):
-        return False
-    parts = token.fold.split("-")
-    if any(p in lex.places for p in parts):
-        return False
-    names = [p for p in parts if lex.is_name(p) and p not in lex.ambiguous]
-    return bool(names) and all(lex.is_name(p) or p in ctx.PARTICLES for p in parts)
-
-
-def _unknown_proper(token: Token, lex, rarer_than: float = 1.0) -> bool:
-    folded = token.fold
-    if "-" in folded and all(part in lex.places for part in folded.split("-")):
-        return False  # Lille-Kortrijk-Tournai
-    return (
-        len(folded) > 2
-        and token.zipf < rarer_than
-        and folded not in lex.places
-        and folded not in lex.ambiguous
-        and folded not in ctx.PARTICLES
-    )
-
-
-def _name_like(token: Token, lex) -> bool:
-    """A word that could be a name: a known one, or a rare one that names no thing."""
-    folded = token.fold
-    if folded in lex.places or folded in ctx.FUNCTION_WORDS:
-        return False
-    if not all(part[:1].isupper() for part in token.word.split("-")) and token.cap:
-        return False  # BIS-nummer
-    if lex.is_name(folded) and (token.cap or folded not in lex.ambiguous):
-        return True
-    return (
-        token.cap
-        and token.zipf < RARE
-        and 2 < len(folded) < 20
-        and folded not in lex.ambiguous
-        and not folded.endswith(ctx.THING_ENDINGS)
-    )
-
-
-def _acts(tokens, i, strong: bool = False) -> bool:
-    """The word is followed by what a person does or has: "belde", "a appelé", "haar gsm";
-    `strong`: not by a verb a thing may have as well ("is", "heeft")."""
-    nxt = i + 1
-    if nxt >= len(tokens) or not tokens[nxt].joined:
-        return False
-    after = tokens[nxt]
-    if after.cap or (strong and after.fold in ctx.WEAK_VERBS):
-        return False
-    if after.word in ("à", "là", "où"):
-        return False  # "Grâce à …": a preposition, not the verb "a"
-    return after.fold in ctx.PERSON_VERBS or after.fold in ctx.POSSESSIVES
-
-
-def _apposed(tokens, i) -> bool:
-    """A kinship or role word right beside it: "roos (mama van …)", "Samia, de mama"."""
-    for k in (i + 1, i + 2):
-        if k < len(tokens) and tokens[k].fold in ctx.KIN_TITLES | ctx.ROLE_TITLES:
-            between = tokens[k - 1].fold if k == i + 2 else ""
-            if tokens[i].gap_after in ("(", ",", " (", ", ") and (
-                k == i + 1 or between in {"de", "het", "een", "la", "le", "the", "haar", "zijn"}
-            ):
-                return True
-    return i > 0 and tokens[i - 1].fold in ctx.KIN_TITLES and tokens[i].gap_before.strip() == ","
-
-
-def _after_preposition(tokens, i) -> bool:
-    return i > 0 and tokens[i].joined and tokens[i - 1].fold in ctx.PERSON_PREPOSITIONS
 
 
 def _trigger(tokens, i):
@@ -397,7 +231,7 @@ def _accepts(token: Token, lex, lenient: bool, surname: bool, lower: bool = Fals
         if folded in lex.places or token.upper:
             return False
         if surname:  # after a known first name: a surname, or any capitalised rare word
-            return lex.is_name(folded) or token.zipf < 4.0 or _double_name(token, lex)
+            return lex.is_name(folded) or token.zipf < 4.0 or signs.double_name(token, lex)
         return lenient or not (token.zipf >= 5.0 and folded not in lex.surnames)
     if surname and not lower:
         return False  # "Wout elke": a capitalised name goes on with capitals only
@@ -474,7 +308,7 @@ def _spread(tokens, found, lex):
                     and tokens[link].fold in {"en", "et", "and", "of"}
                 )
                 and tokens[k].cap == tokens[a].cap
-                and _name_like(tokens[k], lex)
+                and signs.name_like(tokens[k], lex)
             ):
                 spans.add((k, k))
                 covered.add(k)

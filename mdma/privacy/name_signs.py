@@ -1,0 +1,179 @@
+"""Signs in the words around a word that it is, or is not, part of a person's name: what a
+person does or has after it ("belde", "haar gsm"), a kinship or role word beside it, a place or
+the name of a thing it stands in (Café Rose, buurthuis De Wolf, Jan Breydellaan), how rare and
+how capitalised it is. `names` weighs them."""
+
+import re
+
+from mdma.privacy import context as ctx
+from mdma.privacy.tokens import Token
+
+RARE = 3.0  # Zipf: rarer than this, a word is no everyday word (names are rare too)
+
+
+def alone_where_no_person_stands(tokens, i, lex) -> bool:
+    """A capitalised first name without a surname that is something else here: a place
+    (Sofia; "geboren in Thiès"), an everyday word first in a sentence ("Elke maand", "Grâce
+    à"), or the second word of a thing's name ("Café Rose", "Athénée Royal")."""
+    token = tokens[i]
+    if token.fold in lex.places:
+        return True
+    if i and tokens[i - 1].word.lower() in ctx.PLACE_PREPOSITIONS and token.joined:
+        return True
+    if (token.fold in lex.ambiguous or token.zipf >= 5.0) and token.initial:
+        return not acts(tokens, i)
+    if token.fold in lex.ambiguous and i and token.joined and not token.initial:
+        before = re.split(r"['’]", tokens[i - 1].word)[-1]
+        return (
+            before[:1].isupper()
+            and not lex.is_name(tokens[i - 1].fold.split("'")[-1])
+            and tokens[i - 1].fold not in ctx.TRIGGERS
+        )
+    return False
+
+
+def rare_lower(tokens, k, lex, start: bool = False) -> bool:
+    """A lower-case word that is no everyday word, no place and joined to the one before."""
+    if k >= len(tokens):
+        return False
+    token = tokens[k]
+    return (
+        not token.cap
+        and not token.upper
+        and (start or token.joined)
+        and token.zipf < 2.0
+        and len(token.fold) > 2
+        and token.fold not in lex.places
+        and token.fold not in ctx.FUNCTION_WORDS
+        and not (start and counted(tokens, k))
+    )
+
+
+def counted(tokens, i) -> bool:
+    return i > 0 and tokens[i].joined and tokens[i - 1].fold in ctx.DETERMINERS
+
+
+def stands_for_a_person(tokens, i) -> bool:
+    return acts(tokens, i, strong=True) or apposed(tokens, i) or after_preposition(tokens, i)
+
+
+def aged(token: Token) -> bool:
+    """A person's age in brackets right after the word: "Idil (14)", "Blerim (9 jaar)"."""
+    return bool(AGE.match(token.gap_after))
+
+
+AGE = re.compile(r"\(\d{1,2}(?:\)|$)")
+
+
+def a_place(tokens, first, last, lex) -> bool:
+    return " ".join(t.fold for t in tokens[first : last + 1]) in lex.places
+
+
+def names_a_thing(tokens, i, end, lex) -> bool:
+    """ "De Zwaluw", "De Storm", "De Vossen": an article and an everyday word name a centre, a
+    play or a team unless a person's verb follows; a known surname (De Vos) only after a word
+    for a place or a group ("buurthuis De Wolf") or in quotes."""
+    word = tokens[end]
+    if end != i + 1 or tokens[i].fold not in ctx.ARTICLES or word.zipf < 2.0:
+        return False
+    if word.fold in lex.first_names:
+        return False
+    if f"{tokens[i].fold} {word.fold}" not in lex.surnames:
+        return not (acts(tokens, end, strong=True) or apposed(tokens, end))
+    quoted = any(q in tokens[i].gap_before for q in "'‘“\"«")
+    return quoted or (i > 0 and thing_word(tokens[i - 1]))
+
+
+def inside_a_things_name(tokens, first, last) -> bool:
+    """A person's name inside the name of a place or an organisation: "Atelier Jan Breydel",
+    "het Jan Yperman Ziekenhuis" (the README's rule: such names are not marked)."""
+    before = tokens[first - 1] if first else None
+    after = tokens[last + 1] if last + 1 < len(tokens) else None
+    if before and tokens[first].joined and before.cap and before.fold in ctx.THING_WORDS:
+        return True
+    if "-" in tokens[last].fold and tokens[last].fold.endswith(ctx.INSTITUTION_ENDINGS):
+        return True  # the Willy Naessens-hal
+    return bool(
+        after and after.joined and after.cap and after.fold.endswith(ctx.INSTITUTION_ENDINGS)
+    )
+
+
+def thing_word(token: Token) -> bool:
+    return token.fold.endswith(ctx.THING_ENDINGS) or token.fold in ctx.THING_WORDS
+
+
+def followed_by_capital(tokens, i) -> bool:
+    nxt = i + 1
+    return nxt < len(tokens) and tokens[nxt].joined and tokens[nxt].cap
+
+
+def double_name(token: Token, lex) -> bool:
+    """De Smet-Verhaeghe, El-Amrani: a hyphenated word of capitalised parts, names among them."""
+    if "-" not in token.fold or not all(p[:1].isupper() for p in token.word.split("-")):
+        return False
+    parts = token.fold.split("-")
+    if any(p in lex.places for p in parts):
+        return False
+    names = [p for p in parts if lex.is_name(p) and p not in lex.ambiguous]
+    return bool(names) and all(lex.is_name(p) or p in ctx.PARTICLES for p in parts)
+
+
+def unknown_proper(token: Token, lex, rarer_than: float = 1.0) -> bool:
+    folded = token.fold
+    if "-" in folded and all(part in lex.places for part in folded.split("-")):
+        return False  # Lille-Kortrijk-Tournai
+    return (
+        len(folded) > 2
+        and token.zipf < rarer_than
+        and folded not in lex.places
+        and folded not in lex.ambiguous
+        and folded not in ctx.PARTICLES
+    )
+
+
+def name_like(token: Token, lex) -> bool:
+    """A word that could be a name: a known one, or a rare one that names no thing."""
+    folded = token.fold
+    if folded in lex.places or folded in ctx.FUNCTION_WORDS:
+        return False
+    if not all(part[:1].isupper() for part in token.word.split("-")) and token.cap:
+        return False  # BIS-nummer
+    if lex.is_name(folded) and (token.cap or folded not in lex.ambiguous):
+        return True
+    return (
+        token.cap
+        and token.zipf < RARE
+        and 2 < len(folded) < 20
+        and folded not in lex.ambiguous
+        and not folded.endswith(ctx.THING_ENDINGS)
+    )
+
+
+def acts(tokens, i, strong: bool = False) -> bool:
+    """The word is followed by what a person does or has: "belde", "a appelé", "haar gsm";
+    `strong`: not by a verb a thing may have as well ("is", "heeft")."""
+    nxt = i + 1
+    if nxt >= len(tokens) or not tokens[nxt].joined:
+        return False
+    after = tokens[nxt]
+    if after.cap or (strong and after.fold in ctx.WEAK_VERBS):
+        return False
+    if after.word in ("à", "là", "où"):
+        return False  # "Grâce à …": a preposition, not the verb "a"
+    return after.fold in ctx.PERSON_VERBS or after.fold in ctx.POSSESSIVES
+
+
+def apposed(tokens, i) -> bool:
+    """A kinship or role word right beside it: "roos (mama van …)", "Samia, de mama"."""
+    for k in (i + 1, i + 2):
+        if k < len(tokens) and tokens[k].fold in ctx.KIN_TITLES | ctx.ROLE_TITLES:
+            between = tokens[k - 1].fold if k == i + 2 else ""
+            if tokens[i].gap_after in ("(", ",", " (", ", ") and (
+                k == i + 1 or between in {"de", "het", "een", "la", "le", "the", "haar", "zijn"}
+            ):
+                return True
+    return i > 0 and tokens[i - 1].fold in ctx.KIN_TITLES and tokens[i].gap_before.strip() == ","
+
+
+def after_preposition(tokens, i) -> bool:
+    return i > 0 and tokens[i].joined and tokens[i - 1].fold in ctx.PERSON_PREPOSITIONS
