@@ -9,11 +9,16 @@ Both sides are embedded as e5 asks for a symmetric task (the same problem in oth
 (up to the model's 512 tokens), the text being written up to QUERY_CHARS.
 """
 
+from __future__ import annotations
+
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from typing import TYPE_CHECKING
 
-import numpy as np
 from gevent import monkey
+
+if TYPE_CHECKING:
+    import numpy as np  # loaded where it is used: at the first suggestion, not with the app
 
 DIMENSIONS = 384
 #: What the stored vectors mean: raised whenever the embedded text or its prefix changes, so
@@ -100,6 +105,8 @@ def _cached(text: str) -> bool:
 
 def passages(texts: list[tuple[str, str]]) -> np.ndarray:
     """Many stored bottlenecks at once (rebuilding the vectors), one row each."""
+    import numpy as np
+
     if not texts:
         return np.empty((0, DIMENSIONS), np.float32)
     engine = model()
@@ -133,9 +140,13 @@ def forget() -> None:
 
 def pack(vector: np.ndarray) -> tuple[bytes, float]:
     """int8 per dimension and one scale: 384 bytes a vector, cosines within about 0.01."""
+    import numpy as np
+
     scale = float(np.abs(vector).max()) / 127 or 1.0
     return np.round(vector / scale).astype(np.int8).tobytes(), scale
 
 
 def unpack(data: bytes) -> np.ndarray:
+    import numpy as np
+
     return np.frombuffer(data, dtype=np.int8)

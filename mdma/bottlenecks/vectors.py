@@ -10,9 +10,11 @@ vectors as one int8 matrix (384 bytes a bottleneck: 38 MB at 100,000), loaded at
 suggestion; before each search it reads only the rows changed since its last look.
 """
 
-from datetime import datetime, timedelta
+from __future__ import annotations
 
-import numpy as np
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
+
 import sqlalchemy as sa
 
 from mdma.bottlenecks import embeddings
@@ -20,6 +22,9 @@ from mdma.bottlenecks.models import Bottleneck, BottleneckVector
 from mdma.bottlenecks.states import Status
 from mdma.core.time import utcnow
 from mdma.extensions import db
+
+if TYPE_CHECKING:
+    import numpy as np  # loaded where it is used: at the first suggestion, not with the app
 
 #: Rows changed this long before the newest one seen are read again: a transaction that
 #: committed later than one with a newer stamp is not missed.
@@ -105,9 +110,16 @@ class _Matrix:
     """The vectors of one database in this process, by bottleneck id."""
 
     def __init__(self):
-        self.reset()
+        # Empty until the first `refresh`, which allocates: NumPy loads there, not with the app.
+        self.url = None
+        self.seen: datetime | None = None
+        self.size = 0
+        self.ids = self.scales = self.vectors = None
+        self.position: dict[int, int] = {}
 
     def reset(self) -> None:
+        import numpy as np
+
         self.url = None
         self.seen: datetime | None = None
         self.size = 0
@@ -150,6 +162,8 @@ class _Matrix:
         self.vectors[at] = embeddings.unpack(vector)
 
     def _grow(self, needed: int) -> None:
+        import numpy as np
+
         if needed <= len(self.ids):
             return
         capacity = max(needed, 2 * len(self.ids), 1024)
@@ -162,6 +176,8 @@ class _Matrix:
 
     def nearest(self, query: np.ndarray, count: int) -> dict[int, float]:
         """The `count` bottlenecks closest to the query vector: id → cosine."""
+        import numpy as np
+
         if not self.size:
             return {}
         cosines = np.empty(self.size, np.float32)
@@ -176,6 +192,8 @@ class _Matrix:
 
     def cosines(self, query: np.ndarray, bottleneck_ids) -> dict[int, float]:
         """The cosine of the query with each of these bottlenecks that has a vector."""
+        import numpy as np
+
         found = {}
         for bottleneck_id in bottleneck_ids:
             at = self.position.get(bottleneck_id)
