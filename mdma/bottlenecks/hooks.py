@@ -12,7 +12,7 @@ the proposals that took it up) registers, once at import, what it adds:
     @hooks.panel
     def section(reader, bottleneck) -> str: ...   # the HTML of a section of its own, or ""
 
-`queries.timeline` merges the entries into the bottleneck's timeline; the bottleneck page shows
+`timeline.of` merges the entries into the bottleneck's timeline; the bottleneck page shows
 the links grouped under their `group` heading.
 """
 

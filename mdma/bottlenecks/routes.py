@@ -7,7 +7,16 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from mdma.bottlenecks import corrections, evidence, hooks, merging, queries, routing, services
+from mdma.bottlenecks import (
+    corrections,
+    evidence,
+    hooks,
+    merging,
+    queries,
+    routing,
+    services,
+    timeline,
+)
 from mdma.bottlenecks.forms import (
     BottleneckForm,
     ListFilterForm,
@@ -249,7 +258,7 @@ def detail_page(bottleneck: Bottleneck, **forms):
         evidence=evidence.of(bottleneck),
         occurrences=evidence.recent_occurrences(bottleneck),
         reported_on=evidence.reported_on(bottleneck),
-        steps=queries.timeline(bottleneck),
+        steps=timeline.of(bottleneck),
         corrected=corrections.revision_count(bottleneck) > 0,
         may_correct=allowed(current_user, BottleneckPermission.CORRECT, bottleneck),
         discussion=thread_queries.discussion(current_user, bottleneck.thread)

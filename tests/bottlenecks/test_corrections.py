@@ -3,7 +3,7 @@
 import pytest
 import sqlalchemy as sa
 
-from mdma.bottlenecks import corrections, queries, routing, services
+from mdma.bottlenecks import corrections, routing, services, timeline
 from mdma.bottlenecks.models import Bottleneck, Revision
 from mdma.bottlenecks.states import Status
 from mdma.core.errors import AccessDenied, Conflict
@@ -50,7 +50,7 @@ def test_the_reporter_corrects_before_anyone_answered_and_both_versions_are_kept
 
 def test_a_correction_shows_in_the_timeline(session, writer, coordinator, reported):
     corrections.correct(coordinator, reported, fixed())
-    last = queries.timeline(reported)[-1]
+    last = timeline.of(reported)[-1]
     assert last.actor == coordinator and "2" in str(last.target_label)
 
 

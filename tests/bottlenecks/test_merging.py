@@ -8,7 +8,7 @@ from datetime import date, datetime
 import pytest
 import sqlalchemy as sa
 
-from mdma.bottlenecks import merging, queries, routing, services
+from mdma.bottlenecks import merging, routing, services, timeline
 from mdma.bottlenecks.models import Bottleneck, Merge
 from mdma.bottlenecks.signals import feedback
 from mdma.bottlenecks.signals import services as signals
@@ -93,7 +93,7 @@ def test_the_state_that_came_further_is_kept_and_recorded(session, coordinator, 
     merging.merge(coordinator, keep, duplicate)
     assert keep.status == Status.IN_DISCUSSION and keep.first_answer_at is not None
     assert keep.triaged_at == duplicate.triaged_at
-    last = queries.timeline(keep)
+    last = timeline.of(keep)
     assert any(getattr(e, "target", None) == Status.IN_DISCUSSION for e in last)
 
 
@@ -114,10 +114,10 @@ def test_a_state_of_neither_is_refused(session, coordinator):
 def test_both_timelines_record_the_merge(session, coordinator):
     keep, duplicate = create_bottleneck(), create_bottleneck(None, "Waarborg te duur")
     merging.merge(coordinator, keep, duplicate, "Zelfde knelpunt.")
-    kept = [e for e in queries.timeline(keep) if getattr(e, "reason", "") == "Zelfde knelpunt."]
+    kept = [e for e in timeline.of(keep) if getattr(e, "reason", "") == "Zelfde knelpunt."]
     assert kept and "Waarborg te duur" in str(kept[0].target_label)
     assert kept[0].actor == coordinator
-    folded = [str(e.target_label) for e in queries.merges(duplicate)]
+    folded = [str(e.target_label) for e in timeline.merges(duplicate)]
     assert folded and f"#{keep.id}" in folded[0]
     closed = session.scalars(
         sa.select(Step).where(Step.subject_id == duplicate.id, Step.target == Status.CLOSED)

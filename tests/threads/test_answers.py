@@ -6,7 +6,7 @@ from datetime import timedelta
 import pytest
 import sqlalchemy as sa
 
-from mdma.bottlenecks import queries, routing, services
+from mdma.bottlenecks import queries, routing, services, timeline
 from mdma.bottlenecks.models import Bottleneck
 from mdma.bottlenecks.states import Status
 from mdma.core.errors import AccessDenied
@@ -34,7 +34,7 @@ def test_the_timeline_names_each_sectors_first_answer_and_who_gave_it(session, r
     housing = factories.sector("housing").name
     answers = [
         entry
-        for entry in queries.timeline(routed)
+        for entry in timeline.of(routed)
         if housing in str(entry.target_label) and entry.actor == people["housing"]
     ]
     assert len(answers) == 1
