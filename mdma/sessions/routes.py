@@ -229,14 +229,15 @@ def detail(session_id):
     meeting = load(session_id)
     thread = discussion.thread_of(meeting)
     prefill = thread_queries.reply_or_quote(thread, request.args)
-    page = detail_page(meeting, post_form=PostForm(formdata=None, **prefill))
+    page = detail_page(meeting, thread=thread, post_form=PostForm(formdata=None, **prefill))
     if thread is not None and reading.mark_read(current_user, thread):
         db.session.commit()
     return page
 
 
-def detail_page(meeting: Session, **forms):
-
+def detail_page(meeting: Session, *, thread=None, **forms):
+    """The page of one session; `forms` holds a form that comes back with its errors, `thread`
+    the session's thread when the caller has it already."""
     planning = allowed(current_user, SessionPermission.PLAN, meeting)
     if planning:
         forms.setdefault("invite_form", invitation_routes.invite_form())
@@ -244,7 +245,7 @@ def detail_page(meeting: Session, **forms):
     rows = queries.registrations(meeting) if planning else []
     attendance = AttendanceForm()
     items = queries.items(meeting)
-    thread = discussion.thread_of(meeting)
+    thread = thread or discussion.thread_of(meeting)
     forms.setdefault("post_form", PostForm())
     return render_template(
         "sessions/detail.html",
