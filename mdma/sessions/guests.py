@@ -73,12 +73,27 @@ def _open_invitation(email: str) -> Invitation | None:
 
 
 def pending(meeting: Session) -> list[Invitation]:
-    """The guests invited by e-mail who have not made their account yet."""
+    """The guests invited by e-mail who have not made their account yet, while their
+    invitation lasts."""
+    return _open_invitations(meeting, Invitation.expires_at > utcnow())
+
+
+def expired(meeting: Session) -> list[Invitation]:
+    """Guests whose invitation ran out before they made their account: to invite again."""
+    return _open_invitations(meeting, Invitation.expires_at <= utcnow())
+
+
+def _open_invitations(meeting: Session, when) -> list[Invitation]:
     return list(
         db.session.scalars(
             sa.select(Invitation)
             .join(session_guests, session_guests.c.invitation_id == Invitation.id)
-            .where(session_guests.c.session_id == meeting.id, Invitation.accepted_at.is_(None))
+            .where(
+                session_guests.c.session_id == meeting.id,
+                Invitation.accepted_at.is_(None),
+                Invitation.revoked_at.is_(None),
+                when,
+            )
             .order_by(Invitation.id)
         )
     )

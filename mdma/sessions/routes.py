@@ -258,6 +258,7 @@ def detail_page(meeting: Session, *, thread=None, **forms):
         may_register=may_register(current_user, meeting),
         planning=planning,
         pending_guests=guests.pending(meeting) if planning else [],
+        expired_guests=guests.expired(meeting) if planning else [],
         show_minutes=agenda.minutes_published(current_user, meeting),
         may_approve=_may_approve(meeting),
         registered=[r for r in rows if r.status == RegistrationStatus.REGISTERED],

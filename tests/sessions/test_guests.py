@@ -144,3 +144,23 @@ def test_the_api_invites_a_guest_and_refuses_a_bad_address(call, session, coordi
                json={"email": "nope", "name": "X"})  # fmt: skip
     assert bad.status_code in (400, 422)
     assert [i.email for i in guests.pending(meeting)] == ["eu@network.example"]
+
+
+def test_an_invitation_that_ran_out_is_listed_to_invite_again_not_as_pending(
+    client, session, coordinator, login_as
+):
+    from datetime import timedelta
+
+    from mdma.core.time import utcnow
+
+    meeting = plan_session(coordinator)
+    late = guests.invite_guest(coordinator, meeting, email="late@eu.example", name="Late")
+    guests.invite_guest(coordinator, meeting, email="soon@eu.example", name="Soon")
+    late.expires_at = utcnow() - timedelta(days=1)
+    session.commit()
+
+    assert [i.email for i in guests.pending(meeting)] == ["soon@eu.example"]
+    assert [i.email for i in guests.expired(meeting)] == ["late@eu.example"]
+    login_as(coordinator)
+    page = client.get(f"/sessions/{meeting.id}").get_data(as_text=True)
+    assert "invite them again): late@eu.example" in page
