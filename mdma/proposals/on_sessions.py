@@ -69,13 +69,16 @@ class ProposalItems:
         db.session.expire(proposal, ["sessions"])
         record(actor, "proposal:on_agenda", proposal, session_id=item.session_id, item_id=item.id)
 
-    def urls(self, items) -> dict[int, str]:
+    def links(self, items) -> dict[int, hooks.Link]:
         rows = db.session.execute(
-            sa.select(proposal_agenda_items.c.item_id, proposal_agenda_items.c.proposal_id).where(
-                proposal_agenda_items.c.item_id.in_([item.id for item in items])
-            )
+            sa.select(proposal_agenda_items.c.item_id, Proposal.id, Proposal.title)
+            .join(Proposal, Proposal.id == proposal_agenda_items.c.proposal_id)
+            .where(proposal_agenda_items.c.item_id.in_([item.id for item in items]))
         ).all()
-        return {item_id: url_for("proposals.detail", proposal_id=pid) for item_id, pid in rows}
+        return {
+            item_id: hooks.Link(url_for("proposals.detail", proposal_id=pid), title)
+            for item_id, pid, title in rows
+        }
 
 
 hooks.item_kind(ItemKind.PROPOSAL, ProposalItems())

@@ -11,7 +11,9 @@ Proposals registers, once at import:
 A resolver makes an agenda item kind that points at an object of the floor above work:
 `title(actor, meeting, subject_id)` checks that the planner may put it on this agenda (raises
 `RuleViolation` otherwise) and gives the item's title; `attach(actor, item, subject_id)` links
-the new item to it; `urls(items)` gives each such item's address, for a whole agenda at once.
+the new item to it; `links(items)` gives each such item's address and the object's title as it
+is now (an agenda shows a proposal renamed since it was put on it by its new name), for a whole
+agenda at once.
 Without a resolver the kind is refused.
 """
 
@@ -26,12 +28,20 @@ class Action:
     url: str
 
 
+@dataclass(frozen=True)
+class Link:
+    """Where an agenda item points, and what that object is called now."""
+
+    url: str
+    title: str
+
+
 class ItemResolver(Protocol):
     def title(self, actor, meeting, subject_id: int | None) -> str: ...
 
     def attach(self, actor, item, subject_id: int) -> None: ...
 
-    def urls(self, items: list) -> dict[int, str]: ...
+    def links(self, items: list) -> dict[int, Link]: ...
 
 
 _decision_actions: list[Callable] = []
@@ -56,10 +66,11 @@ def resolver_for(kind: str) -> ItemResolver | None:
     return _resolvers.get(kind)
 
 
-def item_urls(items: list) -> dict[int, str]:
-    """The address of each item that points at an object of a registered kind."""
-    urls: dict[int, str] = {}
+def item_links(items: list) -> dict[int, Link]:
+    """The address and current title of each item that points at an object of a registered
+    kind."""
+    links: dict[int, Link] = {}
     for kind, resolver in _resolvers.items():
         if of_kind := [item for item in items if item.kind == kind]:
-            urls.update(resolver.urls(of_kind))
-    return urls
+            links.update(resolver.links(of_kind))
+    return links

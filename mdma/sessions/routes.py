@@ -251,7 +251,7 @@ def detail_page(meeting: Session, *, thread=None, **forms):
         "sessions/detail.html",
         meeting=meeting,
         items=items,
-        item_urls=hooks.item_urls(items),
+        item_links=hooks.item_links(items),
         decision_actions=hooks.decision_actions,
         mine=registrations.registration_of(current_user, meeting),
         invited=is_invited(current_user, meeting),

@@ -117,6 +117,10 @@ def test_a_proposal_put_on_the_agenda_links_both_ways(
     login_as(coordinator)
     page = client.get(f"/sessions/{meeting.id}").get_data(as_text=True)
     assert f'href="/proposals/{proposal.id}"' in page
+    proposal.title = "Huurwaarborg via één centraal fonds"  # renamed since
+    session.commit()
+    page = client.get(f"/sessions/{meeting.id}").get_data(as_text=True)
+    assert f'href="/proposals/{proposal.id}">Huurwaarborg via één centraal fonds</a>' in page
 
 
 def test_a_proposal_the_planner_cannot_read_is_refused(session, coordinator, proposal, monkeypatch):
