@@ -91,3 +91,16 @@ def test_the_annex_names_sectors_in_the_advice_language(session, coordinator, ad
     sectors = advice.latest_version(created).document["annex"]["sectors"]
     french = {s.name_fr for s in session.query(Sector) if s.name_fr}
     assert sectors and set(sectors) <= french
+
+
+def test_the_public_page_of_a_bundle_counts_its_signals_and_shows_none_of_their_text(
+    client, session, coordinator, structural
+):
+    created = bundle(coordinator)
+    advice.publish(coordinator, created)
+    advice.set_public(coordinator, created, True)
+    session.commit()
+    page = client.get(f"/public/advices/{created.id}", headers={"Accept-Language": "en"})
+    page = page.get_data(as_text=True)
+    assert 'Structural signals in this bundle</th><td class="number">2</td>' in page
+    assert "Huurwaarborg te hoog" not in page and DESCRIPTION not in page
