@@ -34,9 +34,16 @@ def _preload_guard() -> None:
 
 
 def _guard_the_edge(app: Flask) -> None:
-    """Text normalised as requests parse it, ids in URLs bounded (see core.edge)."""
+    """Text normalised as requests parse it, ids in URLs bounded (see core.edge); behind
+    `MDMA_TRUSTED_PROXIES` reverse proxies, the client's address and scheme are read from the
+    headers they set (Werkzeug's ProxyFix), so failed log-ins and request rates are counted per
+    client, not per proxy."""
+    from werkzeug.middleware.proxy_fix import ProxyFix
+
     from mdma.core.edge import EdgeRequest, IdConverter
 
+    if proxies := app.config["MDMA_TRUSTED_PROXIES"]:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies)
     app.request_class = EdgeRequest
     app.url_map.converters["int"] = IdConverter
 

@@ -81,6 +81,9 @@ def load(instance_path: Path) -> dict:
         # Servers load the guard's word lists (a few seconds) at start, not on a first request.
         "MDMA_PRELOAD_GUARD": _bool(env("MDMA_PRELOAD_GUARD"), False),
         "MDMA_BASE_URL": (env("MDMA_BASE_URL") or "http://127.0.0.1:5000").rstrip("/"),
+        # Reverse proxies in front of the platform (nginx: 1) whose X-Forwarded-For/-Proto/-Host
+        # headers are trusted; 0 (the default) trusts none, as a server reached directly must.
+        "MDMA_TRUSTED_PROXIES": int(env("MDMA_TRUSTED_PROXIES") or 0),
         # Mail
         "MDMA_SMTP_HOST": env("MDMA_SMTP_HOST") or "127.0.0.1",
         "MDMA_SMTP_PORT": int(env("MDMA_SMTP_PORT") or 25),

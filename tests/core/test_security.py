@@ -5,7 +5,7 @@ import re
 import pytest
 import sqlalchemy as sa
 
-from mdma import config
+from mdma import config, create_app
 from mdma.accounts import authentication, services
 from mdma.accounts.models import Invitation
 from tests.factories import PASSWORD
@@ -255,3 +255,30 @@ def test_deactivation_ends_the_users_sessions(client, create_user, login_as, ses
     services.set_active(create_user("admin"), user, False)
     session.flush()
     assert is_sent_to_log_in(client.get("/"))
+
+
+def _address_seen(app, headers: dict) -> str:
+    """What the platform takes for the client's address and scheme, behind a given proxy."""
+    seen = {}
+
+    @app.before_request
+    def note():
+        from flask import request
+
+        seen.update(address=request.remote_addr, scheme=request.scheme)
+
+    app.test_client().get("/login", headers=headers, environ_base={"REMOTE_ADDR": "10.0.0.9"})
+    return f"{seen['address']} {seen['scheme']}"
+
+
+@pytest.mark.parametrize("proxies, expected", [(0, "10.0.0.9 http"), (1, "203.0.113.7 https")])
+def test_behind_a_trusted_proxy_the_client_address_is_the_forwarded_one(
+    database_url, tmp_path, proxies, expected
+):
+    from tests.conftest import shared_extensions_kept, testing_config
+
+    with shared_extensions_kept():
+        config = testing_config(database_url, 25, tmp_path) | {"MDMA_TRUSTED_PROXIES": proxies}
+        app = create_app(config, instance_path=str(tmp_path))
+        forwarded = {"X-Forwarded-For": "203.0.113.7", "X-Forwarded-Proto": "https"}
+        assert _address_seen(app, forwarded) == expected
