@@ -47,6 +47,8 @@ ROLE_TITLES = {
     "verpleegkundige", "vrijwilliger", "vrijwilligster", "doctor", "nurse", "tutor",
 }  # fmt: skip
 FAMILY_WORDS = {"familie", "gezin", "famille", "family", "fam", "clan"}
+#: Compounds of a family word: pleeggezin, gastgezin, schoonfamilie, pleegfamilie.
+FAMILY_ENDINGS = ("gezin", "familie")
 NAMING_WORDS = {
     "heet", "heten", "genaamd", "noemt", "naam", "appelle", "named", "called", "nom",
     "familienaam", "voornaam", "achternaam", "prenom", "surname", "gespeld", "spelling", "alias",
@@ -151,6 +153,16 @@ INSTITUTION_ENDINGS = (
     "college", "atheneum", "lyceum", "museum", "hospital", "institute", "foundation", "centre",
     "center", "academie", "academy", "kliniek", "clinic", "kazerne", "hal", "huis", "park",
     "hogeschool", "universiteit", "university",
+)  # fmt: skip
+
+#: Endings of a street's name: a person's name fused with them names the street.
+STREET_ENDINGS = (
+    "straat", "laan", "plein", "dreef", "steenweg", "kaai", "lei", "singel", "vest", "markt",
+)  # fmt: skip
+#: Long enough not to end a surname by chance (Vanderstraeten, Delaan stay names).
+FUSED_ENDINGS = STREET_ENDINGS[:5] + (
+    "school", "instituut", "ziekenhuis", "stichting", "college", "atheneum", "lyceum",
+    "kliniek", "zaal", "centrum",
 )  # fmt: skip
 
 #: Every word after which a name may follow.

@@ -76,6 +76,8 @@ def names_a_thing(tokens, i, end, lex) -> bool:
     word = tokens[end]
     if end != i + 1 or tokens[i].fold not in ctx.ARTICLES or word.zipf < 2.0:
         return False
+    if i > 0 and tokens[i - 1].fold in ctx.THING_WORDS and tokens[i].joined:
+        return True  # "café De Wolf", "buurthuis De Kring": named after the place word
     if word.fold in lex.first_names:
         return False
     if f"{tokens[i].fold} {word.fold}" not in lex.surnames:
@@ -91,10 +93,23 @@ def inside_a_things_name(tokens, first, last) -> bool:
     after = tokens[last + 1] if last + 1 < len(tokens) else None
     if before and tokens[first].joined and before.cap and before.fold in ctx.THING_WORDS:
         return True
-    if "-" in tokens[last].fold and tokens[last].fold.endswith(ctx.INSTITUTION_ENDINGS):
-        return True  # the Willy Naessens-hal
+    if fused_with_a_place(tokens[last]):
+        return True  # the Willy Naessens-hal, Jan Breydellaan, de Guido Gezelleschool
     return bool(
         after and after.joined and after.cap and after.fold.endswith(ctx.INSTITUTION_ENDINGS)
+    )
+
+
+def fused_with_a_place(token: Token) -> bool:
+    """A capitalised word that ends on a street's or an institution's word: a person's name
+    fused with it names the place (Breydellaan, Gezelleschool, Naessens-hal)."""
+    folded = token.fold
+    if not token.cap:
+        return False
+    if "-" in folded:
+        return folded.endswith(ctx.INSTITUTION_ENDINGS + ctx.STREET_ENDINGS)
+    return any(
+        folded.endswith(ending) and len(folded) > len(ending) + 3 for ending in ctx.FUSED_ENDINGS
     )
 
 

@@ -68,6 +68,8 @@ def person_names(text: str, organisations: tuple[str, ...] = ()):
 def _name_at(tokens: list[Token], i: int, lex):
     """The (first, last) token of a name starting at or triggered by token i, or None."""
     token = tokens[i]
+    if len(token.word) == 1 and token.dotted and token.word.islower():
+        return _lower_initial(tokens, i, lex)
     if token.zipf >= 4.5 and not token.cap and token.fold not in ctx.TRIGGERS:
         return None  # an everyday word in lower case: the most frequent case, decided at once
     if i and tokens[i - 1].fold in ctx.NOT_A_PERSON_AFTER and tokens[i].joined:
@@ -192,6 +194,21 @@ def _initials(tokens, i, lex):
     return (i, end)
 
 
+def _lower_initial(tokens, i, lex):
+    """ "j. verbeke": an initial typed in lower case, then a surname known or very rare; not
+    an abbreviation of dotted letters (o.a., e.g.)."""
+    nxt = i + 1
+    if nxt >= len(tokens) or tokens[nxt].gap_before not in (". ", ".") or tokens[nxt].cap:
+        return None
+    if i and tokens[i - 1].gap_after == "." and len(tokens[i - 1].word) == 1:
+        return None
+    surname = tokens[nxt]
+    if len(surname.word) < 4 or surname.fold in lex.places or surname.fold in lex.ambiguous:
+        return None
+    known = surname.fold in lex.surnames and surname.zipf < 3.5
+    return (i, nxt) if known or (surname.zipf < 1.5 and len(surname.word) > 4) else None
+
+
 def _pair(tokens, i) -> str | None:
     if i + 1 < len(tokens) and tokens[i + 1].joined:
         return f"{tokens[i].fold} {tokens[i + 1].fold}"
@@ -216,7 +233,7 @@ def _trigger(tokens, i):
         return ("kin", nxt)
     if folded in ctx.ROLE_TITLES:
         return ("role", nxt)
-    if folded in ctx.FAMILY_WORDS:
+    if folded in ctx.FAMILY_WORDS or folded.endswith(ctx.FAMILY_ENDINGS):
         return ("family", nxt)
     if folded in ctx.NAMING_WORDS:
         return ("naming", nxt)

@@ -53,6 +53,8 @@ class Token:
 def _sentence_initial(before: str) -> bool:
     """Whether what stands before a word (since the previous word) ends a sentence."""
     stripped = before.rstrip(" \t")
+    if stripped[-1:] in ("-", "–"):  # a list item: "\n- Les deux enfants"
+        stripped = stripped[:-1].rstrip(" \t")
     return not stripped or stripped[-1] in SENTENCE_END
 
 

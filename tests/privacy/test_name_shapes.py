@@ -131,3 +131,27 @@ def test_rare_names_in_lower_case_are_found_by_their_shape(text, expected):
 
 def test_two_everyday_words_in_lower_case_are_no_name():
     assert names("we hebben de mails verzonden en de attesten gescand.") == []
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("notitie: k. vanhoutte kreeg de brief van de huisbaas niet.", "k. vanhoutte"),
+        ("Het kind blijft bij gastgezin Verhelst tot de zomer.", "Verhelst"),
+    ],
+)
+def test_lower_case_initials_and_surnames_after_family_compounds(text, name):
+    assert names(text) == [name]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "De Ernest Claesschool en de Hendrik Consciencelaan krijgen een fietsstraat.",
+        "We vergaderen in brasserie De Vos naast het station.",
+        "Verslag van 3 maart\n- Les parents ont reçu la lettre du CPAS.",
+        "Er komen o.a. vrijwilligers van de buurt.",
+    ],
+)
+def test_names_fused_with_streets_and_schools_list_items_and_abbreviations_are_no_names(text):
+    assert names(text) == []
