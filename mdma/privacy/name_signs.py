@@ -133,6 +133,27 @@ def double_name(token: Token, lex) -> bool:
     return bool(names) and all(lex.is_name(p) or p in ctx.PARTICLES for p in parts)
 
 
+#: Flemish surnames fuse their particle: Vanlerberghe, Verschaeve, Demeulemeester, Decock.
+FUSED_PARTICLE = re.compile(r"(?:van(?:de[nr]?)?|ver|de|der)(?=[a-z]{4})")
+
+
+def fused_particle_surname(token: Token, lex) -> bool:
+    """A capitalised rare word in mid-sentence that starts with a fused particle: a Flemish
+    surname no list holds (Dutch writes its nouns in lower case, so the capital is the evidence;
+    first in a sentence or after a colon it is none)."""
+    folded = token.fold
+    return (
+        token.cap
+        and not token.initial  # "Verwijsbrief nodig.", "Décrivez la situation"
+        and ":" not in token.gap_before  # "Partner: Vervoerregio"
+        and token.zipf < 2.5
+        and "-" not in folded
+        and FUSED_PARTICLE.match(folded) is not None
+        and folded not in lex.places
+        and not folded.endswith(ctx.THING_ENDINGS)
+    )
+
+
 def unknown_proper(token: Token, lex, rarer_than: float = 1.0) -> bool:
     folded = token.fold
     if "-" in folded and all(part in lex.places for part in folded.split("-")):

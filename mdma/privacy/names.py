@@ -160,7 +160,8 @@ def _capitalised(tokens, i, lex):
         return None  # De Haan, La Louvière: a town
     if known_pair and (not token.initial or tokens[i + 1].fold not in lex.ambiguous):
         return (i, _extend(tokens, i + 2, lex, lenient=False, surname=True) or i + 1)
-    surname = folded in lex.surnames and not ambiguous and folded not in lex.places
+    listed = folded in lex.surnames or signs.fused_particle_surname(token, lex)
+    surname = listed and not ambiguous and folded not in lex.places
     # "Peeters belde terug": first in a sentence too, unless it is a common word there.
     if surname and (
         not token.initial or (token.zipf < 4.5 and not signs.followed_by_capital(tokens, i))

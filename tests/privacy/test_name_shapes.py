@@ -155,3 +155,15 @@ def test_lower_case_initials_and_surnames_after_family_compounds(text, name):
 )
 def test_names_fused_with_streets_and_schools_list_items_and_abbreviations_are_no_names(text):
     assert names(text) == []
+
+
+def test_a_flemish_surname_with_a_fused_particle_is_a_name_in_mid_sentence():
+    assert names("De brief van de huisbaas ging naar Vanderhaeghen zelf.") == ["Vanderhaeghen"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Verhuisdozen zijn er genoeg.", "Contact: Vervoerpunt Zuid.", "Décidez vous-même."],
+)
+def test_capitalised_compounds_first_in_a_sentence_or_after_a_colon_are_no_surnames(text):
+    assert names(text) == []
