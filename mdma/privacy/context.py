@@ -46,6 +46,13 @@ ROLE_TITLES = {
     "zorgcoordinator", "maatschappelijk werker", "werker", "werkster", "verpleegster",
     "verpleegkundige", "vrijwilliger", "vrijwilligster", "doctor", "nurse", "tutor",
 }  # fmt: skip
+#: What a case note is about, as its heading says: "Opvolging De Meyer:", "Huisbezoek Vandaele".
+CASE_TOPICS = {
+    "opvolging", "huisbezoek", "bezoek", "verhuis", "verhuizing", "intake", "aanmelding",
+    "bespreking", "begeleiding", "suivi", "visite", "accompagnement", "follow-up",
+}  # fmt: skip
+#: A child's rank among siblings, beside a name: "de jongste (Tesfay, …)", "the eldest, Omar".
+RANK_WORDS = {"oudste", "jongste", "youngest", "eldest", "aine", "ainee", "cadet", "cadette"}
 FAMILY_WORDS = {"familie", "gezin", "famille", "family", "fam", "clan"}
 #: Compounds of a family word: pleeggezin, gastgezin, schoonfamilie, pleegfamilie.
 FAMILY_ENDINGS = ("gezin", "familie")
@@ -167,5 +174,11 @@ FUSED_ENDINGS = STREET_ENDINGS[:5] + (
 
 #: Every word after which a name may follow.
 TRIGGERS = frozenset(
-    FORMAL_TITLES | KIN_TITLES | ROLE_TITLES | FAMILY_WORDS | NAMING_WORDS | ABBREVIATIONS
+    FORMAL_TITLES
+    | KIN_TITLES
+    | ROLE_TITLES
+    | FAMILY_WORDS
+    | NAMING_WORDS
+    | ABBREVIATIONS
+    | CASE_TOPICS
 )

@@ -83,7 +83,10 @@ def names_a_thing(tokens, i, end, lex) -> bool:
     if f"{tokens[i].fold} {word.fold}" not in lex.surnames:
         return not (acts(tokens, end, strong=True) or apposed(tokens, end))
     quoted = any(q in tokens[i].gap_before for q in "'‘“\"«")
-    return quoted or (i > 0 and thing_word(tokens[i - 1]))
+    before = tokens[i - 1] if i else None
+    return quoted or (
+        before is not None and thing_word(before) and before.fold not in ctx.CASE_TOPICS
+    )
 
 
 def inside_a_things_name(tokens, first, last) -> bool:
@@ -94,7 +97,7 @@ def inside_a_things_name(tokens, first, last) -> bool:
     if before and tokens[first].joined and before.cap and before.fold in ctx.THING_WORDS:
         return True
     if fused_with_a_place(tokens[last]):
-        return True  # the Willy Naessens-hal, Jan Breydellaan, de Guido Gezelleschool
+        return True  # the Willy Naessens-hal, Hendrik Consciencelaan, de Ernest Claesschool
     return bool(
         after and after.joined and after.cap and after.fold.endswith(ctx.INSTITUTION_ENDINGS)
     )
@@ -102,7 +105,7 @@ def inside_a_things_name(tokens, first, last) -> bool:
 
 def fused_with_a_place(token: Token) -> bool:
     """A capitalised word that ends on a street's or an institution's word: a person's name
-    fused with it names the place (Breydellaan, Gezelleschool, Naessens-hal)."""
+    fused with it names the place (Consciencelaan, Claesschool, Naessens-hal)."""
     folded = token.fold
     if not token.cap:
         return False
@@ -133,7 +136,7 @@ def double_name(token: Token, lex) -> bool:
     return bool(names) and all(lex.is_name(p) or p in ctx.PARTICLES for p in parts)
 
 
-#: Flemish surnames fuse their particle: Vanlerberghe, Verschaeve, Demeulemeester, Decock.
+#: Flemish surnames fuse their particle: Vanderhaeghen, Verschaelde, Demeesterwaele, Decock.
 FUSED_PARTICLE = re.compile(r"(?:van(?:de[nr]?)?|ver|de|der)(?=[a-z]{4})")
 
 
@@ -208,7 +211,11 @@ def apposed(tokens, i) -> bool:
                 k == i + 1 or between in {"de", "het", "een", "la", "le", "the", "haar", "zijn"}
             ):
                 return True
-    return i > 0 and tokens[i - 1].fold in ctx.KIN_TITLES and tokens[i].gap_before.strip() == ","
+    return (
+        i > 0
+        and tokens[i - 1].fold in ctx.KIN_TITLES | ctx.RANK_WORDS
+        and tokens[i].gap_before.strip() in (",", "(")
+    )
 
 
 def after_preposition(tokens, i) -> bool:

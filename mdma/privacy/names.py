@@ -80,8 +80,13 @@ def _name_at(tokens: list[Token], i: int, lex):
     trigger = _trigger(tokens, i)
     if trigger is not None:
         kind, j = trigger
-        if kind in ("kin", "role") and j < len(tokens) and tokens[j].fold in ctx.OF_WORDS:
+        # "mama van Yassin" names Yassin; "Opvolging De Meyer": a capital makes it a particle.
+        of_word = j < len(tokens) and tokens[j].fold in ctx.OF_WORDS and not tokens[j].cap
+        if kind in ("kin", "role") and of_word:
             j += 1
+            if j < len(tokens) and tokens[j].cap and tokens[j].fold in lex.first_names:
+                # "papa van Sofia": a first name, though a place too; a surname may follow.
+                return (j, _extend(tokens, j + 1, lex, lenient=False, surname=True) or j)
         if kind == "naming" and j < len(tokens) and tokens[j].fold in ctx.NAMING_FILLERS:
             j += 1
         if j < len(tokens) and kind == "role" and not signs.name_like(tokens[j], lex):
@@ -177,8 +182,10 @@ def _capitalised(tokens, i, lex):
     second = tokens[nxt] if unknown_pair else None
     if second and (signs.unknown_proper(second, lex, 1.5) or second.fold in lex.surnames):
         return (i, _extend(tokens, nxt + 1, lex, lenient=False, surname=True) or nxt)
-    if not token.initial and signs.name_like(token, lex):
-        return (i, i) if signs.acts(tokens, i, strong=True) or signs.apposed(tokens, i) else None
+    if signs.name_like(token, lex) and (
+        signs.apposed(tokens, i) or (not token.initial and signs.acts(tokens, i, strong=True))
+    ):
+        return (i, i)  # "Tsegereda (mama) vraagt …", first in a sentence too
     return None
 
 
@@ -232,7 +239,7 @@ def _trigger(tokens, i):
         return ("formal", nxt)
     if folded in ctx.KIN_TITLES:
         return ("kin", nxt)
-    if folded in ctx.ROLE_TITLES:
+    if folded in ctx.ROLE_TITLES or folded in ctx.CASE_TOPICS:
         return ("role", nxt)
     if folded in ctx.FAMILY_WORDS or folded.endswith(ctx.FAMILY_ENDINGS):
         return ("family", nxt)

@@ -167,3 +167,25 @@ def test_a_flemish_surname_with_a_fused_particle_is_a_name_in_mid_sentence():
 )
 def test_capitalised_compounds_first_in_a_sentence_or_after_a_colon_are_no_surnames(text):
     assert names(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Opvolging De Meyer: de verzekeraar betaalt niet.", ["De Meyer"]),
+        ("Huisbezoek Vandaele gepland voor donderdag.", ["Vandaele"]),
+        ("De tante van Florence Callens belde.", ["Florence Callens"]),
+        (
+            "Het gezin heeft drie kinderen. De jongste (Tesfay, 4 jaar) gaat naar de kleuterklas.",
+            ["Tesfay"],
+        ),
+        ("The eldest, Abdirahman, started school in Heule.", ["Abdirahman"]),
+        ("Er is een nieuwe vraag. Tsegereda (mama) wil een afbetalingsplan.", ["Tsegereda"]),
+    ],
+)
+def test_names_after_a_case_heading_a_kinship_word_or_a_rank_among_siblings(text, expected):
+    assert names(text) == expected
+
+
+def test_a_heading_word_on_ing_before_an_article_and_a_word_is_still_a_things_name():
+    assert names("Die vereniging De Vos en de Raaf speelt in mei.") == []
