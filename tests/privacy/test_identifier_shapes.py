@@ -193,3 +193,13 @@ def test_a_phone_after_a_contact_label_stays_a_phone():
 )
 def test_parcel_and_shipping_numbers_are_no_case_files(text):
     assert found(text, Kind.CASE_FILE_NUMBER) == []
+
+
+def test_a_day_and_month_after_a_common_word_on_a_street_ending_is_no_address():
+    assert (
+        found("Nieuwsbrief van de tuinwijk 12/04 - de composthoek is klaar.", Kind.STREET_ADDRESS)
+        == []
+    )
+    assert found("Ze woont in de Kapelstraat 12/3 sinds mei.", Kind.STREET_ADDRESS) == [
+        "Kapelstraat 12/3"
+    ]
