@@ -30,7 +30,7 @@ KIN_TITLES = {
     "epoux", "epouse", "compagnon", "compagne", "jongen", "meisje", "kleuter", "peuter",
     "leerling", "bewoner", "bewoonster", "huurder", "huurster", "aanvrager", "aanvraagster",
     "mevrouwtje", "tweeling", "kinderen", "children", "enfants", "zonen", "dochters",
-    "jongens", "meisjes", "kids", "sons", "daughters",
+    "jongens", "meisjes", "kids", "sons", "daughters", "vrouw",
 }  # fmt: skip
 #: The people around a family: a name after them only when it looks like one.
 ROLE_TITLES = {

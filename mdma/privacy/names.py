@@ -87,6 +87,8 @@ def _name_at(tokens: list[Token], i: int, lex):
             if j < len(tokens) and tokens[j].cap and tokens[j].fold in lex.first_names:
                 # "papa van Sofia": a first name, though a place too; a surname may follow.
                 return (j, _extend(tokens, j + 1, lex, lenient=False, surname=True) or j)
+        if kind == "kin" and _first_name_in_lower_case(tokens, j, lex):
+            return (j, _extend(tokens, j + 1, lex, lenient=False, surname=True, lower=True) or j)
         if kind == "naming" and j < len(tokens) and tokens[j].fold in ctx.NAMING_FILLERS:
             j += 1
         if j < len(tokens) and kind == "role" and not signs.name_like(tokens[j], lex):
@@ -202,6 +204,20 @@ def _initials(tokens, i, lex):
     return (i, end)
 
 
+def _first_name_in_lower_case(tokens, j, lex) -> bool:
+    """ "kinderen lore en …", "zoon milan": after a kinship word a known first name typed in lower
+    case is one, even if it is a word too, unless it is an everyday word (will, may, mark)."""
+    if j >= len(tokens) or not tokens[j].joined:
+        return False
+    token = tokens[j]
+    return (
+        not token.cap
+        and token.fold in lex.first_names
+        and token.zipf < 4.5
+        and token.fold not in ctx.FUNCTION_WORDS
+    )
+
+
 def _lower_initial(tokens, i, lex):
     """ "j. verbeke": an initial typed in lower case, then a surname known or very rare; not
     an abbreviation of dotted letters (o.a., e.g.)."""
@@ -310,6 +326,13 @@ def _extend(tokens, j, lex, lenient: bool, surname: bool = False, lower: bool = 
     return last
 
 
+def _first_names_listed(tokens, a, b, k, lex) -> bool:
+    """ "lore en milan": a first name found makes a first name beside it one too."""
+    return (
+        a == b and tokens[a].fold in lex.first_names and _first_name_in_lower_case(tokens, k, lex)
+    )
+
+
 def _spread(tokens, found, lex):
     """Names found make more: their neighbours in a list ("Omid en Farid"), and every other
     place where one of their words stands again."""
@@ -333,7 +356,7 @@ def _spread(tokens, found, lex):
                     and tokens[link].fold in {"en", "et", "and", "of"}
                 )
                 and tokens[k].cap == tokens[a].cap
-                and signs.name_like(tokens[k], lex)
+                and (signs.name_like(tokens[k], lex) or _first_names_listed(tokens, a, b, k, lex))
             ):
                 spans.add((k, k))
                 covered.add(k)

@@ -189,3 +189,21 @@ def test_names_after_a_case_heading_a_kinship_word_or_a_rank_among_siblings(text
 
 def test_a_heading_word_on_ing_before_an_article_and_a_word_is_still_a_things_name():
     assert names("Die vereniging De Vos en de Raaf speelt in mei.") == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("overleg: de kinderen noor en jules gaan naar de opvang.", ["noor", "jules"]),
+        ("Zijn vrouw Tigist en hij komen dinsdag langs.", ["Tigist"]),
+    ],
+)
+def test_first_names_after_a_kinship_word_also_in_lower_case_and_in_a_list(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["Her mother will call back tomorrow.", "De zoon mag mee op kamp."]
+)
+def test_everyday_words_after_a_kinship_word_are_no_first_names(text):
+    assert names(text) == []
