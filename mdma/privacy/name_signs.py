@@ -154,6 +154,20 @@ def fused_particle_surname(token: Token, lex) -> bool:
         and FUSED_PARTICLE.match(folded) is not None
         and folded not in lex.places
         and not folded.endswith(ctx.THING_ENDINGS)
+        and not compound_of_words(folded, lex)
+    )
+
+
+def compound_of_words(word: str, lex, depth: int = 2) -> bool:
+    """Dutch glues common words into one (Vervoerregio, Dementievriendelijke); a surname seldom
+    splits into common words (Demeulemeester, Vanlerberghe)."""
+    if lex.common.zipf(word) >= 3.0:
+        return True
+    if depth == 0:
+        return False
+    return any(
+        lex.common.zipf(word[:cut]) >= 3.0 and compound_of_words(word[cut:], lex, depth - 1)
+        for cut in range(4, len(word) - 3)
     )
 
 

@@ -163,7 +163,13 @@ def test_a_flemish_surname_with_a_fused_particle_is_a_name_in_mid_sentence():
 
 @pytest.mark.parametrize(
     "text",
-    ["Verhuisdozen zijn er genoeg.", "Contact: Vervoerpunt Zuid.", "Décidez vous-même."],
+    [
+        "Verhuisdozen zijn er genoeg.",
+        "Contact: Vervoerpunt Zuid.",
+        "Décidez vous-même.",
+        "Ze werkt mee aan Dementievriendelijke Gemeente.",
+        "De folder ging naar Verkeerseducatie in de stad.",
+    ],
 )
 def test_capitalised_compounds_first_in_a_sentence_or_after_a_colon_are_no_surnames(text):
     assert names(text) == []
