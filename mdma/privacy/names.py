@@ -82,7 +82,7 @@ def _name_at(tokens: list[Token], i: int, lex):
         kind, j = trigger
         # "mama van Yassin" names Yassin; "Opvolging De Meyer": a capital makes it a particle.
         of_word = j < len(tokens) and tokens[j].fold in ctx.OF_WORDS and not tokens[j].cap
-        if kind in ("kin", "role") and of_word:
+        if kind in ("kin", "role", "topic") and of_word:
             j += 1
             if j < len(tokens) and tokens[j].cap and tokens[j].fold in lex.first_names:
                 # "papa van Sofia": a first name, though a place too; a surname may follow.
@@ -93,6 +93,8 @@ def _name_at(tokens: list[Token], i: int, lex):
             j += 1
         if j < len(tokens) and kind == "role" and not signs.name_like(tokens[j], lex):
             return None
+        if j < len(tokens) and kind == "topic" and not _a_persons_name(tokens, j, lex):
+            return None  # "Suivi Infor-Jeunes": after a heading only a name a list knows
         end = _extend(tokens, j, lex, lenient=kind in ("formal", "naming"))
         if end is None or (kind == "naming" and i and signs.thing_word(tokens[i - 1])):
             return None  # "de ploeg heet De Vossen": the name of a thing
@@ -204,6 +206,16 @@ def _initials(tokens, i, lex):
     return (i, end)
 
 
+def _a_persons_name(tokens, j, lex) -> bool:
+    token = tokens[j]
+    pair = _pair(tokens, j)
+    return (
+        lex.is_name(token.fold)
+        or signs.fused_particle_surname(token, lex)
+        or (pair is not None and pair in lex.surnames)
+    )
+
+
 def _first_name_in_lower_case(tokens, j, lex) -> bool:
     """ "kinderen lore en …", "zoon milan": after a kinship word a known first name typed in lower
     case is one, even if it is a word too, unless it is an everyday word (will, may, mark)."""
@@ -255,8 +267,10 @@ def _trigger(tokens, i):
         return ("formal", nxt)
     if folded in ctx.KIN_TITLES:
         return ("kin", nxt)
-    if folded in ctx.ROLE_TITLES or folded in ctx.CASE_TOPICS:
+    if folded in ctx.ROLE_TITLES:
         return ("role", nxt)
+    if folded in ctx.CASE_TOPICS:
+        return ("topic", nxt)
     if folded in ctx.FAMILY_WORDS or folded.endswith(ctx.FAMILY_ENDINGS):
         return ("family", nxt)
     if folded in ctx.NAMING_WORDS:

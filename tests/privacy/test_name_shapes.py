@@ -193,6 +193,13 @@ def test_names_after_a_case_heading_a_kinship_word_or_a_rank_among_siblings(text
     assert names(text) == expected
 
 
+@pytest.mark.parametrize(
+    "text", ["Suivi Infor-Jeunes pour les jeunes.", "Begeleiding Welzijnsschakels start in maart."]
+)
+def test_after_a_case_heading_an_organisation_is_no_name(text):
+    assert names(text) == []
+
+
 def test_a_heading_word_on_ing_before_an_article_and_a_word_is_still_a_things_name():
     assert names("Die vereniging De Vos en de Raaf speelt in mei.") == []
 
