@@ -220,3 +220,19 @@ def test_first_names_after_a_kinship_word_also_in_lower_case_and_in_a_list(text,
 )
 def test_everyday_words_after_a_kinship_word_are_no_first_names(text):
     assert names(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("La maman d'Yanis a téléphoné ce matin.", ["Yanis"]),
+        ("Mr Tesfaye's landlord called twice.", ["Tesfaye"]),
+        ("Madame D'Haene appelle demain.", ["D'Haene"]),
+    ],
+)
+def test_a_name_after_a_french_elision_or_before_an_english_possessive(text, expected):
+    assert names(text) == expected
+
+
+def test_an_elided_article_before_a_common_word_stays_a_word():
+    assert names("Il va à l'école et à l'Hôtel de Ville.") == []
