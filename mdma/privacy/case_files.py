@@ -26,6 +26,13 @@ _LABEL = (
     r"|office\s+des\s+[ée]trangers|vreemdelingenzaken|immigration\s+office"
     r"|(?:num[ée]ro|n°)\s*d['’]inscription|identifiant(?:\s+client)?|matricule"
     r"|claim\s+(?:number|no)|application\s+(?:number|no)"
+    # A service's word for the person, then a number word: customer reference, payer number.
+    r"|(?:customer|account|client|member|policy|payer|debtor|tenant|roll|case|file|claim"
+    r"|reference|patient|student|pupil|benefit)\s+(?:number|no|ref|reference|id)"
+    r"|rol(?:nr)?|roll|aangifte|plainte|(?:police|missing\s+person|crime)\s+report"
+    r"|n°\s*(?:de\s+)?(?:client|rôle|role|référence|reference|pv|plainte)"
+    r"|num[ée]ro\s+(?:de\s+)?(?:client|rôle|role|référence|reference|pv|plainte)"
+    r"|(?:uw|ons|jullie)\s+referentie|referentie|betalingsreferentie"
 )
 #: The number: letters and digits with separators, or digit groups with single spaces
 #: (4012 8813 72), or a short service code before it (OE 9.341.207, JR 23/187).
@@ -58,6 +65,9 @@ NOT_A_FILE = {
     "decreet", "wets", "tafel", "stand", "sessie", "module", "les", "week", "jaar", "release",
     "build", "bestand", "document", "brief", "verslag", "rapport", "audit", "log", "klachten",
     "aanbestedings", "meldings", "bestek", "opdracht", "overheidsopdracht", "cursus", "groeps", "team",
+    "zendings", "verzendings", "zending", "pakket", "pakje", "colli", "track", "tracking",
+    "leverings", "barcode", "streepjescode", "contact", "nood", "mobiel", "tel", "whatsapp",
+    "oproep", "wacht", "hulp", "info", "gratis",
 }  # fmt: skip
 _YEAR = re.compile(r"^(?:19|20)\d{2}$")
 _YEAR_PART = r"(?:19|20)?\d{2}"
@@ -81,6 +91,8 @@ NOT_A_FILE_CODE = {
     "BON", "OFF", "DOC", "VERS", "REL", "RFC", "HELP", "INC", "REQ", "CBS", "GR", "RMW", "VB",
     "AGP", "SUB",
 }  # fmt: skip
+#: Codes that stay a tax's, an enterprise's or a standard's even after a file label.
+NEVER_A_FILE_CODE = {"BTW", "TVA", "VAT", "KBO", "BCE", "EAN", "ISO", "NBN", "DIN", "NACE"}
 #: Words of documents and things, not of a person's file: a law, an invoice, an order, an export.
 DOCUMENT_WORD = (
     r"(?i)\b(?:factu\w*|invoice\w*|artikel|art|wet|decreet|besluit|kb|mb|bs|ministerieel"
@@ -88,7 +100,8 @@ DOCUMENT_WORD = (
     r"|numac|omzendbrief|circulaire|nota|nota's|notanummers?|note|rapport|verslag|jaarverslag"
     r"|schooljaar|begroting|budget|project\w*|subsidie\w*|audit\w*|log-id|logboek|offerte\w*"
     r"|verordening|richtlijn|regulation|directive|r[eè]glement|eu|ue|eg|ce|avg|gdpr|rgpd"
-    r"|fonds|fund|programma|programme|call|oproep|agenda|agendapunt|notulen|vergadering"
+    r"|zending\w*|verzend\w*|pakket\w*|parcel\w*|shipment\w*|tracking|colis|envoi|suivi"
+    r"|programma|programme|call|oproep|agenda|agendapunt|notulen|vergadering"
     r"|meeting|r[ée]union)\b"
 )
 DOCUMENT_BEFORE = re.compile(DOCUMENT_WORD + r"[^\n]{0,20}$")
@@ -99,17 +112,33 @@ def refers_to_a_document(text: str, start: int) -> bool:
     return bool(DOCUMENT_BEFORE.search(text[max(0, start - 40) : start]))
 
 
+def labels_the_number_at(text: str, start: int) -> bool:
+    """Whether a file-number label stands right before `start`: "Klantnr. uitbetaler 0061…"
+    is a client number, even when it could be dialled."""
+    offset = max(0, start - 60)
+    window = text[offset : start + 40]
+    return any(f.start + offset == start for f in _labelled_numbers(window))
+
+
 def _code(number: str) -> str:
     return re.match(r"[A-Z]*", number).group()
 
 
 def case_file_numbers(text: str):
+    yield from _labelled_numbers(text)
+    yield from _shaped_numbers(text)
+
+
+def _labelled_numbers(text: str):
     for match in LABELLED.finditer(text):
         yield from _labelled(text, match)
     for match in _compound_labels(text):
         first_part = _FIRST_PART.search(text, max(0, match.start() - 30), match.start())
         if first_part and first_part.group().lower().rstrip("-") not in NOT_A_FILE:
             yield from _labelled(text, match)
+
+
+def _shaped_numbers(text: str):
     for match in SHAPE.finditer(text):
         number = match.group()
         years = re.fullmatch(r"((?:19|20)\d{2})/((?:19|20)\d{2})", number)
@@ -138,5 +167,5 @@ def _labelled(text: str, match: re.Match):
     label = text[match.start() : match.start("number")]
     if len(number) < 4 or _YEAR.match(number) or DOCUMENT_INSIDE.search(label):
         return
-    if _code(number) not in NOT_A_FILE_CODE:
+    if _code(number) not in NEVER_A_FILE_CODE:
         yield Finding(match.start("number"), match.end("number"), Kind.CASE_FILE_NUMBER, number)

@@ -30,7 +30,7 @@ KIN_TITLES = {
     "epoux", "epouse", "compagnon", "compagne", "jongen", "meisje", "kleuter", "peuter",
     "leerling", "bewoner", "bewoonster", "huurder", "huurster", "aanvrager", "aanvraagster",
     "mevrouwtje", "tweeling", "kinderen", "children", "enfants", "zonen", "dochters",
-    "jongens", "meisjes", "kids", "sons", "daughters",
+    "jongens", "meisjes", "kids", "sons", "daughters", "vrouw",
 }  # fmt: skip
 #: The people around a family: a name after them only when it looks like one.
 ROLE_TITLES = {
@@ -46,7 +46,16 @@ ROLE_TITLES = {
     "zorgcoordinator", "maatschappelijk werker", "werker", "werkster", "verpleegster",
     "verpleegkundige", "vrijwilliger", "vrijwilligster", "doctor", "nurse", "tutor",
 }  # fmt: skip
+#: What a case note is about, as its heading says: "Opvolging De Meyer:", "Huisbezoek Vandaele".
+CASE_TOPICS = {
+    "opvolging", "huisbezoek", "bezoek", "verhuis", "verhuizing", "intake", "aanmelding",
+    "bespreking", "begeleiding", "suivi", "visite", "accompagnement", "follow-up",
+}  # fmt: skip
+#: A child's rank among siblings, beside a name: "de jongste (Tesfay, …)", "the eldest, Omar".
+RANK_WORDS = {"oudste", "jongste", "youngest", "eldest", "aine", "ainee", "cadet", "cadette"}
 FAMILY_WORDS = {"familie", "gezin", "famille", "family", "fam", "clan"}
+#: Compounds of a family word: pleeggezin, gastgezin, schoonfamilie, pleegfamilie.
+FAMILY_ENDINGS = ("gezin", "familie")
 NAMING_WORDS = {
     "heet", "heten", "genaamd", "noemt", "naam", "appelle", "named", "called", "nom",
     "familienaam", "voornaam", "achternaam", "prenom", "surname", "gespeld", "spelling", "alias",
@@ -153,7 +162,23 @@ INSTITUTION_ENDINGS = (
     "hogeschool", "universiteit", "university",
 )  # fmt: skip
 
+#: Endings of a street's name: a person's name fused with them names the street.
+STREET_ENDINGS = (
+    "straat", "laan", "plein", "dreef", "steenweg", "kaai", "lei", "singel", "vest", "markt",
+)  # fmt: skip
+#: Long enough not to end a surname by chance (Vanderstraeten, Delaan stay names).
+FUSED_ENDINGS = STREET_ENDINGS[:5] + (
+    "school", "instituut", "ziekenhuis", "stichting", "college", "atheneum", "lyceum",
+    "kliniek", "zaal", "centrum",
+)  # fmt: skip
+
 #: Every word after which a name may follow.
 TRIGGERS = frozenset(
-    FORMAL_TITLES | KIN_TITLES | ROLE_TITLES | FAMILY_WORDS | NAMING_WORDS | ABBREVIATIONS
+    FORMAL_TITLES
+    | KIN_TITLES
+    | ROLE_TITLES
+    | FAMILY_WORDS
+    | NAMING_WORDS
+    | ABBREVIATIONS
+    | CASE_TOPICS
 )

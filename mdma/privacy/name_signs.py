@@ -76,12 +76,17 @@ def names_a_thing(tokens, i, end, lex) -> bool:
     word = tokens[end]
     if end != i + 1 or tokens[i].fold not in ctx.ARTICLES or word.zipf < 2.0:
         return False
+    if i > 0 and tokens[i - 1].fold in ctx.THING_WORDS and tokens[i].joined:
+        return True  # "café De Wolf", "buurthuis De Kring": named after the place word
     if word.fold in lex.first_names:
         return False
     if f"{tokens[i].fold} {word.fold}" not in lex.surnames:
         return not (acts(tokens, end, strong=True) or apposed(tokens, end))
     quoted = any(q in tokens[i].gap_before for q in "'‘“\"«")
-    return quoted or (i > 0 and thing_word(tokens[i - 1]))
+    before = tokens[i - 1] if i else None
+    return quoted or (
+        before is not None and thing_word(before) and before.fold not in ctx.CASE_TOPICS
+    )
 
 
 def inside_a_things_name(tokens, first, last) -> bool:
@@ -91,10 +96,23 @@ def inside_a_things_name(tokens, first, last) -> bool:
     after = tokens[last + 1] if last + 1 < len(tokens) else None
     if before and tokens[first].joined and before.cap and before.fold in ctx.THING_WORDS:
         return True
-    if "-" in tokens[last].fold and tokens[last].fold.endswith(ctx.INSTITUTION_ENDINGS):
-        return True  # the Willy Naessens-hal
+    if fused_with_a_place(tokens[last]):
+        return True  # the Willy Naessens-hal, Hendrik Consciencelaan, de Ernest Claesschool
     return bool(
         after and after.joined and after.cap and after.fold.endswith(ctx.INSTITUTION_ENDINGS)
+    )
+
+
+def fused_with_a_place(token: Token) -> bool:
+    """A capitalised word that ends on a street's or an institution's word: a person's name
+    fused with it names the place (Consciencelaan, Claesschool, Naessens-hal)."""
+    folded = token.fold
+    if not token.cap:
+        return False
+    if "-" in folded:
+        return folded.endswith(ctx.INSTITUTION_ENDINGS + ctx.STREET_ENDINGS)
+    return any(
+        folded.endswith(ending) and len(folded) > len(ending) + 3 for ending in ctx.FUSED_ENDINGS
     )
 
 
@@ -116,6 +134,41 @@ def double_name(token: Token, lex) -> bool:
         return False
     names = [p for p in parts if lex.is_name(p) and p not in lex.ambiguous]
     return bool(names) and all(lex.is_name(p) or p in ctx.PARTICLES for p in parts)
+
+
+#: Flemish surnames fuse their particle: Vanderhaeghen, Verschaelde, Demeesterwaele, Decock.
+FUSED_PARTICLE = re.compile(r"(?:van(?:de[nr]?)?|ver|de|der)(?=[a-z]{4})")
+
+
+def fused_particle_surname(token: Token, lex) -> bool:
+    """A capitalised rare word in mid-sentence that starts with a fused particle: a Flemish
+    surname no list holds (Dutch writes its nouns in lower case, so the capital is the evidence;
+    first in a sentence or after a colon it is none)."""
+    folded = token.fold
+    return (
+        token.cap
+        and not token.initial  # "Verwijsbrief nodig.", "Décrivez la situation"
+        and ":" not in token.gap_before  # "Partner: Vervoerregio"
+        and token.zipf < 2.5
+        and "-" not in folded
+        and FUSED_PARTICLE.match(folded) is not None
+        and folded not in lex.places
+        and not folded.endswith(ctx.THING_ENDINGS)
+        and not compound_of_words(folded, lex)
+    )
+
+
+def compound_of_words(word: str, lex, depth: int = 2) -> bool:
+    """Dutch glues common words into one (Vervoerregio, Dementievriendelijke); a surname seldom
+    splits into common words (Demeulemeester, Vanlerberghe)."""
+    if lex.common.zipf(word) >= 3.0:
+        return True
+    if depth == 0:
+        return False
+    return any(
+        lex.common.zipf(word[:cut]) >= 3.0 and compound_of_words(word[cut:], lex, depth - 1)
+        for cut in range(4, len(word) - 3)
+    )
 
 
 def unknown_proper(token: Token, lex, rarer_than: float = 1.0) -> bool:
@@ -172,7 +225,11 @@ def apposed(tokens, i) -> bool:
                 k == i + 1 or between in {"de", "het", "een", "la", "le", "the", "haar", "zijn"}
             ):
                 return True
-    return i > 0 and tokens[i - 1].fold in ctx.KIN_TITLES and tokens[i].gap_before.strip() == ","
+    return (
+        i > 0
+        and tokens[i - 1].fold in ctx.KIN_TITLES | ctx.RANK_WORDS
+        and tokens[i].gap_before.strip() in (",", "(")
+    )
 
 
 def after_preposition(tokens, i) -> bool:

@@ -68,6 +68,8 @@ def person_names(text: str, organisations: tuple[str, ...] = ()):
 def _name_at(tokens: list[Token], i: int, lex):
     """The (first, last) token of a name starting at or triggered by token i, or None."""
     token = tokens[i]
+    if len(token.word) == 1 and token.dotted and token.word.islower():
+        return _lower_initial(tokens, i, lex)
     if token.zipf >= 4.5 and not token.cap and token.fold not in ctx.TRIGGERS:
         return None  # an everyday word in lower case: the most frequent case, decided at once
     if i and tokens[i - 1].fold in ctx.NOT_A_PERSON_AFTER and tokens[i].joined:
@@ -78,12 +80,21 @@ def _name_at(tokens: list[Token], i: int, lex):
     trigger = _trigger(tokens, i)
     if trigger is not None:
         kind, j = trigger
-        if kind in ("kin", "role") and j < len(tokens) and tokens[j].fold in ctx.OF_WORDS:
+        # "mama van Yassin" names Yassin; "Opvolging De Meyer": a capital makes it a particle.
+        of_word = j < len(tokens) and tokens[j].fold in ctx.OF_WORDS and not tokens[j].cap
+        if kind in ("kin", "role", "topic") and of_word:
             j += 1
+            if j < len(tokens) and tokens[j].cap and tokens[j].fold in lex.first_names:
+                # "papa van Sofia": a first name, though a place too; a surname may follow.
+                return (j, _extend(tokens, j + 1, lex, lenient=False, surname=True) or j)
+        if kind == "kin" and _first_name_in_lower_case(tokens, j, lex):
+            return (j, _extend(tokens, j + 1, lex, lenient=False, surname=True, lower=True) or j)
         if kind == "naming" and j < len(tokens) and tokens[j].fold in ctx.NAMING_FILLERS:
             j += 1
         if j < len(tokens) and kind == "role" and not signs.name_like(tokens[j], lex):
             return None
+        if j < len(tokens) and kind == "topic" and not _a_persons_name(tokens, j, lex):
+            return None  # "Suivi Infor-Jeunes": after a heading only a name a list knows
         end = _extend(tokens, j, lex, lenient=kind in ("formal", "naming"))
         if end is None or (kind == "naming" and i and signs.thing_word(tokens[i - 1])):
             return None  # "de ploeg heet De Vossen": the name of a thing
@@ -158,7 +169,8 @@ def _capitalised(tokens, i, lex):
         return None  # De Haan, La Louvière: a town
     if known_pair and (not token.initial or tokens[i + 1].fold not in lex.ambiguous):
         return (i, _extend(tokens, i + 2, lex, lenient=False, surname=True) or i + 1)
-    surname = folded in lex.surnames and not ambiguous and folded not in lex.places
+    listed = folded in lex.surnames or signs.fused_particle_surname(token, lex)
+    surname = listed and not ambiguous and folded not in lex.places
     # "Peeters belde terug": first in a sentence too, unless it is a common word there.
     if surname and (
         not token.initial or (token.zipf < 4.5 and not signs.followed_by_capital(tokens, i))
@@ -174,8 +186,10 @@ def _capitalised(tokens, i, lex):
     second = tokens[nxt] if unknown_pair else None
     if second and (signs.unknown_proper(second, lex, 1.5) or second.fold in lex.surnames):
         return (i, _extend(tokens, nxt + 1, lex, lenient=False, surname=True) or nxt)
-    if not token.initial and signs.name_like(token, lex):
-        return (i, i) if signs.acts(tokens, i, strong=True) or signs.apposed(tokens, i) else None
+    if signs.name_like(token, lex) and (
+        signs.apposed(tokens, i) or (not token.initial and signs.acts(tokens, i, strong=True))
+    ):
+        return (i, i)  # "Tsegereda (mama) vraagt …", first in a sentence too
     return None
 
 
@@ -190,6 +204,45 @@ def _initials(tokens, i, lex):
     if end is None or not (lex.is_name(tokens[end].fold) or tokens[end].zipf < 4.0):
         return None
     return (i, end)
+
+
+def _a_persons_name(tokens, j, lex) -> bool:
+    token = tokens[j]
+    pair = _pair(tokens, j)
+    return (
+        lex.is_name(token.fold)
+        or signs.fused_particle_surname(token, lex)
+        or (pair is not None and pair in lex.surnames)
+    )
+
+
+def _first_name_in_lower_case(tokens, j, lex) -> bool:
+    """ "kinderen lore en …", "zoon milan": after a kinship word a known first name typed in lower
+    case is one, even if it is a word too, unless it is an everyday word (will, may, mark)."""
+    if j >= len(tokens) or not tokens[j].joined:
+        return False
+    token = tokens[j]
+    return (
+        not token.cap
+        and token.fold in lex.first_names
+        and token.zipf < 4.5
+        and token.fold not in ctx.FUNCTION_WORDS
+    )
+
+
+def _lower_initial(tokens, i, lex):
+    """ "j. verbeke": an initial typed in lower case, then a surname known or very rare; not
+    an abbreviation of dotted letters (o.a., e.g.)."""
+    nxt = i + 1
+    if nxt >= len(tokens) or tokens[nxt].gap_before not in (". ", ".") or tokens[nxt].cap:
+        return None
+    if i and tokens[i - 1].gap_after == "." and len(tokens[i - 1].word) == 1:
+        return None
+    surname = tokens[nxt]
+    if len(surname.word) < 4 or surname.fold in lex.places or surname.fold in lex.ambiguous:
+        return None
+    known = surname.fold in lex.surnames and surname.zipf < 3.5
+    return (i, nxt) if known or (surname.zipf < 1.5 and len(surname.word) > 4) else None
 
 
 def _pair(tokens, i) -> str | None:
@@ -216,7 +269,9 @@ def _trigger(tokens, i):
         return ("kin", nxt)
     if folded in ctx.ROLE_TITLES:
         return ("role", nxt)
-    if folded in ctx.FAMILY_WORDS:
+    if folded in ctx.CASE_TOPICS:
+        return ("topic", nxt)
+    if folded in ctx.FAMILY_WORDS or folded.endswith(ctx.FAMILY_ENDINGS):
         return ("family", nxt)
     if folded in ctx.NAMING_WORDS:
         return ("naming", nxt)
@@ -285,6 +340,13 @@ def _extend(tokens, j, lex, lenient: bool, surname: bool = False, lower: bool = 
     return last
 
 
+def _first_names_listed(tokens, a, b, k, lex) -> bool:
+    """ "lore en milan": a first name found makes a first name beside it one too."""
+    return (
+        a == b and tokens[a].fold in lex.first_names and _first_name_in_lower_case(tokens, k, lex)
+    )
+
+
 def _spread(tokens, found, lex):
     """Names found make more: their neighbours in a list ("Omid en Farid"), and every other
     place where one of their words stands again."""
@@ -308,7 +370,7 @@ def _spread(tokens, found, lex):
                     and tokens[link].fold in {"en", "et", "and", "of"}
                 )
                 and tokens[k].cap == tokens[a].cap
-                and signs.name_like(tokens[k], lex)
+                and (signs.name_like(tokens[k], lex) or _first_names_listed(tokens, a, b, k, lex))
             ):
                 spans.add((k, k))
                 covered.add(k)

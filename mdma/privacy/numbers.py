@@ -6,7 +6,7 @@ import phonenumbers
 from stdnum import iban
 from stdnum.be import bis, nn
 
-from mdma.privacy.case_files import refers_to_a_document
+from mdma.privacy.case_files import labels_the_number_at, refers_to_a_document
 from mdma.privacy.findings import Finding, Kind
 
 _SEP = r"[ .\-/]?"
@@ -85,6 +85,8 @@ def phones(text: str):
         before, after = text[max(0, match.start() - 3) : match.start()], text[match.end() :][:3]
         if before.endswith(("+++", "***")) or after.startswith(("+++", "***")):
             continue  # a structured bank communication, not a phone
+        if labels_the_number_at(text, match.start()):
+            continue  # "Klantnr. 0061283745": a client number that could be dialled
         # An explicit country code says "phone"; the number need only be possible there.
         international = candidate.startswith(("+", "00"))
         leniency = phonenumbers.Leniency.POSSIBLE if international else phonenumbers.Leniency.VALID

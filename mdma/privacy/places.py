@@ -169,6 +169,9 @@ def dates_of_birth(text: str):
         )
 
 
+_ENDS_ON_A_DAY_AND_MONTH = re.compile(r"\s(?:[12]\d|3[01]|0?[1-9])/(?:1[0-2]|0?[1-9])$")
+
+
 def street_addresses(text: str):
     dutch = DUTCH_STREET.finditer(text) if _street_before_a_number(text) else ()
     for match in dutch:
@@ -176,6 +179,8 @@ def street_addresses(text: str):
         if street in _NOT_STREETS:
             continue  # "weg 3", "park 2": a word, not a street
         value = match.group().strip()
+        if value[0].islower() and _ENDS_ON_A_DAY_AND_MONTH.search(value):
+            continue  # "de woonwijk 15/10": a date; "Kerkstraat 12/3" stays an address
         start = match.start() + match.group().index(value)
         yield Finding(start, start + len(value), Kind.STREET_ADDRESS, value)
     for match in BARE_STREET_AFTER_PLACE_WORD.finditer(text):

@@ -19,6 +19,23 @@ JOINED_AFTER_INITIAL = re.compile(r"\.[ \t]?|\.-|[ \t]")
 _ELIDED = re.compile(r"(?:l|d|qu|n|s|j|m|c|t)'(?=\w)")
 
 
+#: "d'Ilias", "l'Amina" (French elision before a name), "Omar's" (English possessive): the name
+#: is the word without them; "D'Hondt", "l'école" stay whole.
+_ELISION_BEFORE_A_NAME = re.compile(r"(?:[dlnsj]|qu)['’](?=[A-ZÀ-Ý])")
+_POSSESSIVE = re.compile(r"(?<=[A-Za-zÀ-ÿ])['’]s$")
+
+
+def _without_elision(word: str, start: int, end: int) -> tuple[int, int]:
+    elided = _ELISION_BEFORE_A_NAME.match(word)
+    if elided:
+        start += elided.end()
+    if word[:1].isupper() or elided:
+        possessive = _POSSESSIVE.search(word)
+        if possessive:
+            end -= 2
+    return start, end
+
+
 @lru_cache(maxsize=20000)
 def _word_facts(word: str) -> tuple[str, float]:
     """The folded word and its Zipf frequency: asked for the same words again and again."""
@@ -53,6 +70,8 @@ class Token:
 def _sentence_initial(before: str) -> bool:
     """Whether what stands before a word (since the previous word) ends a sentence."""
     stripped = before.rstrip(" \t")
+    if stripped[-1:] in ("-", "–"):  # a list item: "\n- Les deux enfants"
+        stripped = stripped[:-1].rstrip(" \t")
     return not stripped or stripped[-1] in SENTENCE_END
 
 
@@ -64,6 +83,9 @@ def tokenize(text: str, masked: list[tuple[int, int]], lex=None) -> list[Token]:
         if masked and any(a <= start < b for a, b in masked):
             continue
         word = match.group()
+        if "'" in word or "’" in word:
+            start, end = _without_elision(word, start, end)
+            word = text[start:end]
         folded, frequency = _word_facts(word)
         gap = text[prev_end:start] if prev_end is not None else text[:start]
         previous = tokens[-1] if tokens else None

@@ -156,3 +156,50 @@ def test_a_place_with_a_number_of_things_is_no_address():
     assert (
         found("In Kortrijk 3 keer per week open; Fase 2 start in juni.", Kind.STREET_ADDRESS) == []
     )
+
+
+@pytest.mark.parametrize(
+    "text, number",
+    [
+        ("Referentie van het abonnement: TK-23-0051288.", "TK-23-0051288"),
+        ("Réf. du dossier de recouvrement : RX-25-4410023.", "RX-25-4410023"),
+        ("His account number at the water company: WT-6620-3381-ZB.", "WT-6620-3381-ZB"),
+        ("The tenant appealed (roll no. 25B1142) last week.", "25B1142"),
+        ("N° de client chez l'opérateur : 7781-2209-44.", "7781-2209-44"),
+        ("Uw kenmerk: HV-2024-77813, zo vermeld in de brief.", "HV-2024-77813"),
+        ("The payer number at the allowance fund is FA-5518823.", "FA-5518823"),
+    ],
+)
+def test_labels_of_references_and_client_numbers_in_three_languages(text, number):
+    assert found(text, Kind.CASE_FILE_NUMBER) == [number]
+
+
+def test_a_client_number_that_could_be_dialled_is_a_file_number_after_its_label():
+    text = "Klantnr. bij de verzekeraar 0047718299, graag vermelden."
+    assert found(text, Kind.CASE_FILE_NUMBER) == ["0047718299"]
+    assert found(text, Kind.PHONE) == []
+
+
+def test_a_phone_after_a_contact_label_stays_a_phone():
+    assert found("Contactnummer 0471 22 81 93 voor de mama.", Kind.PHONE) == ["0471 22 81 93"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Het zendingsnummer van het pakket is 32419988120, de levering volgt morgen.",
+        "Tracking number of the parcel: 7731 0042 9981.",
+    ],
+)
+def test_parcel_and_shipping_numbers_are_no_case_files(text):
+    assert found(text, Kind.CASE_FILE_NUMBER) == []
+
+
+def test_a_day_and_month_after_a_common_word_on_a_street_ending_is_no_address():
+    assert (
+        found("Nieuwsbrief van de tuinwijk 12/04 - de composthoek is klaar.", Kind.STREET_ADDRESS)
+        == []
+    )
+    assert found("Ze woont in de Kapelstraat 12/3 sinds mei.", Kind.STREET_ADDRESS) == [
+        "Kapelstraat 12/3"
+    ]

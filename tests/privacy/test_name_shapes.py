@@ -131,3 +131,108 @@ def test_rare_names_in_lower_case_are_found_by_their_shape(text, expected):
 
 def test_two_everyday_words_in_lower_case_are_no_name():
     assert names("we hebben de mails verzonden en de attesten gescand.") == []
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("notitie: k. vanhoutte kreeg de brief van de huisbaas niet.", "k. vanhoutte"),
+        ("Het kind blijft bij gastgezin Verhelst tot de zomer.", "Verhelst"),
+    ],
+)
+def test_lower_case_initials_and_surnames_after_family_compounds(text, name):
+    assert names(text) == [name]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "De Ernest Claesschool en de Hendrik Consciencelaan krijgen een fietsstraat.",
+        "We vergaderen in brasserie De Vos naast het station.",
+        "Verslag van 3 maart\n- Les parents ont reçu la lettre du CPAS.",
+        "Er komen o.a. vrijwilligers van de buurt.",
+    ],
+)
+def test_names_fused_with_streets_and_schools_list_items_and_abbreviations_are_no_names(text):
+    assert names(text) == []
+
+
+def test_a_flemish_surname_with_a_fused_particle_is_a_name_in_mid_sentence():
+    assert names("De brief van de huisbaas ging naar Vanderhaeghen zelf.") == ["Vanderhaeghen"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Verhuisdozen zijn er genoeg.",
+        "Contact: Vervoerpunt Zuid.",
+        "Décidez vous-même.",
+        "Ze werkt mee aan Dementievriendelijke Gemeente.",
+        "De folder ging naar Verkeerseducatie in de stad.",
+    ],
+)
+def test_capitalised_compounds_first_in_a_sentence_or_after_a_colon_are_no_surnames(text):
+    assert names(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Opvolging De Meyer: de verzekeraar betaalt niet.", ["De Meyer"]),
+        ("Huisbezoek Vandaele gepland voor donderdag.", ["Vandaele"]),
+        ("De tante van Florence Callens belde.", ["Florence Callens"]),
+        (
+            "Het gezin heeft drie kinderen. De jongste (Tesfay, 4 jaar) gaat naar de kleuterklas.",
+            ["Tesfay"],
+        ),
+        ("The eldest, Abdirahman, started school in Heule.", ["Abdirahman"]),
+        ("Er is een nieuwe vraag. Tsegereda (mama) wil een afbetalingsplan.", ["Tsegereda"]),
+    ],
+)
+def test_names_after_a_case_heading_a_kinship_word_or_a_rank_among_siblings(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["Suivi Infor-Jeunes pour les jeunes.", "Begeleiding Welzijnsschakels start in maart."]
+)
+def test_after_a_case_heading_an_organisation_is_no_name(text):
+    assert names(text) == []
+
+
+def test_a_heading_word_on_ing_before_an_article_and_a_word_is_still_a_things_name():
+    assert names("Die vereniging De Vos en de Raaf speelt in mei.") == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("overleg: de kinderen noor en jules gaan naar de opvang.", ["noor", "jules"]),
+        ("Zijn vrouw Tigist en hij komen dinsdag langs.", ["Tigist"]),
+    ],
+)
+def test_first_names_after_a_kinship_word_also_in_lower_case_and_in_a_list(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["Her mother will call back tomorrow.", "De zoon mag mee op kamp."]
+)
+def test_everyday_words_after_a_kinship_word_are_no_first_names(text):
+    assert names(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("La maman d'Yanis a téléphoné ce matin.", ["Yanis"]),
+        ("Mr Tesfaye's landlord called twice.", ["Tesfaye"]),
+        ("Madame D'Haene appelle demain.", ["D'Haene"]),
+    ],
+)
+def test_a_name_after_a_french_elision_or_before_an_english_possessive(text, expected):
+    assert names(text) == expected
+
+
+def test_an_elided_article_before_a_common_word_stays_a_word():
+    assert names("Il va à l'école et à l'Hôtel de Ville.") == []
