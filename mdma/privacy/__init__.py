@@ -42,7 +42,8 @@ def scan(text: str, organisations: tuple[str, ...] = ()) -> list[Finding]:
     if not text:
         return []
     found = [finding for detect in _DETECTORS for finding in detect(text)]
-    found += names.person_names(text, tuple(organisations))
+    people = list(names.person_names(text, tuple(organisations)))
+    found += people + places.dates_beside_names(text, people)
     return resolve_overlaps(found)
 
 

@@ -1,6 +1,7 @@
 """Dates of birth and street addresses: personal data recognised by what surrounds it."""
 
 import re
+from datetime import date
 
 from mdma.privacy.findings import Finding, Kind
 from mdma.privacy.lexicon import fold, lexicon
@@ -19,8 +20,10 @@ _DATE = (
 )
 DATE_OF_BIRTH = re.compile(
     r"(?i)(?:(?:zoon|zoontje|dochter|dochtertje|kind|kindje|baby|broer|broertje|zus|zusje|fils"
-    r"|fille|son|daughter)\w*(?:\s+[A-ZÀ-Ý][\w'-]+)?\s*\(|geboren|geb\.|geboortedatum|geboortedag|°°?|[°º]|n[ée]e?\s+le|date\s+de\s+naissance"
+    r"|fille|son|daughter)\w*(?:\s+[A-ZÀ-Ý][\w'-]+)?\s*\(|geboren|geb\.|geboortedatum|geboortedag|°°?|[°º]|n[ée]e?\s+le|\bn[ée]e?(?=\s+(?:à|en)\s)|date\s+de\s+naissance"
     r"|born|date\s+of\s+birth|d\.o\.b\.?|dob|birthday|verjaardag)"
+    # "geboren in Ethiopië op …", "née à Kinshasa le …": the place of birth before the date
+    r"(?:\s+(?:in|te|à|en|at)\s+[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+)?)?"
     r"(?:\s*(?:op|on|in|le|the|:|=|,))*\s*"
     rf"(?P<date>{_DATE})(?!\d)"
 )
@@ -167,6 +170,24 @@ def dates_of_birth(text: str):
         yield Finding(
             match.start("date"), match.end("date"), Kind.DATE_OF_BIRTH, match.group("date")
         )
+
+
+_BRACKETED_DATE = re.compile(rf"\s*\(\s*(?P<date>{_DATE})\s*[),;]")
+
+
+def dates_beside_names(text: str, found_names) -> list[Finding]:
+    """A date in brackets right after a person's name is when they were born ("Kevin Lefevere
+    (03/07/2011)", "Grâce (21.11.2016)"): case notes write it so. A date still to come is not."""
+    dates = []
+    for name in found_names:
+        match = _BRACKETED_DATE.match(text, name.end)
+        year = re.search(r"(\d{4}|\d{2})\s*$", match.group("date")) if match else None
+        if year and (len(year.group(1)) == 2 or int(year.group(1)) <= date.today().year):
+            dates.append(
+                Finding(match.start("date"), match.end("date"), Kind.DATE_OF_BIRTH,
+                        match.group("date"))
+            )  # fmt: skip
+    return dates
 
 
 _ENDS_ON_A_DAY_AND_MONTH = re.compile(r"\s(?:[12]\d|3[01]|0?[1-9])/(?:1[0-2]|0?[1-9])$")

@@ -152,3 +152,22 @@ def test_offsets_point_at_the_finding_in_the_text():
     text = "Bel Yusuf Demir op +32 471 23 45 67 of mail yusuf@demo.example."
     for finding in scan(text):
         assert text[finding.start : finding.end] == finding.text
+
+
+@pytest.mark.parametrize(
+    "text, date",
+    [
+        ("Afspraak met Jonas Vermeersch (14/06/2012) over zijn schoolkeuze.", "14/06/2012"),
+        ("De tweeling, Amira (03.09.2019) en Yara, blijft thuis.", "03.09.2019"),
+        ("Rendez-vous avec M. Karim Bensaïd (22/01/1981) mardi.", "22/01/1981"),
+        ("Zij is geboren in Roemenië op 17/04/1995 en woont hier sinds 2019.", "17/04/1995"),
+        ("Née à Kinshasa le 2 mars 1988, elle vit à Menen.", "2 mars 1988"),
+    ],
+)
+def test_a_date_beside_a_name_or_after_a_place_of_birth_is_a_date_of_birth(text, date):
+    assert (Kind.DATE_OF_BIRTH, date) in kinds(text)
+
+
+def test_a_date_to_come_beside_a_name_is_no_date_of_birth():
+    found = kinds("We zien Jonas Vermeersch (14/06/2099) opnieuw op het overleg.")
+    assert all(kind != Kind.DATE_OF_BIRTH for kind, _text in found)
