@@ -11,6 +11,7 @@ from contextlib import contextmanager
 from datetime import UTC
 
 import marshmallow as ma
+import sqlalchemy as sa
 from flask import current_app, jsonify, request
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -214,6 +215,26 @@ def one_commit(renamed: dict[str, str] | None = None):
     except StaleDataError:
         db.session.rollback()
         raise Conflict() from None
+
+
+def signed_in():
+    """The signed-in user (by session cookie or API token) as the object services take."""
+    return current_user._get_current_object()
+
+
+def rows_of(model, wanted, field: str) -> list:
+    """The rows of `model` with these ids, or 422 at `field` when one of them does not exist."""
+    if not wanted:
+        return []
+    rows = db.session.scalars(sa.select(model).where(model.id.in_(set(wanted)))).all()
+    if len(rows) != len(set(wanted)):
+        raise refusal(RuleViolation(_("Choose from the list."), field))
+    return list(rows)
+
+
+def one_of(model, wanted, field: str):
+    """The row of `model` with this id (None when none is asked), or 422 at `field`."""
+    return rows_of(model, [wanted], field)[0] if wanted else None
 
 
 def refusal(violation: RuleViolation, renamed: dict[str, str] | None = None) -> HTTPException:

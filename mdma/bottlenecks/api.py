@@ -4,11 +4,9 @@ A draft is its writer's alone (404 for everyone else). A merged bottleneck lives
 it was merged into: each of its addresses answers 308 with the same address there.
 """
 
-import sqlalchemy as sa
 from flask import abort, redirect, request, url_for
 from flask.views import MethodView
 from flask_babel import gettext as _
-from flask_login import current_user
 
 from mdma.accounts.models import User
 from mdma.api.base import (
@@ -18,7 +16,8 @@ from mdma.api.base import (
     items_of,
     one_commit,
     page_of,
-    refusal,
+    rows_of,
+    signed_in,
 )
 from mdma.bottlenecks import evidence, merging, queries, routing, services, similar
 from mdma.bottlenecks.models import Bottleneck
@@ -57,10 +56,6 @@ STEP_ENDPOINTS = {Status.SUBMITTED: "BottleneckSubmit", Status.TRIAGED: "Bottlen
 MERGED = "Merged into another bottleneck: the same address there"
 
 
-def _actor() -> User:
-    return current_user._get_current_object()
-
-
 def reply_to(post_id: int | None) -> Post | None:
     post = db.session.get(Post, post_id) if post_id else None
     if post_id and post is None:
@@ -71,23 +66,13 @@ def reply_to(post_id: int | None) -> Post | None:
 def load(bottleneck_id: int) -> Bottleneck:
     """The bottleneck the caller may read, or 404; a merged one redirects (see above)."""
     bottleneck = db.session.get(Bottleneck, bottleneck_id)
-    if bottleneck is None or not services.can_read(_actor(), bottleneck):
+    if bottleneck is None or not services.can_read(signed_in(), bottleneck):
         abort(404)
     if bottleneck.merged_into_id is not None:
         args = {**request.view_args, "bottleneck_id": bottleneck.merged_into_id}
         query = request.query_string.decode()
         abort(redirect(url_for(request.endpoint, **args) + (f"?{query}" if query else ""), 308))
     return bottleneck
-
-
-def _rows(model, wanted: list[int], field: str) -> list:
-    """The rows with these ids, or 422 at `field` when one of them does not exist."""
-    if not wanted:
-        return []
-    rows = db.session.scalars(sa.select(model).where(model.id.in_(set(wanted)))).all()
-    if len(rows) != len(set(wanted)):
-        raise refusal(RuleViolation(_("Choose from the list."), field))
-    return list(rows)
 
 
 def _stored(draft: Bottleneck) -> dict:
@@ -112,8 +97,8 @@ def _report(data: dict) -> services.Report:
         title=data["title"],
         description=data["description"],
         domains=data["domains"],
-        sectors=_rows(Sector, data["sector_ids"], "sector_ids"),
-        organisations=_rows(Organisation, data["organisation_ids"], "organisation_ids"),
+        sectors=rows_of(Sector, data["sector_ids"], "sector_ids"),
+        organisations=rows_of(Organisation, data["organisation_ids"], "organisation_ids"),
         level=data["level"],
         families_count=data["families_count"],
         household=services.Household(**data["household"]),
@@ -188,7 +173,7 @@ class Bottlenecks(MethodView):
             sort=queries.Sort(args["sort"]) if args["sort"] else None,
         )
         page = queries.list_page(
-            _actor(),
+            signed_in(),
             filters,
             page=pagination_parameters.page,
             per_page=pagination_parameters.page_size,
@@ -200,7 +185,7 @@ class Bottlenecks(MethodView):
     @blp.response(201, BottleneckDetailSchema)
     def post(self, data):
         """Write a bottleneck: save it as a draft, or submit it for triage."""
-        actor = _actor()
+        actor = signed_in()
         with one_commit(RENAMED):
             bottleneck = services.save_draft(
                 actor,
@@ -218,7 +203,7 @@ class BottleneckById(MethodView):
     @blp.alt_response(308, description=MERGED)
     def get(self, bottleneck_id):
         """One bottleneck: its evidence, timeline and the steps the caller may take next."""
-        return Shown(load(bottleneck_id), _actor())
+        return Shown(load(bottleneck_id), signed_in())
 
     @requires(BottleneckPermission.CORRECT)
     @blp.arguments(BottleneckEdit(partial=EDITABLE))
@@ -230,7 +215,7 @@ class BottleneckById(MethodView):
 
         What the body leaves out stays as it is; an edit made on an older `version` answers 409.
         """
-        actor, bottleneck = _actor(), load(bottleneck_id)
+        actor, bottleneck = signed_in(), load(bottleneck_id)
         if bottleneck.status != Status.DRAFT:
             return correction_api.correct(actor, bottleneck, data)
         report = _report(_stored(bottleneck) | data)
@@ -252,7 +237,7 @@ class BottleneckSubmit(MethodView):
     @blp.response(200, BottleneckDetailSchema)
     def post(self, bottleneck_id):
         """Submit a draft for triage (its writer only)."""
-        actor, bottleneck = _actor(), load(bottleneck_id)
+        actor, bottleneck = signed_in(), load(bottleneck_id)
         with one_commit():
             services.submit(actor, bottleneck)
         return Shown(bottleneck, actor)
@@ -273,7 +258,7 @@ class BottleneckOccurrences(MethodView):
     @blp.response(201, OccurrenceSchema)
     def post(self, data, bottleneck_id):
         """Another family met with this bottleneck."""
-        actor, bottleneck = _actor(), load(bottleneck_id)
+        actor, bottleneck = signed_in(), load(bottleneck_id)
         with one_commit():
             occurrence = services.add_occurrence(
                 actor,
@@ -294,9 +279,9 @@ class BottleneckTriage(MethodView):
     @blp.response(200, BottleneckDetailSchema)
     def post(self, data, bottleneck_id):
         """Route a submitted bottleneck to sectors and policy owners; the answer clock starts."""
-        actor, bottleneck = _actor(), load(bottleneck_id)
-        sectors = _rows(Sector, data["sector_ids"], "sector_ids")
-        owners = _rows(User, data["owner_ids"], "owner_ids")
+        actor, bottleneck = signed_in(), load(bottleneck_id)
+        sectors = rows_of(Sector, data["sector_ids"], "sector_ids")
+        owners = rows_of(User, data["owner_ids"], "owner_ids")
         with one_commit(RENAMED):
             routing.triage(
                 actor, bottleneck, sectors=sectors, level=data["level"], owners=owners,
@@ -318,7 +303,7 @@ class BottleneckTransitions(MethodView):
         A step that is not the caller's answers 403, one not possible from the current status
         409, one without the reason it needs 422; nothing changes then.
         """
-        actor, bottleneck = _actor(), load(bottleneck_id)
+        actor, bottleneck = signed_in(), load(bottleneck_id)
         with one_commit():
             routing.transition(
                 actor, bottleneck, Status(data["to"]), data["reason"],
@@ -334,7 +319,7 @@ class BottleneckMerge(MethodView):
     @blp.response(200, BottleneckDetailSchema)
     def post(self, data, bottleneck_id):
         """Fold a duplicate into this bottleneck; the duplicate's address redirects here."""
-        actor, keep = _actor(), load(bottleneck_id)
+        actor, keep = signed_in(), load(bottleneck_id)
         with one_commit():
             # A draft is as unknown here as a number never given: whose drafts exist stays hidden.
             duplicate = merging.load_for_merge(data["duplicate_id"])
@@ -350,7 +335,7 @@ class BottleneckFollow(MethodView):
         """Follow it: hear of its answers and steps."""
         bottleneck = load(bottleneck_id)
         with one_commit():
-            services.follow(_actor(), bottleneck)
+            services.follow(signed_in(), bottleneck)
 
     @requires(Permission.BOTTLENECK_READ)
     @blp.response(204)
@@ -358,7 +343,7 @@ class BottleneckFollow(MethodView):
         """Stop following it."""
         bottleneck = load(bottleneck_id)
         with one_commit():
-            services.unfollow(_actor(), bottleneck)
+            services.unfollow(signed_in(), bottleneck)
 
 
 @blp.route("/<int:bottleneck_id>/posts")
@@ -376,7 +361,7 @@ class BottleneckPosts(MethodView):
     def post(self, data, bottleneck_id):
         """Post in its discussion; `as_answer`: a policy owner's answer for their routed sector
         (the first of each sector meets its deadline)."""
-        actor, bottleneck = _actor(), load(bottleneck_id)
+        actor, bottleneck = signed_in(), load(bottleneck_id)
         with one_commit():
             post = services.add_post(
                 actor,

@@ -4,12 +4,12 @@ It shares the proposals API's blueprint (`api.blp`)."""
 from flask import abort
 from flask.views import MethodView
 
-from mdma.api.base import one_commit
+from mdma.api.base import one_commit, signed_in
 from mdma.extensions import db
 from mdma.permissions import public, requires
 from mdma.proposals import advice as advices
 from mdma.proposals import advice_routes
-from mdma.proposals.api import P, _actor, _all_confirmed, blp
+from mdma.proposals.api import P, _all_confirmed, blp
 from mdma.proposals.models import Advice, Proposal
 from mdma.proposals.schemas import (
     AdviceContentInput,
@@ -63,7 +63,7 @@ class Advices(MethodView):
         """Compile an advice for one level and a period; its first version."""
         with one_commit():
             advice = advices.create(
-                _actor(), level=data["level"], period_start=data["period_start"],
+                signed_in(), level=data["level"], period_start=data["period_start"],
                 period_end=data["period_end"], language=data["language"],
                 content=_content(data), confirmed=_all_confirmed(data, ADVICE_TEXTS),
                 kind=data["kind"],
@@ -97,7 +97,7 @@ class AdviceById(MethodView):
         advice = load_advice(advice_id)
         with one_commit():
             advices.revise(
-                _actor(), advice, _content(data), confirmed=_all_confirmed(data, ADVICE_TEXTS)
+                signed_in(), advice, _content(data), confirmed=_all_confirmed(data, ADVICE_TEXTS)
             )
         return _advice(advice)
 
@@ -132,7 +132,7 @@ class AdvicePublish(MethodView):
         """Publish the latest version: frozen from now on."""
         advice = load_advice(advice_id)
         with one_commit():
-            advices.publish(_actor(), advice)
+            advices.publish(signed_in(), advice)
         return _advice(advice)
 
 
@@ -145,7 +145,7 @@ class AdvicePublic(MethodView):
         """Show a published advice on the public page, or no longer."""
         advice = load_advice(advice_id)
         with one_commit():
-            advices.set_public(_actor(), advice, data["public"])
+            advices.set_public(signed_in(), advice, data["public"])
         return _advice(advice)
 
 

@@ -3,9 +3,8 @@ permissions and guard as the pages (policy advice: `advice_api`)."""
 
 from flask import abort, current_app
 from flask.views import MethodView
-from flask_login import current_user
 
-from mdma.api.base import Blueprint, one_commit
+from mdma.api.base import Blueprint, one_commit, signed_in
 from mdma.extensions import db
 from mdma.permissions import requires
 from mdma.proposals import queries, services
@@ -33,13 +32,9 @@ P = ProposalPermission
 TEXTS = ("title", "problem", "proposal", "expected_effect")
 
 
-def _actor():
-    return current_user._get_current_object()
-
-
 def load(proposal_id: int) -> Proposal:
     proposal = db.session.get(Proposal, proposal_id)
-    if proposal is None or not services.can_read(_actor(), proposal):
+    if proposal is None or not services.can_read(signed_in(), proposal):
         abort(404)
     return proposal
 
@@ -75,7 +70,7 @@ class Proposals(MethodView):
     @blp.response(200, ProposalSummary(many=True))
     def get(self, query):
         """Proposals, newest first (at most 200); drafts only one's own."""
-        return queries.proposals_list(_actor(), query.get("status"))
+        return queries.proposals_list(signed_in(), query.get("status"))
 
     @requires(P.WRITE)
     @blp.arguments(ProposalInput)
@@ -84,7 +79,7 @@ class Proposals(MethodView):
         """Write a proposal (a draft): at least one target level, with the body per level."""
         with one_commit():
             proposal = services.save(
-                _actor(), None, _draft(data), confirmed=_all_confirmed(data, TEXTS + BODIES)
+                signed_in(), None, _draft(data), confirmed=_all_confirmed(data, TEXTS + BODIES)
             )
         return proposal
 
@@ -105,7 +100,7 @@ class ProposalById(MethodView):
         proposal = load(proposal_id)
         with one_commit():
             services.save(
-                _actor(), proposal, _draft(data), confirmed=_all_confirmed(data, TEXTS + BODIES)
+                signed_in(), proposal, _draft(data), confirmed=_all_confirmed(data, TEXTS + BODIES)
             )
         return proposal
 
@@ -121,7 +116,7 @@ class ProposalTransitions(MethodView):
         proposal = load(proposal_id)
         with one_commit():
             services.transition(
-                _actor(), proposal, data["to"], data["reason"],
+                signed_in(), proposal, data["to"], data["reason"],
                 confirmed=data["confirmed_not_personal_data"],
             )  # fmt: skip
         return proposal
@@ -148,7 +143,7 @@ class FollowupTransitions(MethodView):
         followup = load_followup(followup_id)
         with one_commit():
             services.followup_step(
-                _actor(), followup, data["to"], data["reason"],
+                signed_in(), followup, data["to"], data["reason"],
                 confirmed=data["confirmed_not_personal_data"],
             )  # fmt: skip
         return followup
@@ -164,7 +159,7 @@ class FollowupSubmission(MethodView):
         followup = load_followup(followup_id)
         with one_commit():
             services.submit(
-                _actor(), followup, on=data["submitted_on"], to=data["submitted_to"],
+                signed_in(), followup, on=data["submitted_on"], to=data["submitted_to"],
                 confirmed=data["confirmed_not_personal_data"],
             )  # fmt: skip
         return followup
@@ -180,7 +175,7 @@ class FollowupAnswer(MethodView):
         followup = load_followup(followup_id)
         with one_commit():
             services.answer(
-                _actor(), followup, outcome=data["answer"], text=data["answer_text"],
+                signed_in(), followup, outcome=data["answer"], text=data["answer_text"],
                 on=data["answered_on"], confirmed=data["confirmed_not_personal_data"],
             )  # fmt: skip
         return followup
@@ -202,7 +197,7 @@ class FollowupProgress(MethodView):
         followup = load_followup(followup_id)
         with one_commit():
             progress = services.report_progress(
-                _actor(), followup, percent=data["percent"], text=data["text"],
+                signed_in(), followup, percent=data["percent"], text=data["text"],
                 reason=data["reason"], milestone=data["milestone"],
                 confirmed=_all_confirmed(data, ("text", "reason")),
             )  # fmt: skip

@@ -1,15 +1,20 @@
 """Sessions as JSON: the same services, permissions and privacy guard as the pages (the agenda
 and what comes of it: `minutes_api`)."""
 
-import sqlalchemy as sa
 from flask import abort
 from flask.views import MethodView
-from flask_babel import gettext as _
-from flask_login import current_user
 
 from mdma.accounts.models import Invitation, User
-from mdma.api.base import MAX_PAGE_SIZE, PAGE_SIZE, Blueprint, one_commit, page_of, refusal
-from mdma.core.errors import RuleViolation
+from mdma.api.base import (
+    MAX_PAGE_SIZE,
+    PAGE_SIZE,
+    Blueprint,
+    one_commit,
+    one_of,
+    page_of,
+    rows_of,
+    signed_in,
+)
 from mdma.directory.models import Organisation, Sector
 from mdma.extensions import db
 from mdma.permissions import allowed, requires
@@ -41,33 +46,16 @@ blp = Blueprint(
 )
 
 
-def _actor() -> User:
-    return current_user._get_current_object()
-
-
 def load(session_id: int) -> Session:
     meeting = db.session.get(Session, session_id)
-    if meeting is None or not allowed(_actor(), SP.READ, meeting):
+    if meeting is None or not allowed(signed_in(), SP.READ, meeting):
         abort(404)
     return meeting
 
 
-def _rows(model, wanted, field: str) -> list:
-    if not wanted:
-        return []
-    rows = db.session.scalars(sa.select(model).where(model.id.in_(set(wanted)))).all()
-    if len(rows) != len(set(wanted)):
-        raise refusal(RuleViolation(_("Choose from the list."), field))
-    return list(rows)
-
-
-def _one(model, wanted, field: str):
-    return _rows(model, [wanted], field)[0] if wanted else None
-
-
 def _plan(data: dict) -> services.Plan:
     return services.Plan(
-        type=_one(SessionType, data["type_id"], "type_id"),
+        type=one_of(SessionType, data["type_id"], "type_id"),
         theme=data["theme"],
         description=data["description"],
         starts_at=data["starts_at"],
@@ -75,10 +63,10 @@ def _plan(data: dict) -> services.Plan:
         place=data["place"],
         online_url=data["online_url"],
         capacity=data["capacity"],
-        minute_taker=_one(User, data["minute_taker_id"], "minute_taker_id"),
-        sectors=_rows(Sector, data["sector_ids"], "sector_ids"),
-        organisations=_rows(Organisation, data["organisation_ids"], "organisation_ids"),
-        people=_rows(User, data["person_ids"], "person_ids"),
+        minute_taker=one_of(User, data["minute_taker_id"], "minute_taker_id"),
+        sectors=rows_of(Sector, data["sector_ids"], "sector_ids"),
+        organisations=rows_of(Organisation, data["organisation_ids"], "organisation_ids"),
+        people=rows_of(User, data["person_ids"], "person_ids"),
     )
 
 
@@ -102,7 +90,7 @@ class Sessions(MethodView):
         filters = queries.SessionFilter(
             past=query["when"] == "past", type_id=query["type_id"], theme=query["theme"].strip()
         )
-        return page_of(queries.list_query(filters, _actor()), pagination_parameters)
+        return page_of(queries.list_query(filters, signed_in()), pagination_parameters)
 
     @requires(SP.PLAN)
     @blp.arguments(SessionInput)
@@ -111,7 +99,9 @@ class Sessions(MethodView):
         """Plan a session and invite; the invitees get a notification and an iCalendar mail."""
         plan = _plan(data)
         with one_commit():
-            meeting = services.plan(_actor(), plan, confirmed=data["confirmed_not_personal_data"])
+            meeting = services.plan(
+                signed_in(), plan, confirmed=data["confirmed_not_personal_data"]
+            )
         return meeting
 
 
@@ -127,7 +117,7 @@ class SessionSeries(MethodView):
         start, end = in_brussels(to_utc(plan.starts_at)), in_brussels(to_utc(plan.ends_at))
         with one_commit():
             planned = series.plan_series(
-                _actor(), plan, day=start.date(), start=start.time(), end=end.time(),
+                signed_in(), plan, day=start.date(), start=start.time(), end=end.time(),
                 every_months=data["every_months"], count=data["count"],
                 confirmed=data["confirmed_not_personal_data"],
             )  # fmt: skip
@@ -152,10 +142,10 @@ class SessionById(MethodView):
         plan = _plan(data)
         with one_commit():
             services.update(
-                _actor(), meeting, plan, version=data["version"],
+                signed_in(), meeting, plan, version=data["version"],
                 confirmed=data["confirmed_not_personal_data"],
             )  # fmt: skip
-            services.invite(_actor(), meeting, sectors=plan.sectors,
+            services.invite(signed_in(), meeting, sectors=plan.sectors,
                             organisations=plan.organisations, people=plan.people)  # fmt: skip
         return meeting
 
@@ -168,7 +158,7 @@ class SessionCancel(MethodView):
         """Cancel: everyone concerned gets METHOD:CANCEL."""
         meeting = load(session_id)
         with one_commit():
-            services.cancel(_actor(), meeting)
+            services.cancel(signed_in(), meeting)
         return meeting
 
 
@@ -184,7 +174,7 @@ class SessionGuests(MethodView):
         meeting = load(session_id)
         with one_commit():
             done = guests.invite_guest(
-                _actor(), meeting, email=data["email"], name=data["name"],
+                signed_in(), meeting, email=data["email"], name=data["name"],
                 language=data["language"],
             )  # fmt: skip
         pending = isinstance(done, Invitation)
@@ -202,11 +192,11 @@ class SessionInvitations(MethodView):
         meeting = load(session_id)
         with one_commit():
             services.invite(
-                _actor(),
+                signed_in(),
                 meeting,
-                sectors=_rows(Sector, data["sector_ids"], "sector_ids"),
-                organisations=_rows(Organisation, data["organisation_ids"], "organisation_ids"),
-                people=_rows(User, data["person_ids"], "person_ids"),
+                sectors=rows_of(Sector, data["sector_ids"], "sector_ids"),
+                organisations=rows_of(Organisation, data["organisation_ids"], "organisation_ids"),
+                people=rows_of(User, data["person_ids"], "person_ids"),
             )
         return meeting
 
@@ -225,7 +215,7 @@ class SessionRegistration(MethodView):
             "cancel": registrations.cancel,
         }[data["answer"]]
         with one_commit():
-            registration = verb(_actor(), meeting)
+            registration = verb(signed_in(), meeting)
         return registration
 
 
@@ -247,7 +237,7 @@ class SessionAttendance(MethodView):
         """Who of the registered came (everyone else registered did not)."""
         meeting = load(session_id)
         with one_commit():
-            count = registrations.record_attendance(_actor(), meeting, set(data["present_ids"]))
+            count = registrations.record_attendance(signed_in(), meeting, set(data["present_ids"]))
         return {"registered": count}
 
 

@@ -7,12 +7,12 @@ from flask.views import MethodView
 from flask_babel import gettext as _
 
 from mdma.accounts.models import User
-from mdma.api.base import one_commit
+from mdma.api.base import one_commit, one_of, signed_in
 from mdma.bottlenecks.models import Bottleneck
 from mdma.extensions import db
 from mdma.permissions import Permission, allowed, requires
 from mdma.sessions import agenda, proposed, queries
-from mdma.sessions.api import _actor, _one, blp, load
+from mdma.sessions.api import blp, load
 from mdma.sessions.models import ActionPoint, AgendaItem, Session, SessionType
 from mdma.sessions.schemas import (
     ActionPointInput,
@@ -64,10 +64,10 @@ class SessionApproveMinutes(MethodView):
         """At this session, approve the minutes of the previous one (the coordinator or this
         session's minute-taker); answers the previous session, its minutes now approved."""
         meeting = load(session_id)
-        if not allowed(_actor(), SP.MINUTES, meeting):
+        if not allowed(signed_in(), SP.MINUTES, meeting):
             abort(404)  # the object rule: only its coordinator or minute-taker approve there
         with one_commit():
-            previous = agenda.approve_minutes(_actor(), meeting)
+            previous = agenda.approve_minutes(signed_in(), meeting)
         return previous
 
 
@@ -80,7 +80,7 @@ class ProposedItems(MethodView):
         """Propose a bottleneck for the next session of a type: a suggested agenda item there."""
         with one_commit():
             return proposed.propose(
-                _actor(),
+                signed_in(),
                 db.session.get(Bottleneck, data["bottleneck_id"]),
                 db.session.get(SessionType, data["type_id"]),
             )
@@ -95,12 +95,12 @@ class SessionAgenda(MethodView):
         minutes are approved; a bottleneck the reader may not read by its number only)."""
         meeting = load(session_id)
         items = queries.items(meeting)
-        published = agenda.minutes_published(_actor(), meeting)
+        published = agenda.minutes_published(signed_in(), meeting)
         withheld = _("A bottleneck of the network")
         seen = []
         for item in items:
             hidden = item.bottleneck is not None and not allowed(
-                _actor(), Permission.BOTTLENECK_READ, item.bottleneck
+                signed_in(), Permission.BOTTLENECK_READ, item.bottleneck
             )
             if published and not hidden:
                 seen.append(item)
@@ -118,13 +118,13 @@ class SessionAgenda(MethodView):
         meeting = load(session_id)
         with one_commit(RENAMED):
             item = agenda.add_item(
-                _actor(),
+                signed_in(),
                 meeting,
                 kind=data["kind"],
                 bottleneck=db.session.get(Bottleneck, data["bottleneck_id"] or 0),
                 title=data["title"],
                 minutes_slot=data["minutes_slot"],
-                presenter=_one(User, data["presenter_id"], "presenter_id"),
+                presenter=one_of(User, data["presenter_id"], "presenter_id"),
                 confirmed=data["confirmed_not_personal_data"],
                 subject_id=data["proposal_id"],
             )
@@ -141,7 +141,7 @@ class ItemMinutes(MethodView):
         item = _item(load(session_id), item_id)
         with one_commit():
             agenda.record_minutes(
-                _actor(), item, data["minutes"], confirmed=data["confirmed_not_personal_data"]
+                signed_in(), item, data["minutes"], confirmed=data["confirmed_not_personal_data"]
             )
         return item
 
@@ -156,7 +156,7 @@ class ItemDecisions(MethodView):
         item = _item(load(session_id), item_id)
         with one_commit(RENAMED):
             decision = agenda.add_decision(
-                _actor(), item, data["text"], confirmed=data["confirmed_not_personal_data"]
+                signed_in(), item, data["text"], confirmed=data["confirmed_not_personal_data"]
             )
         return decision
 
@@ -169,10 +169,10 @@ class ItemActionPoints(MethodView):
     def post(self, data, session_id, item_id):
         """An action point with its owner (who is told) and due date."""
         item = _item(load(session_id), item_id)
-        owner = _one(User, data["owner_id"], "owner_id")
+        owner = one_of(User, data["owner_id"], "owner_id")
         with one_commit(RENAMED):
             point = agenda.add_action_point(
-                _actor(), item, text=data["text"], owner=owner, due_on=data["due_on"],
+                signed_in(), item, text=data["text"], owner=owner, due_on=data["due_on"],
                 confirmed=data["confirmed_not_personal_data"],
             )  # fmt: skip
         return point
@@ -184,7 +184,7 @@ class MyActionPoints(MethodView):
     @blp.response(200, ActionPointSchema(many=True))
     def get(self):
         """The caller's own action points, open ones first."""
-        return agenda.action_points_of(_actor())
+        return agenda.action_points_of(signed_in())
 
 
 @blp.route("/action-points/<int:action_point_id>/state")
@@ -199,5 +199,5 @@ class ActionPointState(MethodView):
             abort(404)
         load(point.item.session_id)
         with one_commit():
-            agenda.set_action_state(_actor(), point, data["state"])
+            agenda.set_action_state(signed_in(), point, data["state"])
         return point

@@ -7,10 +7,9 @@ from datetime import UTC
 from flask import abort
 from flask.views import MethodView
 from flask_babel import gettext as _
-from flask_login import current_user
 from werkzeug.exceptions import HTTPException
 
-from mdma.api.base import MAX_PAGE_SIZE, PAGE_SIZE, Blueprint, one_commit, page_of
+from mdma.api.base import MAX_PAGE_SIZE, PAGE_SIZE, Blueprint, one_commit, page_of, signed_in
 from mdma.core.errors import RuleViolation
 from mdma.extensions import db
 from mdma.permissions import Permission, requires
@@ -33,13 +32,9 @@ from mdma.threads.schemas import (
 blp = Blueprint("threads_api", __name__, "", "Threads: posts, versions, moderation, mentions")
 
 
-def _actor():
-    return current_user._get_current_object()
-
-
 def load_thread(thread_id: int) -> Thread:
     thread = db.session.get(Thread, thread_id)
-    if thread is None or not registry.may_read(_actor(), thread):
+    if thread is None or not registry.may_read(signed_in(), thread):
         abort(404)
     return thread
 
@@ -53,7 +48,7 @@ def load_post(post_id: int) -> Post:
 
 
 def _shown(thread: Thread) -> dict:
-    view = queries.discussion(_actor(), thread)
+    view = queries.discussion(signed_in(), thread)
     return {
         "id": thread.id,
         "subject_type": thread.subject_type,
@@ -106,7 +101,7 @@ class ThreadPosts(MethodView):
     def post(self, data, thread_id):
         """Post in the thread through its object's own rules (a routed sector's answer, who
         hears of it); `reply_to` names a post of the same thread."""
-        actor, thread = _actor(), load_thread(thread_id)
+        actor, thread = signed_in(), load_thread(thread_id)
         kind, subject = registry.kind_of(thread), registry.subject_of(thread)
         with one_commit():
             reply_to = _reply_to(data["reply_to"])
@@ -129,7 +124,7 @@ class ThreadRead(MethodView):
         """Mark the thread read up to its newest post."""
         thread = load_thread(thread_id)
         with one_commit():
-            reading.mark_read(_actor(), thread)
+            reading.mark_read(signed_in(), thread)
 
 
 @blp.route("/threads/<int:thread_id>/mute")
@@ -141,7 +136,7 @@ class ThreadMute(MethodView):
         """Mute the thread (hear nothing of its posts) or hear of it again."""
         thread = load_thread(thread_id)
         with one_commit():
-            (reading.mute if data["muted"] else reading.unmute)(_actor(), thread)
+            (reading.mute if data["muted"] else reading.unmute)(signed_in(), thread)
         return _shown(thread)
 
 
@@ -164,7 +159,7 @@ class PostById(MethodView):
         try:
             with one_commit():
                 services.edit_post(
-                    _actor(),
+                    signed_in(),
                     post,
                     data["body"],
                     version=data["version"],
@@ -183,7 +178,7 @@ class PostById(MethodView):
         """Its author deletes it; a placeholder stays in its place."""
         post = load_post(post_id)
         with one_commit():
-            services.delete_post(_actor(), post)
+            services.delete_post(signed_in(), post)
         return post
 
 
@@ -206,7 +201,7 @@ class PostHide(MethodView):
         post = load_post(post_id)
         with one_commit():
             services.hide_post(
-                _actor(), post, data["reason"], confirmed=data["confirmed_not_personal_data"]
+                signed_in(), post, data["reason"], confirmed=data["confirmed_not_personal_data"]
             )
         return post
 

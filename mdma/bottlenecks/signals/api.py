@@ -3,10 +3,9 @@
 import marshmallow as ma
 from flask import abort
 from flask.views import MethodView
-from flask_login import current_user
 
 from mdma.accounts.models import User
-from mdma.api.base import Blueprint, DateTime, FreeText, Id, one_commit
+from mdma.api.base import Blueprint, DateTime, FreeText, Id, one_commit, signed_in
 from mdma.bottlenecks.api import load
 from mdma.bottlenecks.signals import feedback, queries, services
 from mdma.bottlenecks.signals.models import CRITERIA, CriteriaCheck
@@ -114,10 +113,6 @@ class MySignalSchema(ma.Schema):
     awaited = ma.fields.Function(lambda item: str(item.awaited), metadata={"type": "string"})
 
 
-def _actor() -> User:
-    return current_user._get_current_object()
-
-
 def _open_check(bottleneck) -> CriteriaCheck:
     check = services.open_check(bottleneck)
     if check is None:
@@ -131,7 +126,7 @@ class Checks(MethodView):
     @blp.response(200, CheckSchema(many=True))
     def get(self, bottleneck_id):
         """Its criteria checks, the newest first, with every sector's assessment."""
-        return queries.panel(_actor(), load(bottleneck_id)).checks
+        return queries.panel(signed_in(), load(bottleneck_id)).checks
 
     @requires(Permission.BOTTLENECK_TRIAGE)
     @blp.response(201, CheckSchema)
@@ -139,7 +134,7 @@ class Checks(MethodView):
         """Open a criteria check: the routed sectors are asked to assess it."""
         bottleneck = load(bottleneck_id)
         with one_commit():
-            check = services.start_check(_actor(), bottleneck)
+            check = services.start_check(signed_in(), bottleneck)
         return check
 
 
@@ -155,7 +150,7 @@ class Assessments(MethodView):
         answers = {criterion: data[criterion] for criterion in CRITERIA}
         with one_commit():
             assessment = services.assess(
-                _actor(), check, db.session.get(Sector, data["sector_id"]), answers,
+                signed_in(), check, db.session.get(Sector, data["sector_id"]), answers,
                 data["comments"], confirmed=data["confirmed_not_personal_data"],
             )  # fmt: skip
         return assessment
@@ -171,7 +166,7 @@ class CloseCheck(MethodView):
         check = _open_check(load(bottleneck_id))
         with one_commit():
             services.close_check(
-                _actor(), check, data["outcome"], confirmed=data["confirmed_not_personal_data"]
+                signed_in(), check, data["outcome"], confirmed=data["confirmed_not_personal_data"]
             )
         return check
 
@@ -208,7 +203,7 @@ class SignalOwner(MethodView):
         bottleneck = load(bottleneck_id)
         with one_commit({"owner": "owner_id"}):
             services.name_owner(
-                _actor(), bottleneck, db.session.get(User, data["owner_id"]), data["theme"],
+                signed_in(), bottleneck, db.session.get(User, data["owner_id"]), data["theme"],
                 data["reason"], confirmed=data["confirmed_not_personal_data"],
             )  # fmt: skip
         return _signal(bottleneck)
@@ -220,7 +215,7 @@ class ProgressReports(MethodView):
     @blp.response(200, ReportSchema(many=True))
     def get(self, bottleneck_id):
         """The owner's progress reports, the newest first."""
-        return queries.panel(_actor(), load(bottleneck_id)).reports
+        return queries.panel(signed_in(), load(bottleneck_id)).reports
 
     @requires(Permission.BOTTLENECK_READ)
     @blp.arguments(ReportInput)
@@ -230,7 +225,7 @@ class ProgressReports(MethodView):
         bottleneck = load(bottleneck_id)
         with one_commit():
             report = services.report_progress(
-                _actor(), bottleneck, data["body"], confirmed=data["confirmed_not_personal_data"]
+                signed_in(), bottleneck, data["body"], confirmed=data["confirmed_not_personal_data"]
             )
         return report
 
@@ -243,7 +238,7 @@ class FeedbackMute(MethodView):
         """Stop hearing of its steps as a reporter."""
         bottleneck = load(bottleneck_id)
         with one_commit():
-            feedback.mute(_actor(), bottleneck)
+            feedback.mute(signed_in(), bottleneck)
 
     @requires(Permission.BOTTLENECK_REPORT)
     @blp.response(204)
@@ -251,7 +246,7 @@ class FeedbackMute(MethodView):
         """Hear of its steps again."""
         bottleneck = load(bottleneck_id)
         with one_commit():
-            feedback.unmute(_actor(), bottleneck)
+            feedback.unmute(signed_in(), bottleneck)
 
 
 @blp.route("/signals/mine")
@@ -261,7 +256,7 @@ class MySignals(MethodView):
     def get(self):
         """Every bottleneck you reported or added evidence to: its state, the last feedback,
         and what is awaited from whom."""
-        return queries.my_signals(_actor())
+        return queries.my_signals(signed_in())
 
 
 @blp.route("/signals/candidates")
