@@ -7,10 +7,10 @@ from dataclasses import dataclass, field
 from datetime import date
 
 import sqlalchemy as sa
-from flask_babel import format_date
 
 from mdma.bottlenecks import queries
 from mdma.bottlenecks.models import Bottleneck, Occurrence
+from mdma.core.dates import format_when
 from mdma.core.time import utcnow
 from mdma.directory.models import LIFE_DOMAIN_LABELS, LifeDomain
 from mdma.extensions import db
@@ -36,10 +36,7 @@ class Evidence:
     @property
     def months(self) -> list[tuple[str, int]]:
         """(the month by name in the reader's language, e.g. "oktober 2026", count)."""
-        return [
-            (format_date(date(int(key[:4]), int(key[5:]), 1), "LLLL y"), count)
-            for key, count in self.per_month.items()
-        ]
+        return [(format_when(key, "month"), count) for key, count in self.per_month.items()]
 
 
 def reported_on(bottleneck: Bottleneck) -> date:

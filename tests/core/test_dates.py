@@ -3,8 +3,10 @@
 from datetime import date, datetime
 
 import pytest
+from babel import Locale
 
-from mdma.core.dates import format_when
+from mdma.config import LANGUAGES
+from mdma.core.dates import MONTHS, format_when
 
 
 @pytest.mark.parametrize(
@@ -35,3 +37,19 @@ def test_templates_have_one_date_filter_for_every_kind(app):
             "{{ d|date }} / {{ d|date('month') }} / {{ t|date('datetime') }}"
         ).render(d=date(2026, 2, 1), t=datetime(2026, 2, 1, 9, 5))
     assert rendered == "1 februari 2026 / februari 2026 / 1 februari 2026, 10:05"
+
+
+@pytest.mark.parametrize("language", sorted(MONTHS))
+def test_the_kept_month_names_are_babels(language):
+    """The names kept for the interface's languages are CLDR's, in a date and on their own."""
+    names = Locale.parse(language).months
+    for form in ("format", "stand-alone"):
+        assert MONTHS[language] == tuple(names[form]["wide"][m] for m in range(1, 13))
+
+
+def test_every_interface_language_has_its_month_names_kept():
+    assert set(LANGUAGES) <= set(MONTHS)
+
+
+def test_another_language_reads_its_month_names_from_babel():
+    assert format_when(date(2026, 12, 7), "date", "de_DE") == "7 Dezember 2026"
