@@ -10,7 +10,6 @@ from functools import reduce
 
 import sqlalchemy as sa
 from markupsafe import Markup, escape
-from sqlalchemy.dialects.postgresql import REGCONFIG
 
 from mdma.bottlenecks import text
 from mdma.bottlenecks.models import Bottleneck
@@ -62,6 +61,9 @@ def fts5_query(groups: list[list[str]], *, any_word: bool = False, columns: str 
 def tsquery(groups: list[list[str]], *, any_word: bool = False):
     """A tsquery from plain words: the prefixes as they are (`simple`) or through the Dutch
     stemmer, so `gezin:*` finds gezinnen and `huurwaarborgen` finds huurwaarborg."""
+    # Imported here: a server on SQLite never loads PostgreSQL's dialect (2 MiB per process).
+    from sqlalchemy.dialects.postgresql import REGCONFIG
+
     parts = []
     for group in groups:
         prefixes = " | ".join(f"{p}:*" for p in group)

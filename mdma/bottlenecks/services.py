@@ -6,12 +6,12 @@ Each checks the capability and the object rule, runs the privacy guard on the fr
 stores, records the step and the logbook, and flushes; the request commits.
 """
 
+import importlib
 from dataclasses import dataclass, field
 from datetime import date
 
 import sqlalchemy as sa
 from flask_babel import gettext as _
-from sqlalchemy.dialects import postgresql, sqlite
 
 from mdma.bottlenecks import notices, routing, vectors
 from mdma.bottlenecks.links import bottleneck_followers
@@ -97,7 +97,9 @@ def require_version(bottleneck: Bottleneck, version: int | None) -> None:
 def follow(actor, bottleneck: Bottleneck) -> None:
     """Idempotent even when the same person adds evidence twice at once: a second insert of
     the same link is ignored by the database instead of failing the request."""
-    dialect = postgresql if db.session.get_bind().dialect.name == "postgresql" else sqlite
+    # The database's own INSERT … ON CONFLICT; imported here, so that a server on SQLite never
+    # loads PostgreSQL's dialect (2 MiB in every process).
+    dialect = importlib.import_module(f"sqlalchemy.dialects.{db.session.get_bind().dialect.name}")
     db.session.execute(
         dialect.insert(bottleneck_followers)
         .values(bottleneck_id=bottleneck.id, user_id=actor.id)
