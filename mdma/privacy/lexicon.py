@@ -20,7 +20,7 @@ import unicodedata
 from array import array
 from bisect import bisect_left
 from dataclasses import dataclass
-from functools import cache
+from functools import lru_cache
 from pathlib import Path
 
 from mdma.privacy.scripts import spellings
@@ -85,7 +85,6 @@ def _let_go(module: str) -> None:
         vars(sys.modules[package]).pop(name, None)
 
 
-@cache
 def load_names() -> tuple[frozenset[str], frozenset[str]]:
     """(first names, surnames), folded; multi-word surnames (De Smet) are kept whole."""
     first, last = set(), set()
@@ -123,6 +122,40 @@ def _plain_names(names: set[str]) -> frozenset[str]:
     )
 
 
+def _position(hashes: array, key: int) -> int:
+    """Where `key` is in the sorted `hashes`, or -1."""
+    i = bisect_left(hashes, key)
+    return i if i < len(hashes) and hashes[i] == key else -1
+
+
+class WordSet:
+    """Folded words, as their sorted hashes: 8 bytes a word where a frozenset of strings takes
+    about 85. A lookup costs a microsecond instead of a tenth of one, a few milliseconds for a
+    long text; every serving process is 4 MiB lighter."""
+
+    def __init__(self, words):
+        self._hashes = array("q", sorted({hash(w) for w in words}))
+        # The words of the texts being checked come back again and again: their answers are
+        # kept, so that most lookups cost what a set's do.
+        self._recent = lru_cache(maxsize=4096)(self._look_up)
+
+    def __len__(self) -> int:
+        return len(self._hashes)
+
+    def __contains__(self, folded: str) -> bool:
+        return self._recent(folded)
+
+    def _look_up(self, folded: str) -> bool:
+        return _position(self._hashes, hash(folded)) >= 0
+
+    def __getstate__(self):
+        return self._hashes
+
+    def __setstate__(self, hashes):
+        self._hashes = hashes
+        self._recent = lru_cache(maxsize=4096)(self._look_up)
+
+
 class WordFrequencies:
     """Folded word → highest Zipf frequency, as sorted hashes and one byte (Zipf × 10) each."""
 
@@ -136,11 +169,8 @@ class WordFrequencies:
 
     def zipf(self, folded: str) -> float:
         """The word's frequency on the Zipf scale, or -1 when it is not a known word."""
-        key = hash(folded)
-        i = bisect_left(self._hashes, key)
-        if i < len(self._hashes) and self._hashes[i] == key:
-            return self._bands[i] / 10
-        return -1.0
+        i = _position(self._hashes, hash(folded))
+        return self._bands[i] / 10 if i >= 0 else -1.0
 
 
 def _common_words() -> WordFrequencies:
@@ -161,14 +191,14 @@ def _common_words() -> WordFrequencies:
 
 @dataclass(frozen=True)
 class Lexicon:
-    first_names: frozenset[str]
-    surnames: frozenset[str]
+    first_names: WordSet | frozenset[str]
+    surnames: WordSet | frozenset[str]
     #: Names that are ordinary words too: only a name where the context says so.
     ambiguous: frozenset[str]
     #: Lower-case words people write (wordfreq), with their highest Zipf frequency.
     common: WordFrequencies
     #: Places, languages and nationalities: capitalised, but never a person.
-    places: frozenset[str]
+    places: WordSet | frozenset[str]
 
     def is_name(self, folded: str) -> bool:
         return folded in self.first_names or folded in self.surnames
@@ -225,9 +255,9 @@ def _build() -> Lexicon:
         _let_go(module)
     places |= _lines("places_supplement.txt") | _lines("languages_nationalities.txt")
     return Lexicon(
-        first_names=first,
-        surnames=last,
+        first_names=WordSet(first),
+        surnames=WordSet(last),
         ambiguous=frozenset(_lines("ambiguous_names.txt")),
         common=_common_words(),
-        places=frozenset(sys.intern(p) for p in places),
+        places=WordSet(places),
     )

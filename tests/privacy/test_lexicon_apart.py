@@ -1,6 +1,7 @@
 """A server builds the guard's lexicon in a child process and keeps what it sends back."""
 
 import os
+import pickle
 
 from mdma.privacy import lexicon
 
@@ -39,3 +40,13 @@ def test_loading_apart_again_keeps_what_is_loaded(monkeypatch):
     monkeypatch.setattr(lexicon, "_loaded", [kept])
     lexicon.load_apart()
     assert lexicon.lexicon() is kept
+
+
+def test_a_word_set_answers_as_a_set_also_after_travelling_between_processes():
+    words = {"peeters", "el amrani", "nguyen thi", "çelik"}
+    kept = lexicon.WordSet(words)
+    for word_set in (kept, pickle.loads(pickle.dumps(kept))):
+        assert len(word_set) == 4
+        assert all(w in word_set for w in words)
+        assert "peeters" in word_set  # asked again: the kept answer
+        assert "peter" not in word_set and "" not in word_set
