@@ -376,7 +376,8 @@ def _report(args, results: dict, statements: dict, memory: dict, url: str) -> No
     for moment, figures in memory.items():
         print(
             f"mdma {'master' if moment == 'master' else 'worker, ' + moment:<13}: RSS {figures['rss']:.0f} MiB, "
-            f"PSS {figures['pss']:.0f} MiB, private {figures['private']:.0f} MiB"
+            f"PSS {figures['pss']:.0f} MiB, private {figures['private']:.0f} MiB "
+            f"(the SQLite file mapped: {figures['database']:.0f} MiB of the RSS)"
         )
 
 

@@ -40,12 +40,23 @@ class Server:
 
     def memory(self, master: bool = False) -> dict[str, float]:
         """The worker's (or master's) resident memory and its proportional and private parts,
-        in MiB."""
+        in MiB; and how much of it is the SQLite file, which the platform reads through memory
+        mapping (the kernel's cache of the file, shared with every process that maps it)."""
         pid = self.process.pid if master else self.worker()
         rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
         kib = {m[1]: int(m[2]) for m in re.finditer(r"^(\w+):\s+(\d+) kB", rollup, re.M)}
         private = kib.get("Private_Clean", 0) + kib.get("Private_Dirty", 0)
-        return {"rss": kib["Rss"] / 1024, "pss": kib["Pss"] / 1024, "private": private / 1024}
+        mapped = re.findall(
+            r"^\S+ \S+ \S+ \S+ \S+\s+\S+\.sqlite\n(?:(?!\S+-\S+ ).*\n)*?Rss:\s+(\d+) kB",
+            Path(f"/proc/{pid}/smaps").read_text(),
+            re.M,
+        )
+        return {
+            "rss": kib["Rss"] / 1024,
+            "pss": kib["Pss"] / 1024,
+            "private": private / 1024,
+            "database": sum(int(k) for k in mapped) / 1024,
+        }
 
 
 def start(name: str, command: list[str], env: dict, health: str, cwd=None) -> Server:
