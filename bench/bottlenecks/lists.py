@@ -242,10 +242,10 @@ def _threads_apart():
     ways, started = _Ways(), time.thread_time()
     beside, embed = embeddings.query_beside, embeddings._embed
 
-    def timed_embed(text, is_query):
+    def timed_embed(*args):
         begun = time.thread_time()
         try:
-            return embed(text, is_query)
+            return embed(*args)
         finally:
             ways.embedding += time.thread_time() - begun
 
