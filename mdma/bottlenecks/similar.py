@@ -44,7 +44,7 @@ TITLE_WEIGHT = 1.5
 #: Long descriptions are cut here: the start says what matters, the rest costs time.
 DESCRIPTION_CHARS = 1500
 #: Candidates compared on character n-grams too: the best on words and synonyms.
-RERANKED = 20
+RERANKED = 10
 #: Character n-grams are taken from the title and the start of the description.
 GRAM_CHARS = 300
 #: The weight of the full-text index's rank (relative to the best candidate's) in the score.
