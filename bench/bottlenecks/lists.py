@@ -193,7 +193,7 @@ def _similar(app, runs: int) -> None:
             f"{vectors.matrix.size:,} vectors read) {first:.0f} ms; RSS {rss:.0f} → "
             f"{_rss_mb():.0f} MB"
         )
-        times, cpu, path, embedding, embedding_cpu = [], [], [], [], []
+        times, cpu, path, embedding, embedding_cpu, ways = [], [], [], [], [], []
         for title, description in texts:
             started, started_cpu = time.perf_counter(), time.thread_time()
             embeddings.query(f"{title}.", description[:300])  # not the cached text
@@ -205,6 +205,7 @@ def _similar(app, runs: int) -> None:
                 times.append((time.perf_counter() - started) * 1000)
                 cpu.append((time.process_time() - started_cpu) * 1000)
             path.append(threads.longest())
+            ways.append(threads)
             db.session.rollback()
         print(
             f"  embedding the text alone: median {statistics.median(embedding):.1f} ms, "
@@ -224,6 +225,17 @@ def _similar(app, runs: int) -> None:
         f"p95 {percentile(path, 0.95):.1f} ms ({len(times)} texts)"
         f"{'  !' if p95 > BUDGET_MS else ''}"
     )
+    # The longest way in its parts: a busy machine slows the embedding most (per token).
+    parts = {
+        part: [getattr(w, part) * 1000 for w in ways] for part in ("before", "embedding", "after")
+    }
+    print(
+        "  CPU of the ways: "
+        + "; ".join(
+            f"{part} median {statistics.median(v):.1f} ms, p95 {percentile(v, 0.95):.1f} ms"
+            for part, v in parts.items()
+        )
+    )
 
 
 class _Ways:
@@ -242,10 +254,10 @@ def _threads_apart():
     ways, started = _Ways(), time.thread_time()
     beside, embed = embeddings.query_beside, embeddings._embed
 
-    def timed_embed(text, is_query):
+    def timed_embed(*args):
         begun = time.thread_time()
         try:
-            return embed(text, is_query)
+            return embed(*args)
         finally:
             ways.embedding += time.thread_time() - begun
 

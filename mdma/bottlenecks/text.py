@@ -104,12 +104,22 @@ MARKERS = {
     block.split()[0]: frozenset(block.split()[1:])
     for block in re.split(r"\n(?=\S)", _MARKERS.strip())
 }
+_MARKED = {word: language for language, marked in MARKERS.items() for word in marked}
+
+
+def language(text: str) -> str:
+    """The language a text is written in: French ("fr") or English ("en") when it has at least
+    two function words of one of them and more than twice as many as Dutch ones; else Dutch
+    ("nl"), also for a few words."""
+    counts = dict.fromkeys(MARKERS, 0)
+    for word in words(text):
+        language = _MARKED.get(word)
+        if language:
+            counts[language] += 1
+    other = max(("fr", "en"), key=counts.__getitem__)
+    return other if counts[other] >= 2 and counts[other] > 2 * counts["nl"] else "nl"
 
 
 def foreign(text: str) -> bool:
-    """Written in French or English rather than Dutch: at least two function words of one of
-    them, and more than twice as many as Dutch ones. A few words are taken for Dutch."""
-    found = words(text)
-    dutch = sum(w in MARKERS["nl"] for w in found)
-    other = max(sum(w in MARKERS[language] for w in found) for language in ("fr", "en"))
-    return other >= 2 and other > 2 * dutch
+    """Written in French or English rather than Dutch."""
+    return language(text) != "nl"

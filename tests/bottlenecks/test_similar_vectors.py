@@ -78,7 +78,7 @@ def test_nearest_finds_the_closest_vectors(session, create_user):
 
     nearest = vectors.matrix.nearest(embeddings.query("Geen geld voor de huurwaarborg"), 1)
     assert list(nearest) == [borg.id]
-    assert 0.8 < nearest[borg.id] <= 1.0
+    assert 0.6 < nearest[borg.id] <= 1.0  # centred: unrelated texts of one field near 0.6
 
 
 def test_packed_vectors_keep_their_cosines():
@@ -167,9 +167,9 @@ def test_the_text_being_written_is_embedded_beside_the_caller(session):
     seen = []
     original = embeddings._embed
 
-    def embed(text, is_query):
+    def embed(*args):
         seen.append(threading.get_ident())
-        return original(text, is_query)
+        return original(*args)
 
     embeddings._embed = embed
     try:
@@ -201,9 +201,9 @@ def test_under_gevent_texts_are_embedded_in_real_threads_of_the_hub():
         "native = monkey.get_original('_thread', 'get_ident')\n"
         "main, seen = native(), []\n"
         "embed = embeddings._embed\n"
-        "def spy(text, is_query):\n"
+        "def spy(*args):\n"
         "    seen.append(native() == main)\n"
-        "    return embed(text, is_query)\n"
+        "    return embed(*args)\n"
         "embeddings._embed = spy\n"
         "ticks = []\n"
         "ticker = gevent.spawn(lambda: [ticks.append(gevent.sleep(0.001)) for _ in range(5)])\n"
