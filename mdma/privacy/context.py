@@ -56,6 +56,8 @@ RANK_WORDS = {"oudste", "jongste", "youngest", "eldest", "aine", "ainee", "cadet
 FAMILY_WORDS = {"familie", "gezin", "famille", "family", "fam", "clan"}
 #: Compounds of a family word: pleeggezin, gastgezin, schoonfamilie, pleegfamilie.
 FAMILY_ENDINGS = ("gezin", "familie")
+#: Naming words that are everyday words in another language (Dutch "dit"): a capital must follow.
+NAMING_BEFORE_A_CAPITAL = {"dit", "nom", "naam"}
 NAMING_WORDS = {
     "heet", "heten", "genaamd", "noemt", "naam", "appelle", "named", "called", "nom",
     "familienaam", "voornaam", "achternaam", "prenom", "surname", "gespeld", "spelling", "alias",
@@ -159,16 +161,24 @@ INSTITUTION_ENDINGS = (
     "ziekenhuis", "instituut", "stichting", "school", "centrum", "fonds", "prijs", "zaal",
     "college", "atheneum", "lyceum", "museum", "hospital", "institute", "foundation", "centre",
     "center", "academie", "academy", "kliniek", "clinic", "kazerne", "hal", "huis", "park",
-    "hogeschool", "universiteit", "university",
+    "hogeschool", "universiteit", "university", "library", "bibliotheek", "society", "theatre",
+    "theater", "gallery", "stadium", "church", "kerk", "association", "trust",
 )  # fmt: skip
 
+#: Articles before a name in a thing's name, in English word order: "the Jan Palfijn hospital".
+NAME_OF_A_THING_ARTICLES = {"the", "het", "de", "le", "la", "l'"}
+#: Capitalised adjectives between an article and a name make it a title: "Le Petit Prince".
+TITLE_ADJECTIVES = {
+    "petit", "petite", "grand", "grande", "vieux", "vieille", "kleine", "grote", "oude", "jonge",
+    "nieuwe", "little", "big", "great", "old", "young", "new",
+}  # fmt: skip
 #: Endings of a street's name: a person's name fused with them names the street.
 STREET_ENDINGS = (
     "straat", "laan", "plein", "dreef", "steenweg", "kaai", "lei", "singel", "vest", "markt",
 )  # fmt: skip
 #: Long enough not to end a surname by chance (Vanderstraeten, Delaan stay names).
 FUSED_ENDINGS = STREET_ENDINGS[:5] + (
-    "school", "instituut", "ziekenhuis", "stichting", "college", "atheneum", "lyceum",
+    "weg", "school", "instituut", "ziekenhuis", "stichting", "college", "atheneum", "lyceum",
     "kliniek", "zaal", "centrum",
 )  # fmt: skip
 

@@ -98,6 +98,24 @@ def inside_a_things_name(tokens, first, last) -> bool:
         return True
     if fused_with_a_place(tokens[last]):
         return True  # the Willy Naessens-hal, Hendrik Consciencelaan, de Ernest Claesschool
+    if (
+        before
+        and before.fold in ctx.NAME_OF_A_THING_ARTICLES
+        and tokens[first].joined
+        and after
+        and after.joined
+        and after.fold.endswith(ctx.INSTITUTION_ENDINGS)
+    ):
+        return True  # "the Jan Palfijn hospital": an article, a name, then the place
+    article = tokens[first - 2] if first > 1 else None
+    if (
+        article
+        and article.fold in ctx.ARTICLES | {"the"}
+        and before.cap
+        and before.joined
+        and before.fold in ctx.TITLE_ADJECTIVES
+    ):
+        return True  # "Le Petit Prince", "De Kleine Johannes": a title
     return bool(
         after and after.joined and after.cap and after.fold.endswith(ctx.INSTITUTION_ENDINGS)
     )

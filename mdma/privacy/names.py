@@ -21,6 +21,7 @@ from functools import lru_cache
 
 from mdma.privacy import context as ctx
 from mdma.privacy import name_signs as signs
+from mdma.privacy.case_files import FILE_NAME_IN_TEXT
 from mdma.privacy.findings import Finding, Kind
 from mdma.privacy.lexicon import DATA, lexicon
 from mdma.privacy.places import FRENCH_STREET_NAME
@@ -43,6 +44,7 @@ def _masked(text: str, organisations: tuple[str, ...]) -> list[tuple[int, int]]:
     spans = [m.span() for m in _organisation_pattern(organisations).finditer(text)]
     spans += [m.span() for m in HANDLE.finditer(text)]
     spans += [m.span() for m in FRENCH_STREET_NAME.finditer(text)]
+    spans += [m.span() for m in FILE_NAME_IN_TEXT.finditer(text)]
     return spans
 
 
@@ -91,6 +93,12 @@ def _name_at(tokens: list[Token], i: int, lex):
             return (j, _extend(tokens, j + 1, lex, lenient=False, surname=True, lower=True) or j)
         if kind == "naming" and j < len(tokens) and tokens[j].fold in ctx.NAMING_FILLERS:
             j += 1
+        if (
+            kind == "naming"
+            and tokens[i].fold in ctx.NAMING_BEFORE_A_CAPITAL
+            and not (j < len(tokens) and tokens[j].cap)
+        ):
+            return None  # "kunnen we dit agenderen": Dutch "this", not French "dit"
         if j < len(tokens) and kind == "role" and not signs.name_like(tokens[j], lex):
             return None
         if j < len(tokens) and kind == "topic" and not _a_persons_name(tokens, j, lex):

@@ -20,11 +20,11 @@ _DATE = (
 )
 DATE_OF_BIRTH = re.compile(
     r"(?i)(?:(?:zoon|zoontje|dochter|dochtertje|kind|kindje|baby|broer|broertje|zus|zusje|fils"
-    r"|fille|son|daughter)\w*(?:\s+[A-ZÀ-Ý][\w'-]+)?\s*\(|geboren|geb\.|geboortedatum|geboortedag|°°?|[°º]|n[ée]e?\s+le|\bn[ée]e?(?=\s+(?:à|en)\s)|date\s+de\s+naissance"
+    r"|fille|son|daughter)\w*(?:\s+[A-ZÀ-Ý][\w'-]+)?\s*\(|geboren|geb\.?\s*datum|geb\.|geboortedatum|geboortedag|°°?|[°º]|n[ée]e?\s+le|\bn[ée]e?(?=\s+(?:à|en)\s)|date\s+de\s+naissance"
     r"|born|date\s+of\s+birth|d\.o\.b\.?|dob|birthday|verjaardag)"
     # "geboren in Ethiopië op …", "née à Kinshasa le …": the place of birth before the date
     r"(?:\s+(?:in|te|à|en|at)\s+[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+)?)?"
-    r"(?:\s*(?:op|on|in|le|the|:|=|,))*\s*"
+    r"(?:\s*(?:op|on|in|le|the|is|was|est|:|=|,))*\s*"
     rf"(?P<date>{_DATE})(?!\d)"
 )
 
@@ -39,8 +39,11 @@ _UNITS = (
     r"|minuten|procent|ans|mois|jours|enfants|years|months|weeks|days|children|%|€"
     r"|halve|hele|per|keer|x|fois|times|personnes|personen|people"
 )
-# "19u", "14h30" are times of day.
-_HOUSE = rf"\d{{1,4}}(?!\s?[uhUH](?:\d|\b))(?:\s?[a-zA-Z](?![a-zA-Z]))?(?:\s?[-/]\s?\d{{1,4}})?(?!\s*(?:{_UNITS})\b)(?!\d|[,.]\d)"
+# "19u", "14h30" are times of day; "vergadering 9 april" is a date.
+_HOUSE = (
+    rf"\d{{1,4}}(?!\s?[uhUH](?:\d|\b))(?:\s?[a-zA-Z](?![a-zA-Z]))?(?:\s?[-/]\s?\d{{1,4}})?"
+    rf"(?!\s*(?:{_UNITS})\b)(?!\s*(?i:{_MONTHS})\b)(?!\d|[,.]\d)"
+)
 _BOX = r"(?:\s*,?\s*(?:bus|bte|boîte|boite|box|b\.|/b)\s*\d{1,4}[a-zA-Z]?)?"
 _TOWN = r"(?:\s*,?\s*\d{4}\s+[A-ZÀ-Ý][\w'’-]+(?:[ -][A-ZÀ-Ý][\w'’-]+)?)?"
 _WORD = r"[A-Za-zÀ-ÿ'’-]"
@@ -104,11 +107,12 @@ BARE_STREET_WITH_TOWN = re.compile(
     rf"(?=[A-ZÀ-Ý'’])(?<![\w])(?:{_STREET_ONLY})\s+(?i:nr\.?\s*)?{_HOUSE}(?i:{_BOX}){_POSTCODE_TOWN}"
 )
 BARE_STREET_WHERE_LIVING = re.compile(
-    r"(?i:(?=[wvadihlmr])\b(?:woont|wonen|woonde|woonden|verblijft|verblijven|verbleef|verhuisd|verhuist"
+    r"(?i:(?=[wvadihlmrb])\b(?:woont|wonen|woonde|woonden|verblijft|verblijven|verbleef|verhuisd|verhuist"
     r"|verhuisde|verhuizen|adres|domicilieadres|domicilie|ingeschreven|habite|habitent"
-    r"|domicili[ée]e?|adresse|lives|living|address|resides|moved)\b[:,]?"
+    r"|domicili[ée]e?|adresse|lives|living|address|resides|moved|resident|residents|bewoner"
+    r"|bewoners|habitante?s?)\b[:,]?"
     r"(?:\s+(?:nu|sinds\s+\w+|nog|al|toen|now|still|maintenant))?"
-    r"(?:\s+(?:in|op|aan|naar|te|[àa]|at|on|to|sur))?(?:\s+(?:de|het|den|la|le|the))?)\s+"
+    r"(?:\s+(?:in|op|aan|naar|te|[àa]|at|on|to|sur|of|van|de))?(?:\s+(?:de|het|den|la|le|the))?)\s+"
     rf"{_STREET_ONLY}\s+(?i:nr\.?\s*)?{_HOUSE}(?i:{_BOX})(?:{_POSTCODE_TOWN})?"
 )
 
@@ -150,6 +154,22 @@ _NOT_COUNTS = {
 }
 
 
+_NEXT_WORD = re.compile(r"\s+([a-zà-ÿ]+)")
+
+
+#: What a number before them counts: households, people, homes.
+_COUNTED_THINGS = {
+    "gezinnen", "families", "familles", "huishoudens", "households", "menages", "kinderen",
+    "jongeren", "personen", "mensen", "bewoners", "personnes", "people", "residents", "woningen",
+    "huizen", "appartementen", "flats", "logements", "homes", "units", "dossiers", "cases",
+}  # fmt: skip
+
+
+def _counts(text: str, end: int) -> bool:
+    after = _NEXT_WORD.match(text, end)
+    return bool(after and fold(after[1]) in _COUNTED_THINGS)
+
+
 def _looks_like_a_street(street: str) -> bool:
     """Rare words (Overleie, Walle), or a place inside a longer name (Hoog Kortrijk); not a
     town alone, not an everyday word (Fase, Pagina, Lokaal)."""
@@ -173,16 +193,24 @@ def dates_of_birth(text: str):
 
 
 _BRACKETED_DATE = re.compile(rf"\s*\(\s*(?P<date>{_DATE})\s*[),;]")
+#: "Sara, 12/05/2012, en Adam": between commas, a date of a past year.
+_DATE_BETWEEN_COMMAS = re.compile(
+    rf",\s*(?P<date>{_DATE})(?=\s*(?:[,;)]|\.(?!\d)|$|en\b|et\b|and\b))"
+)
 
 
 def dates_beside_names(text: str, found_names) -> list[Finding]:
     """A date in brackets right after a person's name is when they were born ("Kevin Lefevere
-    (03/07/2011)", "Grâce (21.11.2016)"): case notes write it so. A date still to come is not."""
+    (03/07/2011)", "Grâce (21.11.2016)"): case notes write it so. A date still to come is not;
+    between commas ("Sara, 12/05/2012, …") only a date of an earlier year is."""
     dates = []
     for name in found_names:
         match = _BRACKETED_DATE.match(text, name.end)
+        latest = date.today().year
+        if match is None:
+            match, latest = _DATE_BETWEEN_COMMAS.match(text, name.end), latest - 1
         year = re.search(r"(\d{4}|\d{2})\s*$", match.group("date")) if match else None
-        if year and (len(year.group(1)) == 2 or int(year.group(1)) <= date.today().year):
+        if year and (len(year.group(1)) == 2 or int(year.group(1)) <= latest):
             dates.append(
                 Finding(match.start("date"), match.end("date"), Kind.DATE_OF_BIRTH,
                         match.group("date"))
@@ -197,8 +225,8 @@ def street_addresses(text: str):
     dutch = DUTCH_STREET.finditer(text) if _street_before_a_number(text) else ()
     for match in dutch:
         street = re.match(rf"(?:{_WORD}|[ -])+", match.group()).group().strip().lower()
-        if street in _NOT_STREETS:
-            continue  # "weg 3", "park 2": a word, not a street
+        if street in _NOT_STREETS or fold(street) in lexicon().first_names:
+            continue  # "weg 3", "park 2": a word, not a street; "Adam": a first name
         value = match.group().strip()
         if value[0].islower() and _ENDS_ON_A_DAY_AND_MONTH.search(value):
             continue  # "de woonwijk 15/10": a date; "Kerkstraat 12/3" stays an address
@@ -221,6 +249,8 @@ def street_addresses(text: str):
         bare.append(BARE_STREET_WITH_BOX)
     for pattern in bare:
         for match in pattern.finditer(text):
+            if not match.group().rstrip()[-1].isalpha() and _counts(text, match.end()):
+                continue  # "de bewoners van Heule 20 gezinnen": a count, not a house
             start = match.start("street")
             value = text[start : match.end()].strip().rstrip(",")
             yield Finding(start, start + len(value), Kind.STREET_ADDRESS, value)
