@@ -45,6 +45,13 @@ ROLE_TITLES = {
     "gezinsondersteuner", "jobcoach", "klant", "eigenaar", "eigenares", "schooldirecteur",
     "zorgcoordinator", "maatschappelijk werker", "werker", "werkster", "verpleegster",
     "verpleegkundige", "vrijwilliger", "vrijwilligster", "doctor", "nurse", "tutor",
+    "beneficiary", "beneficiaire", "begunstigde", "applicant", "tenant", "resident", "demandeur",
+    "demandeuse", "requerant", "requerante", "locataire", "client", "cliente",
+}  # fmt: skip
+#: Greetings first in a message: the capitalised name after them is the reader's ("Hi Griet,").
+GREETINGS = {
+    "hi", "hallo", "hello", "hey", "hoi", "dag", "beste", "dear", "bonjour", "salut", "bonsoir",
+    "cher", "chere", "goedemorgen", "goeiemorgen", "goedemiddag",
 }  # fmt: skip
 #: What a case note is about, as its heading says: "Opvolging De Meyer:", "Huisbezoek Vandaele".
 CASE_TOPICS = {
@@ -191,4 +198,5 @@ TRIGGERS = frozenset(
     | NAMING_WORDS
     | ABBREVIATIONS
     | CASE_TOPICS
+    | GREETINGS
 )

@@ -21,8 +21,10 @@ def alone_where_no_person_stands(tokens, i, lex) -> bool:
     if i and tokens[i - 1].word.lower() in ctx.PLACE_PREPOSITIONS and token.joined:
         return True
     if (token.fold in lex.ambiguous or token.zipf >= 5.0) and token.initial:
-        return not acts(tokens, i)
+        return not (acts(tokens, i) or signs_or_speaks(tokens, i))
     if token.fold in lex.ambiguous and i and token.joined and not token.initial:
+        if tokens[i - 1].fold in ctx.THING_WORDS:
+            return True  # "de zaal Roos", "ploeg Hoop": the thing's name
         before = re.split(r"['’]", tokens[i - 1].word)[-1]
         return (
             before[:1].isupper()
@@ -30,6 +32,29 @@ def alone_where_no_person_stands(tokens, i, lex) -> bool:
             and tokens[i - 1].fold not in ctx.TRIGGERS
         )
     return False
+
+
+def signs_or_speaks(tokens, i) -> bool:
+    """A first name on its own that signs a message off ("… Groetjes,\n Lotte", "– Pieter") or
+    speaks in minutes or a chat ("Bram: ik rij om 8u")."""
+    token = tokens[i]
+    if not token.initial or token.zipf >= 4.5:
+        return False
+    if token.gap_after.startswith(":") and i + 1 < len(tokens):
+        return True
+    return i == len(tokens) - 1 and ("\n" in token.gap_before or "–" in token.gap_before)
+
+
+def in_brackets_beside_a_name_or_number(tokens, i, lex) -> bool:
+    """ "Zeynep (Kılınç)", "AS/2024/1113 (Lasota)": a word alone in brackets after a first name
+    or a file number is a surname."""
+    token = tokens[i]
+    if not (token.gap_before.endswith("(") and token.gap_after.startswith(")")):
+        return False
+    # A file's number has separators or letters: "le numéro 103 (Écoute-Enfants)" is a line's.
+    after_a_number = re.search(r"(?:[/-]\w*\d|\d{5,})\s*\($", token.gap_before)
+    after_a_name = i and tokens[i - 1].cap and tokens[i - 1].fold in lex.first_names
+    return bool(after_a_number or after_a_name) and name_like(token, lex)
 
 
 def rare_lower(tokens, k, lex, start: bool = False) -> bool:
@@ -98,6 +123,11 @@ def inside_a_things_name(tokens, first, last) -> bool:
         return True
     if fused_with_a_place(tokens[last]):
         return True  # the Willy Naessens-hal, Hendrik Consciencelaan, de Ernest Claesschool
+    k = last + 1
+    while k < len(tokens) and tokens[k].joined and tokens[k].fold in ("de", "den", "der", "le"):
+        k += 1  # "de Pieter de Coninckstraat"; "fam. Diallo van Rollegemsesteenweg" is a person
+    if k > last + 1 and k < len(tokens) and fused_with_a_place(tokens[k]):
+        return True
     if (
         before
         and before.fold in ctx.NAME_OF_A_THING_ARTICLES

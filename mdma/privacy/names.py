@@ -186,6 +186,8 @@ def _capitalised(tokens, i, lex):
         return (i, _extend(tokens, i + 1, lex, lenient=False, surname=True) or i)
     if signs.double_name(token, lex) or (signs.aged(token) and signs.name_like(token, lex)):
         return (i, i)  # De Smet-Verhaeghe; "Idil (14) zit in de OKAN-klas"
+    if signs.in_brackets_beside_a_name_or_number(tokens, i, lex):
+        return (i, i)  # "Zeynep (Kılınç)", "SD/2025/0442 (Wojcikowski)"
     if not signs.unknown_proper(token, lex):
         return None
     nxt = i + 1
@@ -277,6 +279,8 @@ def _trigger(tokens, i):
         return ("kin", nxt)
     if folded in ctx.ROLE_TITLES:
         return ("role", nxt)
+    if folded in ctx.GREETINGS and tokens[i].initial:
+        return ("topic", nxt)  # "Hi Griet,": a name a list knows
     if folded in ctx.CASE_TOPICS:
         return ("topic", nxt)
     if folded in ctx.FAMILY_WORDS or folded.endswith(ctx.FAMILY_ENDINGS):
@@ -324,7 +328,7 @@ def _extend(tokens, j, lex, lenient: bool, surname: bool = False, lower: bool = 
             end + 1 < len(tokens) and tokens[end].fold in ctx.PARTICLES and tokens[end + 1].joined
         ):
             end += 1
-        if end > k:
+        if end > k and not signs.fused_with_a_place(tokens[end]):
             following = tokens[end]
             whole = " ".join(t.fold for t in tokens[k : end + 1])
             if (
