@@ -45,6 +45,14 @@ def signs_or_speaks(tokens, i) -> bool:
     return i == len(tokens) - 1 and ("\n" in token.gap_before or "–" in token.gap_before)
 
 
+def rare_name_where_a_person_stands(tokens, i, lex) -> bool:
+    """A capitalised word no list knows, where a person stands: in brackets after a first name
+    or a file number, or beside a kinship or rank word ("De oudste, Mert, zit …")."""
+    if in_brackets_beside_a_name_or_number(tokens, i, lex):
+        return True
+    return name_like(tokens[i], lex) and apposed(tokens, i)
+
+
 def in_brackets_beside_a_name_or_number(tokens, i, lex) -> bool:
     """ "Zeynep (Kılınç)", "AS/2024/1113 (Lasota)": a word alone in brackets after a first name
     or a file number is a surname."""

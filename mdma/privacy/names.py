@@ -186,8 +186,8 @@ def _capitalised(tokens, i, lex):
         return (i, _extend(tokens, i + 1, lex, lenient=False, surname=True) or i)
     if signs.double_name(token, lex) or (signs.aged(token) and signs.name_like(token, lex)):
         return (i, i)  # De Smet-Verhaeghe; "Idil (14) zit in de OKAN-klas"
-    if signs.in_brackets_beside_a_name_or_number(tokens, i, lex):
-        return (i, i)  # "Zeynep (Kılınç)", "SD/2025/0442 (Wojcikowski)"
+    if signs.rare_name_where_a_person_stands(tokens, i, lex):
+        return (i, i)  # "Zeynep (Kılınç)", "De oudste, Mert, zit …"
     if not signs.unknown_proper(token, lex):
         return None
     nxt = i + 1

@@ -53,3 +53,20 @@ def test_a_family_from_a_street_keeps_its_name_and_a_street_after_a_name_is_a_st
     assert (
         names("In september worden de Pieter de Coninckstraat en de Veldstraat heraangelegd.") == []
     )
+
+
+def test_a_rare_first_name_between_commas_after_a_rank_word():
+    assert names("De jongste, Yerlan, gaat naar de kleuterklas.") == ["Yerlan"]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Ceren belde over de schoolfactuur.", "Ceren"),
+        ("Het gesprek met Laleh ging over de huur.", "Laleh"),
+        ("Valon komt morgen langs met zijn papieren.", "Valon"),
+        ("De brief van de mutualiteit ging naar Kazemi.", "Kazemi"),
+    ],
+)
+def test_common_names_of_turkish_afghan_iranian_bosnian_and_albanian_families(text, name):
+    assert names(text) == [name]
