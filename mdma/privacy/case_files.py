@@ -38,6 +38,10 @@ _LABEL = (
     r"|n°\s*(?:de\s+)?(?:client|rôle|role|référence|reference|pv|plainte)"
     r"|num[ée]ro\s+(?:de\s+)?(?:client|rôle|role|référence|reference|pv|plainte)"
     r"|(?:uw|ons|jullie)\s+referentie|referentie|betalingsreferentie"
+    # A person's word before a number word: "kandidaat-huurder nr.", "numéro de locataire".
+    r"|(?:kandida(?:at|te)-?)?(?:huurder|klant|lid|leerling|bewoner|aanvrager|huurcontract)\s*(?=n)"
+    r"|num[ée]ro\s+(?:de\s+|d['’])(?:candidat-?)?(?:locataire|allocataire|[ée]l[èe]ve)"
+    r"|waiting\s+list\s+(?:number|no|ref)|(?:num[ée]ro|n°)\s+(?:sur\s+la\s+)?liste\s+d['’]attente"
 )
 #: The number: letters and digits with separators, or digit groups with single spaces
 #: (4012 8813 72), or a short service code before it (OE 9.341.207, JR 23/187).
@@ -47,10 +51,10 @@ _NUMBER = (
     r"|(?=[A-Z0-9/._-]*\d)[A-Z0-9][A-Z0-9/._-]*[A-Z0-9]))(?![\w])"
 )
 # A few words may name the service in between: "Klantnummer bij Luminus: 5523817".
-_THEN_NUMBER = rf"(?:\s+(?![\d])[\w'’-]+){{0,4}}?\s*[:.]?\s*\(?(?<![\w-]){_NUMBER}"
+_THEN_NUMBER = rf"(?:\s+(?![\d])[\w'’°-]+){{0,4}}?\s*[:.]?\s*\(?(?<![\w-]){_NUMBER}"
 # The look-ahead on the labels' first letters lets most positions fail at once.
 LABELLED = re.compile(
-    rf"(?i)\b(?=[acdfhiklmnoprsuvyz])(?:{_LABEL})\.?(?:\s*(?:nr\.?|n[°o]\.?|number|#))?"
+    rf"(?i)\b(?=[abcdfhiklmnoprsuvwyz])(?:{_LABEL})\.?(?:\s*(?:nr\.?|n[°o]\.?|number|#))?"
     rf"{_THEN_NUMBER}"
 )
 #: Any compound of dossier / nummer / nr: pleegzorgdossier, polisnummer, BJB-nummer, lidnr.

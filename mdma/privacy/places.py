@@ -86,7 +86,9 @@ FRENCH_STREET = re.compile(
     # Notes typed in lower case: "rue de la gare 12", only when the number follows.
     rf"|(?!{_FRENCH_STOP}\b)[a-zà-ÿ]{_WORD}*(?:[ -](?!{_FRENCH_STOP}\b)[a-zà-ÿ]{_WORD}*)?"
     r"(?=\s*,?\s*\d))"
-    rf"(?P<number>\s*,?\s*(?-i:{_HOUSE}))?{_BOX}(?-i:{_TOWN})"
+    # "Rue du Midi n°12"; after a leading number, "…, 7700 Mouscron" is the postcode.
+    rf"(?P<number>\s*,?\s*(?:n[°º]|nr\.?|no\.?)?\s*(?!\d{{4}}\s+[A-ZÀ-Ý])(?-i:{_HOUSE}))?"
+    rf"{_BOX}(?-i:{_TOWN})"
 )
 #: A French street named without a number: a place; the name detector leaves it alone.
 FRENCH_STREET_NAME = re.compile(
@@ -111,7 +113,7 @@ BARE_STREET_WHERE_LIVING = re.compile(
     r"|verhuisde|verhuizen|adres|domicilieadres|domicilie|ingeschreven|habite|habitent"
     r"|domicili[ée]e?|adresse|lives|living|address|resides|moved|resident|residents|bewoner"
     r"|bewoners|habitante?s?)\b[:,]?"
-    r"(?:\s+(?:nu|sinds\s+\w+|nog|al|toen|now|still|maintenant))?"
+    r"(?:\s+(?:nu|sinds\s+\w+|nog|al|toen|now|still|maintenant|is|was|est))?"
     r"(?:\s+(?:in|op|aan|naar|te|[àa]|at|on|to|sur|of|van|de))?(?:\s+(?:de|het|den|la|le|the))?)\s+"
     rf"{_STREET_ONLY}\s+(?i:nr\.?\s*)?{_HOUSE}(?i:{_BOX})(?:{_POSTCODE_TOWN})?"
 )

@@ -267,3 +267,29 @@ def test_a_date_of_this_year_between_commas_after_a_name_is_no_birth_date():
 
 def test_a_first_name_that_ends_like_a_street_is_no_street():
     assert found("zoon Adam, 30/01/2015, heeft astma", Kind.STREET_ADDRESS) == []
+
+
+@pytest.mark.parametrize(
+    "text, number",
+    [
+        ("Kandidaat-huurder nr. 2021-05517 bij de woonmaatschappij.", "2021-05517"),
+        ("Numéro de candidat-locataire : 7712.", "7712"),
+        ("Waiting list number 2025-0772 at the housing company.", "2025-0772"),
+        ("Dossier SPF Finances n° 41.227.903 en cours.", "41.227.903"),
+        ("Huurcontract nr. HC-3318-A loopt tot 2027.", "HC-3318-A"),
+    ],
+)
+def test_a_persons_word_or_a_waiting_list_before_a_number_word(text, number):
+    assert found(text, Kind.CASE_FILE_NUMBER) == [number]
+
+
+@pytest.mark.parametrize(
+    "text, address",
+    [
+        ("Rue du Moulin n°31, 7700 Mouscron", "Rue du Moulin n°31, 7700 Mouscron"),
+        ("Adresse : 8, rue Haute, 7500 Tournai.", "8, rue Haute, 7500 Tournai"),
+        ("Hun adres is Walle 64.", "Walle 64"),
+    ],
+)
+def test_french_house_numbers_after_n_and_an_address_after_is(text, address):
+    assert found(text, Kind.STREET_ADDRESS) == [address]
