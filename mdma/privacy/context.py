@@ -3,6 +3,8 @@
 All folded (lower case, no accents). Used by `names`; kept apart so the rules read as rules.
 """
 
+import re
+
 #: Titles that may stand with a full stop before the name (mevr. Peeters); "dokter." ends a sentence.
 ABBREVIATIONS = {
     "mevr", "mw", "dhr", "mnr", "mr", "mrs", "ms", "mme", "mlle", "dr", "prof", "m", "fam", "me",
@@ -150,7 +152,9 @@ THING_WORDS = {
     "kinderdagverblijf", "basisschool", "kleuterschool", "campus", "internaat", "woning",
     "wijkcentrum", "ontmoetingscentrum", "dienstencentrum", "buurthuis", "jeugdhuis", "studio",
     "atelier", "bibliotheek", "maison", "salle", "ecole", "equipe", "piece", "spectacle",
-    "team", "play", "show", "school", "centre", "center", "house",
+    "team", "play", "show", "school", "centre", "center", "house", "garage", "apotheek",
+    "slagerij", "beenhouwerij", "drukkerij", "brouwerij", "frituur", "kapsalon", "huize",
+    "villa", "pharmacie", "boulangerie", "boucherie",
 }  # fmt: skip
 
 #: After these a capitalised first name alone is a place: "geboren in Thiès", "née à Sofia".
@@ -169,7 +173,8 @@ INSTITUTION_ENDINGS = (
     "college", "atheneum", "lyceum", "museum", "hospital", "institute", "foundation", "centre",
     "center", "academie", "academy", "kliniek", "clinic", "kazerne", "hal", "huis", "park",
     "hogeschool", "universiteit", "university", "library", "bibliotheek", "society", "theatre",
-    "theater", "gallery", "stadium", "church", "kerk", "association", "trust",
+    "theater", "gallery", "stadium", "church", "kerk", "association", "trust", "bouw",
+    "transport", "partners", "bvba",
 )  # fmt: skip
 
 #: Articles before a name in a thing's name, in English word order: "the Jan Palfijn hospital".
@@ -188,6 +193,12 @@ FUSED_ENDINGS = STREET_ENDINGS[:5] + (
     "weg", "school", "instituut", "ziekenhuis", "stichting", "college", "atheneum", "lyceum",
     "kliniek", "zaal", "centrum",
 )  # fmt: skip
+
+#: Names that stand for anyone, and idioms made of names: no person is meant.
+STOCK_NAMES = re.compile(
+    r"(?i)\b(?:jan\s+modaal|jan\s+met\s+de\s+pet|jan\s+en\s+alleman|piet\s+snot|john\s+doe"
+    r"|jane\s+doe|joe\s+bloggs|jean\s+dupont|monsieur\s+tout-le-monde)\b"
+)
 
 #: Every word after which a name may follow.
 TRIGGERS = frozenset(

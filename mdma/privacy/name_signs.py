@@ -186,8 +186,8 @@ def double_name(token: Token, lex) -> bool:
     if "-" not in token.fold or not all(p[:1].isupper() for p in token.word.split("-")):
         return False
     parts = token.fold.split("-")
-    if any(p in lex.places for p in parts):
-        return False
+    if any(p in lex.places for p in parts) or parts[0] in ctx.NOT_A_PERSON_AFTER:
+        return False  # Sint-Jozef, Saint-Nicolas: a saint's name, a church's or a school's
     names = [p for p in parts if lex.is_name(p) and p not in lex.ambiguous]
     return bool(names) and all(lex.is_name(p) or p in ctx.PARTICLES for p in parts)
 

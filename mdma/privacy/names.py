@@ -41,11 +41,10 @@ HANDLE = re.compile(r"@[\w.-]+")
 
 
 def _masked(text: str, organisations: tuple[str, ...]) -> list[tuple[int, int]]:
-    spans = [m.span() for m in _organisation_pattern(organisations).finditer(text)]
-    spans += [m.span() for m in HANDLE.finditer(text)]
-    spans += [m.span() for m in FRENCH_STREET_NAME.finditer(text)]
-    spans += [m.span() for m in FILE_NAME_IN_TEXT.finditer(text)]
-    return spans
+    """Where no person's name is: organisations, handles, streets, file names, stock names."""
+    patterns = (_organisation_pattern(organisations), HANDLE, FRENCH_STREET_NAME)
+    patterns += (FILE_NAME_IN_TEXT, ctx.STOCK_NAMES)
+    return [m.span() for pattern in patterns for m in pattern.finditer(text)]
 
 
 def person_names(text: str, organisations: tuple[str, ...] = ()):

@@ -187,8 +187,24 @@ def _looks_like_a_street(street: str) -> bool:
 _LEADS = {"t", "de", "den", "het", "ter", "ten"}
 
 
+#: What is born without being a person: an idea, a project, an initiative, as the subject
+#: right before the birth word (no name in between).
+_BORN_THINGS = re.compile(
+    r"(?i)\b(?:idee|idea|id[ée]e|project\w*|projet|plan|initiatie\w*|initiative|werking"
+    r"|vzw|asbl|organisati\w*|organisation|netwerk|network|r[ée]seau|samenwerking|concept"
+    r"|association|vereniging|dienst|service)\b(?P<between>[a-zà-ÿ ]{0,40})$"
+)
+_A_PERSON = re.compile(
+    r"\b(?:meisje|jongen|kind\w*|baby|zoon|dochter|vrouw|man|moeder|vader|mama|papa|cli[eë]nt\w*"
+    r"|girl|boy|child|woman|fille|gar[cç]on|enfant|femme|homme|b[ée]b[ée])\b"
+)
+
+
 def dates_of_birth(text: str):
     for match in DATE_OF_BIRTH.finditer(text):
+        thing = _BORN_THINGS.search(text[max(0, match.start() - 60) : match.start()])
+        if thing and not _A_PERSON.search(thing.group("between")):
+            continue  # "het idee is geboren op …", "the project was born on …"
         yield Finding(
             match.start("date"), match.end("date"), Kind.DATE_OF_BIRTH, match.group("date")
         )

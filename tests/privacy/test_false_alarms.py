@@ -89,3 +89,44 @@ def test_archive_document_and_transaction_references_are_no_case_files(text):
 
 def test_a_number_before_a_month_is_a_date_not_a_house_number():
     assert found("Volgende vergadering 9 april in het stadhuis.", Kind.STREET_ADDRESS) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Het idee voor het wijkrestaurant is geboren op 4 oktober 2022 tijdens een overleg.",
+        "The network was born on 9 May 2020 in a community hall.",
+        "L'association est née le 2 juin 2018 à Tournai.",
+    ],
+)
+def test_an_idea_a_project_or_an_association_born_on_a_date_has_no_date_of_birth(text):
+    assert found(text, Kind.DATE_OF_BIRTH) == []
+
+
+def test_a_child_followed_by_a_project_keeps_its_date_of_birth():
+    text = "Het project volgt een jongen geboren op 7/9/2014."
+    assert found(text, Kind.DATE_OF_BIRTH) == ["7/9/2014"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jan Modaal betaalt steeds meer voor zijn energie.",
+        "In the training, John Doe stands for any client.",
+        "Het lijkt wel of Jan en alleman een premie aanvraagt.",
+    ],
+)
+def test_stock_names_and_idioms_are_no_persons(text):
+    assert found(text, Kind.PERSON_NAME) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Garage Vandenberghe geeft korting op herstellingen.",
+        "Villa Pace en Huize Sint-Jozef zijn woonzorgcentra.",
+        "Apotheek Claeys zamelt oude medicatie in.",
+    ],
+)
+def test_surnames_in_shop_names_and_saints_in_home_names_are_no_persons(text):
+    assert found(text, Kind.PERSON_NAME) == []
