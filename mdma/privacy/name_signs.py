@@ -60,9 +60,15 @@ def in_brackets_beside_a_name_or_number(tokens, i, lex) -> bool:
     if not (token.gap_before.endswith("(") and token.gap_after.startswith(")")):
         return False
     # A file's number has separators or letters: "le numéro 103 (Écoute-Enfants)" is a line's.
-    after_a_number = re.search(r"(?:[/-]\w*\d|\d{5,})\s*\($", token.gap_before)
+    after_a_number = re.search(r"(?:[/-]\w*\d[\w/-]*|\d{5,})\s*\($", token.gap_before) or (
+        i and tokens[i - 1].upper and re.search(r"\d[/-]$", tokens[i - 1].gap_before)
+    )  # "2023/0552/SD (Ouardighi)": the code's letters are a word of their own
     after_a_name = i and tokens[i - 1].cap and tokens[i - 1].fold in lex.first_names
-    return bool(after_a_number or after_a_name) and name_like(token, lex)
+    return (
+        bool(after_a_number or after_a_name)
+        and name_like(token, lex)
+        and not compound_of_words(token.fold, lex)  # "(Leefloon)", "(Huurpremie)"
+    )
 
 
 def rare_lower(tokens, k, lex, start: bool = False) -> bool:
@@ -188,12 +194,37 @@ def double_name(token: Token, lex) -> bool:
     parts = token.fold.split("-")
     if any(p in lex.places for p in parts) or parts[0] in ctx.NOT_A_PERSON_AFTER:
         return False  # Sint-Jozef, Saint-Nicolas: a saint's name, a church's or a school's
+    if len(parts) == 2 and all(p in lex.first_names for p in parts):
+        return True  # Ana-Maria, Jean-Pierre: two first names, however common each is
     names = [p for p in parts if lex.is_name(p) and p not in lex.ambiguous]
     return bool(names) and all(lex.is_name(p) or p in ctx.PARTICLES for p in parts)
 
 
 #: Flemish surnames fuse their particle: Vanderhaeghen, Verschaelde, Demeesterwaele, Decock.
 FUSED_PARTICLE = re.compile(r"(?:van(?:de[nr]?)?|ver|de|der)(?=[a-z]{4})")
+
+
+#: Endings that make a surname of the families' origins: Romanian (Marinescu, Munteanu),
+#: Balkan (Hodžić, Petrović), Polish (Wiśniewska, Kowalczyk), Ukrainian (Kravchenko, Kovalchuk),
+#: Turkish (Karaoğlu), Georgian (Beridze, Gelashvili), Afghan (Ahmadzai, Rahimzada), Greek.
+SURNAME_ENDINGS = (
+    "escu", "eanu", "ovic", "evic", "wski", "wska", "czyk", "czak", "enko", "chuk", "czuk",
+    "oglu", "idze", "ashvili", "poulos", "zai", "zada", "zadeh",
+)  # fmt: skip
+
+
+def surname_by_its_ending(token: Token, lex) -> bool:
+    """A capitalised rare word with an ending only surnames have (Marinescu, Hodžić)."""
+    folded = token.fold
+    ending = folded.endswith(SURNAME_ENDINGS) or token.word.endswith(("ić", "ič"))
+    return (
+        ending
+        and token.cap
+        and len(folded) > 5
+        and token.zipf < 2.5
+        and "-" not in folded
+        and folded not in lex.places
+    )
 
 
 def fused_particle_surname(token: Token, lex) -> bool:

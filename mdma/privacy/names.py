@@ -177,6 +177,7 @@ def _capitalised(tokens, i, lex):
     if known_pair and (not token.initial or tokens[i + 1].fold not in lex.ambiguous):
         return (i, _extend(tokens, i + 2, lex, lenient=False, surname=True) or i + 1)
     listed = folded in lex.surnames or signs.fused_particle_surname(token, lex)
+    listed = listed or signs.surname_by_its_ending(token, lex)
     surname = listed and not ambiguous and folded not in lex.places
     # "Peeters belde terug": first in a sentence too, unless it is a common word there.
     if surname and (

@@ -70,3 +70,24 @@ def test_a_rare_first_name_between_commas_after_a_rank_word():
 )
 def test_common_names_of_turkish_afghan_iranian_bosnian_and_albanian_families(text, name):
     assert names(text) == [name]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Blijkt van Dragomirescu, die in de auto slaapt.", "Dragomirescu"),
+        ("Gesprek met Hrytsenko over de huurwaarborg.", "Hrytsenko"),
+        ("De brief ging naar Begović, niet naar de school.", "Begović"),
+    ],
+)
+def test_a_rare_capitalised_word_with_a_surnames_ending_is_a_surname(text, name):
+    assert names(text) == [name]
+
+
+def test_two_common_first_names_joined_by_a_hyphen_are_one_name():
+    assert names("De jongste, Anne-Marie, gaat naar de crèche.") == ["Anne-Marie"]
+
+
+def test_a_noun_in_brackets_after_a_file_number_is_no_surname():
+    assert names("Zie SD/2024/0118 (Huurpremie) voor de voorwaarden.") == []
+    assert names("Dossier 2023/0552/SD (Oulad Ali): verlengen.") != []
