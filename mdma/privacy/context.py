@@ -199,6 +199,7 @@ STOCK_NAMES = re.compile(
     r"(?i)\b(?:jan\s+modaal|jan\s+met\s+de\s+pet|jan\s+en\s+alleman|piet\s+snot|john\s+doe"
     r"|jane\s+doe|joe\s+bloggs|jean\s+dupont|monsieur\s+tout-le-monde)\b"
 )
+STOCK_NAME_WORDS = ("modaal", "pet", "alleman", "snot", "doe", "bloggs", "dupont", "tout-le")
 
 #: Every word after which a name may follow.
 TRIGGERS = frozenset(

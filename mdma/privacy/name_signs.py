@@ -11,6 +11,15 @@ from mdma.privacy.tokens import Token
 RARE = 3.0  # Zipf: rarer than this, a word is no everyday word (names are rare too)
 
 
+def stock_names(text: str) -> list[tuple[int, int]]:
+    """Names that stand for anyone (Jan Modaal, John Doe): looked for only when the text holds
+    one of their rarer words."""
+    lowered = text.lower()
+    if not any(word in lowered for word in ctx.STOCK_NAME_WORDS):
+        return []
+    return [m.span() for m in ctx.STOCK_NAMES.finditer(text)]
+
+
 def alone_where_no_person_stands(tokens, i, lex) -> bool:
     """A capitalised first name without a surname that is something else here: a place
     (Sofia; "geboren in Thiès"), an everyday word first in a sentence ("Elke maand", "Grâce

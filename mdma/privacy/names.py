@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from mdma.privacy import context as ctx
 from mdma.privacy import name_signs as signs
-from mdma.privacy.case_files import FILE_NAME_IN_TEXT
+from mdma.privacy.case_files import file_names
 from mdma.privacy.findings import Finding, Kind
 from mdma.privacy.lexicon import DATA, lexicon
 from mdma.privacy.places import FRENCH_STREET_NAME
@@ -43,8 +43,8 @@ HANDLE = re.compile(r"@[\w.-]+")
 def _masked(text: str, organisations: tuple[str, ...]) -> list[tuple[int, int]]:
     """Where no person's name is: organisations, handles, streets, file names, stock names."""
     patterns = (_organisation_pattern(organisations), HANDLE, FRENCH_STREET_NAME)
-    patterns += (FILE_NAME_IN_TEXT, ctx.STOCK_NAMES)
-    return [m.span() for pattern in patterns for m in pattern.finditer(text)]
+    spans = [m.span() for pattern in patterns for m in pattern.finditer(text)]
+    return spans + file_names(text) + signs.stock_names(text)
 
 
 def person_names(text: str, organisations: tuple[str, ...] = ()):
