@@ -210,5 +210,4 @@ TRIGGERS = frozenset(
     | NAMING_WORDS
     | ABBREVIATIONS
     | CASE_TOPICS
-    | GREETINGS
 )

@@ -99,7 +99,10 @@ def phones(text: str):
         international = candidate.startswith(("+", "00"))
         leniency = phonenumbers.Leniency.POSSIBLE if international else phonenumbers.Leniency.VALID
         for number in phonenumbers.PhoneNumberMatcher(candidate, "BE", leniency=leniency):
-            if phonenumbers.number_type(number.number) in SERVICE_LINES:
+            national = str(number.number.national_number)
+            if national.startswith(("70", "77", "78", "80", "90")) and (
+                phonenumbers.number_type(number.number) in SERVICE_LINES
+            ):
                 continue
             start = match.start() + number.start
             yield Finding(start, start + len(number.raw_string), Kind.PHONE, number.raw_string)

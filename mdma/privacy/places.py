@@ -20,7 +20,7 @@ _DATE = (
 )
 DATE_OF_BIRTH = re.compile(
     r"(?i)(?:(?:zoon|zoontje|dochter|dochtertje|kind|kindje|baby|broer|broertje|zus|zusje|fils"
-    r"|fille|son|daughter)\w*(?:\s+[A-ZÀ-Ý][\w'-]+)?\s*\(|geboren|geb\.?\s*datum|geb\.|geboortedatum|geboortedag|°°?|[°º]|n[ée]e?\s+le|\bn[ée]e?(?=\s+(?:à|en)\s)|date\s+de\s+naissance"
+    r"|fille|son|daughter)\w*(?:\s+[A-ZÀ-Ý][\w'-]+)?\s*\(|geboren|geb(?:\.?\s*datum|\.)|geboortedatum|geboortedag|°°?|[°º]|n[ée]e?\s+le|\bn[ée]e?(?=\s+(?:à|en)\s)|date\s+de\s+naissance"
     r"|born|date\s+of\s+birth|d\.o\.b\.?|dob|birthday|verjaardag)"
     # "geboren in Ethiopië op …", "née à Kinshasa le …": the place of birth before the date
     r"(?:\s+(?:in|te|à|en|at)\s+[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+)?)?"
@@ -39,10 +39,10 @@ _UNITS = (
     r"|minuten|procent|ans|mois|jours|enfants|years|months|weeks|days|children|%|€"
     r"|halve|hele|per|keer|x|fois|times|personnes|personen|people"
 )
-# "19u", "14h30" are times of day; "vergadering 9 april" is a date.
+# "19u", "14h30" are times of day.
 _HOUSE = (
     rf"\d{{1,4}}(?!\s?[uhUH](?:\d|\b))(?:\s?[a-zA-Z](?![a-zA-Z]))?(?:\s?[-/]\s?\d{{1,4}})?"
-    rf"(?!\s*(?:{_UNITS})\b)(?!\s*(?i:{_MONTHS})\b)(?!\d|[,.]\d)"
+    rf"(?!\s*(?:{_UNITS})\b)(?!\d|[,.]\d)"
 )
 _BOX = r"(?:\s*,?\s*(?:bus|bte|boîte|boite|box|b\.|/b)\s*\d{1,4}[a-zA-Z]?)?"
 _TOWN = r"(?:\s*,?\s*\d{4}\s+[A-ZÀ-Ý][\w'’-]+(?:[ -][A-ZÀ-Ý][\w'’-]+)?)?"
@@ -236,6 +236,7 @@ def dates_beside_names(text: str, found_names) -> list[Finding]:
     return dates
 
 
+_MONTH_AFTER = re.compile(rf"(?i)\s*(?:{_MONTHS})\b")
 _ENDS_ON_A_DAY_AND_MONTH = re.compile(r"\s(?:[12]\d|3[01]|0?[1-9])/(?:1[0-2]|0?[1-9])$")
 
 
@@ -245,6 +246,8 @@ def street_addresses(text: str):
         street = re.match(rf"(?:{_WORD}|[ -])+", match.group()).group().strip().lower()
         if street in _NOT_STREETS or fold(street) in lexicon().first_names:
             continue  # "weg 3", "park 2": a word, not a street; "Adam": a first name
+        if _MONTH_AFTER.match(text, match.end()):
+            continue  # "vergadering 9 april": a date
         value = match.group().strip()
         if value[0].islower() and _ENDS_ON_A_DAY_AND_MONTH.search(value):
             continue  # "de woonwijk 15/10": a date; "Kerkstraat 12/3" stays an address
