@@ -7,8 +7,10 @@ documents (an invoice, an order, an export, an audit log) are left alone.
 """
 
 import re
+from functools import cache
 
 from mdma.privacy.findings import Finding, Kind
+from mdma.privacy.lexicon import DATA
 
 _LABEL = (
     r"dossier(?:nummer|nr)?|dossiernr|n°\s*de\s*dossier|num[ée]ro\s+de\s+dossier"
@@ -20,8 +22,11 @@ _LABEL = (
     r"|klant(?:en)?(?:nummer|nr)|cli[eë]nt(?:nummer|nr)|referentie(?:nummer)?|r[ée]f[ée]rence"
     r"|ref|r[ée]f|case(?:\s+number)?|file(?:\s+number)?|client\s+number|numéro\s+client"
     r"|n°\s*client|pati[eë]nt(?:en)?nummer|lid(?:maat)?(?:nummer|nr)|aansluitingsnummer"
-    r"|contractnummer|num[ée]ro\s+(?:de\s+)?(?:membre|patient|contrat|mutuelle|mutualit[ée]"
-    r"|registre|demande|affiliation)|n°\s*(?:de\s+)?(?:mutuelle|mutualit[ée]|membre|affiliation)"
+    r"|contractnummer|num[ée]ro\s+(?:de\s+|d['’])?(?:membre|patient|contrat|mutuelle|mutualit[ée]"
+    r"|registre|demande|affiliation|organisme|allocataire|b[ée]n[ée]ficiaire|assur[ée])"
+    r"|n°\s*(?:de\s+|d['’])?(?:mutuelle|mutualit[ée]|membre|affiliation|organisme|allocataire)"
+    # "Patiënt nr AZG 7713084", "patiënt P-24-118732": the word alone only right before a code.
+    r"|pati[eë]nt(?=\s*(?:nr|n°|nummer|[:#]|\s(?-i:[A-Z]{0,4})-?\d))"
     r"|member\s+number|(?:hospital\s+)?patient\s+(?:number|no|id)|membership\s+number"
     r"|office\s+des\s+[ée]trangers|vreemdelingenzaken|immigration\s+office"
     r"|(?:num[ée]ro|n°)\s*d['’]inscription|identifiant(?:\s+client)?|matricule"
@@ -33,16 +38,20 @@ _LABEL = (
     r"|n°\s*(?:de\s+)?(?:client|rôle|role|référence|reference|pv|plainte)"
     r"|num[ée]ro\s+(?:de\s+)?(?:client|rôle|role|référence|reference|pv|plainte)"
     r"|(?:uw|ons|jullie)\s+referentie|referentie|betalingsreferentie"
+    # A person's word before a number word: "kandidaat-huurder nr.", "numéro de locataire".
+    r"|(?:kandida(?:at|te)-?)?(?:huurder|klant|lid|leerling|aanvrager|huurcontract)\s*(?=n)"
+    r"|num[ée]ro\s+(?:de\s+|d['’])(?:candidat-?)?(?:locataire|allocataire|[ée]l[èe]ve)"
+    r"|(?:num[ée]ro|n°)\s+(?:sur\s+la\s+)?liste\s+d['’]attente"
 )
 #: The number: letters and digits with separators, or digit groups with single spaces
 #: (4012 8813 72), or a short service code before it (OE 9.341.207, JR 23/187).
 _NUMBER = (
-    r"(?P<number>(?:(?-i:[A-Z]{1,2})\s(?=\d))?"
-    r"(?:\d{3,4}(?:\s\d{2,4}){2,3}(?![\w/-]|[.,]\d)"
+    r"(?P<number>(?:(?-i:[A-Z]{1,6})\s(?=\d))?"
+    r"(?:\d{2,4}(?:\s\d{2,4}){2,3}(?![\w/-]|[.,]\d)"
     r"|(?=[A-Z0-9/._-]*\d)[A-Z0-9][A-Z0-9/._-]*[A-Z0-9]))(?![\w])"
 )
 # A few words may name the service in between: "Klantnummer bij Luminus: 5523817".
-_THEN_NUMBER = rf"(?:\s+(?![\d])[\w'’-]+){{0,4}}?\s*[:.]?\s*{_NUMBER}"
+_THEN_NUMBER = rf"(?:\s+(?![\d])[\w'’°-]+){{0,4}}?\s*[:.]?\s*\(?(?<![\w-]){_NUMBER}"
 # The look-ahead on the labels' first letters lets most positions fail at once.
 LABELLED = re.compile(
     rf"(?i)\b(?=[acdfhiklmnoprsuvyz])(?:{_LABEL})\.?(?:\s*(?:nr\.?|n[°o]\.?|number|#))?"
@@ -67,7 +76,8 @@ NOT_A_FILE = {
     "aanbestedings", "meldings", "bestek", "opdracht", "overheidsopdracht", "cursus", "groeps", "team",
     "zendings", "verzendings", "zending", "pakket", "pakje", "colli", "track", "tracking",
     "leverings", "barcode", "streepjescode", "contact", "nood", "mobiel", "tel", "whatsapp",
-    "oproep", "wacht", "hulp", "info", "gratis",
+    "oproep", "wacht", "hulp", "info", "gratis", "transactie", "verrichtings", "archief",
+    "overschrijvings", "betaal",
 }  # fmt: skip
 _YEAR = re.compile(r"^(?:19|20)\d{2}$")
 _YEAR_PART = r"(?:19|20)?\d{2}"
@@ -100,12 +110,34 @@ DOCUMENT_WORD = (
     r"|numac|omzendbrief|circulaire|nota|nota's|notanummers?|note|rapport|verslag|jaarverslag"
     r"|schooljaar|begroting|budget|project\w*|subsidie\w*|audit\w*|log-id|logboek|offerte\w*"
     r"|verordening|richtlijn|regulation|directive|r[eè]glement|eu|ue|eg|ce|avg|gdpr|rgpd"
-    r"|zending\w*|verzend\w*|pakket\w*|parcel\w*|shipment\w*|tracking|colis|envoi|suivi"
+    r"|zending\w*|verzend\w*|pakket\w*|parcel\w*|shipment\w*|tracking|colis|envoi"
+    r"|(?:num[ée]ro|n°)\s*de\s+suivi|archie[fv]\w*|archives?|transacti\w*|transaction\w*"
     r"|programma|programme|call|oproep|agenda|agendapunt|notulen|vergadering"
-    r"|meeting|r[ée]union)\b"
+    r"|meeting|r[ée]union|document\w*|minutes|beleidsplan\w*)\b"
 )
 DOCUMENT_BEFORE = re.compile(DOCUMENT_WORD + r"[^\n]{0,20}$")
 DOCUMENT_INSIDE = re.compile(DOCUMENT_WORD)
+#: Where documents are kept, or a document itself, right before a reference label.
+KEPT_DOCUMENT_BEFORE = re.compile(
+    r"(?i)\b(?:archie[fv]\w*|archives?|documents?|minutes|notulen|beleidsplan\w*|nota)\b"
+    r"[^\n]{0,30}$"
+)
+#: A file's name (export_2025_03.csv) is no person's file number.
+FILE_EXTENSION = r"\.(?i:csv|pdf|xlsx?|docx?|txt|zip|jpe?g|png|json|xml|od[ts]|pptx?)"
+FILE_NAME = re.compile(rf"_|{FILE_EXTENSION}$")
+_EXTENSION_IN_TEXT = re.compile(rf"{FILE_EXTENSION}(?!\w)")
+_FILE_NAME_START = re.compile(r"[\w.-]+$")
+
+
+def file_names(text: str) -> list[tuple[int, int]]:
+    """Where a file's name stands (export_2025_03.csv): no person's name or file number is in
+    it. Found from its extension, read back to its start: cheaper than a pattern at every word."""
+    spans = []
+    for match in _EXTENSION_IN_TEXT.finditer(text):
+        start = _FILE_NAME_START.search(text, max(0, match.start() - 80), match.start())
+        if start:
+            spans.append((start.start(), match.end()))
+    return spans
 
 
 def refers_to_a_document(text: str, start: int) -> bool:
@@ -118,6 +150,13 @@ def labels_the_number_at(text: str, start: int) -> bool:
     offset = max(0, start - 60)
     window = text[offset : start + 40]
     return any(f.start + offset == start for f in _labelled_numbers(window))
+
+
+@cache
+def _organisation_codes() -> frozenset[str]:
+    """The directory's acronyms (OCMW, VDAB, RVA): a service named before its number."""
+    lines = (DATA / "organisations.txt").read_text(encoding="utf-8").split()
+    return frozenset(word for word in lines if word.isupper() and word.isalpha())
 
 
 def _code(number: str) -> str:
@@ -146,6 +185,8 @@ def _shaped_numbers(text: str):
             continue  # a school or working year: 2023/2024
         if _code(number) in NOT_A_FILE_CODE or refers_to_a_document(text, match.start()):
             continue
+        if KEPT_DOCUMENT_BEFORE.search(text, max(0, match.start() - 40), match.start()):
+            continue
         yield Finding(match.start(), match.end(), Kind.CASE_FILE_NUMBER, number)
 
 
@@ -165,7 +206,16 @@ def _compound_labels(text: str):
 def _labelled(text: str, match: re.Match):
     number = match.group("number")
     label = text[match.start() : match.start("number")]
-    if len(number) < 4 or _YEAR.match(number) or DOCUMENT_INSIDE.search(label):
+    digits = re.sub(r"^[A-Z]+\s", "", number)  # "OCMW 15 jaar": a count, not a file
+    if len(digits) < 4 or _YEAR.match(digits) or DOCUMENT_INSIDE.search(label):
         return
+    if FILE_NAME.search(number):
+        return
+    if KEPT_DOCUMENT_BEFORE.search(text, max(0, match.start() - 40), match.start()):
+        return  # "het document met referentie NOTA-2024-113", "in het archief onder referentie"
+    start = match.start("number")
+    if " " in number and number.split(" ", 1)[0] in _organisation_codes():
+        start += number.index(" ") + 1  # "VDAB 8824519": the service's name, then its number
+        number = text[start : match.end("number")]
     if _code(number) not in NEVER_A_FILE_CODE:
-        yield Finding(match.start("number"), match.end("number"), Kind.CASE_FILE_NUMBER, number)
+        yield Finding(start, match.end("number"), Kind.CASE_FILE_NUMBER, number)

@@ -3,6 +3,8 @@
 All folded (lower case, no accents). Used by `names`; kept apart so the rules read as rules.
 """
 
+import re
+
 #: Titles that may stand with a full stop before the name (mevr. Peeters); "dokter." ends a sentence.
 ABBREVIATIONS = {
     "mevr", "mw", "dhr", "mnr", "mr", "mrs", "ms", "mme", "mlle", "dr", "prof", "m", "fam", "me",
@@ -45,6 +47,13 @@ ROLE_TITLES = {
     "gezinsondersteuner", "jobcoach", "klant", "eigenaar", "eigenares", "schooldirecteur",
     "zorgcoordinator", "maatschappelijk werker", "werker", "werkster", "verpleegster",
     "verpleegkundige", "vrijwilliger", "vrijwilligster", "doctor", "nurse", "tutor",
+    "beneficiary", "beneficiaire", "begunstigde", "applicant", "tenant", "resident", "demandeur",
+    "demandeuse", "requerant", "requerante", "locataire", "client", "cliente",
+}  # fmt: skip
+#: Greetings first in a message: the capitalised name after them is the reader's ("Hi Griet,").
+GREETINGS = {
+    "hi", "hallo", "hello", "hey", "hoi", "dag", "beste", "dear", "bonjour", "salut", "bonsoir",
+    "cher", "chere", "goedemorgen", "goeiemorgen", "goedemiddag",
 }  # fmt: skip
 #: What a case note is about, as its heading says: "Opvolging De Meyer:", "Huisbezoek Vandaele".
 CASE_TOPICS = {
@@ -56,6 +65,8 @@ RANK_WORDS = {"oudste", "jongste", "youngest", "eldest", "aine", "ainee", "cadet
 FAMILY_WORDS = {"familie", "gezin", "famille", "family", "fam", "clan"}
 #: Compounds of a family word: pleeggezin, gastgezin, schoonfamilie, pleegfamilie.
 FAMILY_ENDINGS = ("gezin", "familie")
+#: Naming words that are everyday words in another language (Dutch "dit"): a capital must follow.
+NAMING_BEFORE_A_CAPITAL = {"dit", "nom", "naam"}
 NAMING_WORDS = {
     "heet", "heten", "genaamd", "noemt", "naam", "appelle", "named", "called", "nom",
     "familienaam", "voornaam", "achternaam", "prenom", "surname", "gespeld", "spelling", "alias",
@@ -141,7 +152,9 @@ THING_WORDS = {
     "kinderdagverblijf", "basisschool", "kleuterschool", "campus", "internaat", "woning",
     "wijkcentrum", "ontmoetingscentrum", "dienstencentrum", "buurthuis", "jeugdhuis", "studio",
     "atelier", "bibliotheek", "maison", "salle", "ecole", "equipe", "piece", "spectacle",
-    "team", "play", "show", "school", "centre", "center", "house",
+    "team", "play", "show", "school", "centre", "center", "house", "garage", "apotheek",
+    "slagerij", "beenhouwerij", "drukkerij", "brouwerij", "frituur", "kapsalon", "huize",
+    "villa", "pharmacie", "boulangerie", "boucherie",
 }  # fmt: skip
 
 #: After these a capitalised first name alone is a place: "geboren in Thiès", "née à Sofia".
@@ -159,18 +172,34 @@ INSTITUTION_ENDINGS = (
     "ziekenhuis", "instituut", "stichting", "school", "centrum", "fonds", "prijs", "zaal",
     "college", "atheneum", "lyceum", "museum", "hospital", "institute", "foundation", "centre",
     "center", "academie", "academy", "kliniek", "clinic", "kazerne", "hal", "huis", "park",
-    "hogeschool", "universiteit", "university",
+    "hogeschool", "universiteit", "university", "library", "bibliotheek", "society", "theatre",
+    "theater", "gallery", "stadium", "church", "kerk", "association", "trust", "bouw",
+    "transport", "partners", "bvba",
 )  # fmt: skip
 
+#: Articles before a name in a thing's name, in English word order: "the Jan Palfijn hospital".
+NAME_OF_A_THING_ARTICLES = {"the", "het", "de", "le", "la", "l'"}
+#: Capitalised adjectives between an article and a name make it a title: "Le Petit Prince".
+TITLE_ADJECTIVES = {
+    "petit", "petite", "grand", "grande", "vieux", "vieille", "kleine", "grote", "oude", "jonge",
+    "nieuwe", "little", "big", "great", "old", "young", "new",
+}  # fmt: skip
 #: Endings of a street's name: a person's name fused with them names the street.
 STREET_ENDINGS = (
     "straat", "laan", "plein", "dreef", "steenweg", "kaai", "lei", "singel", "vest", "markt",
 )  # fmt: skip
 #: Long enough not to end a surname by chance (Vanderstraeten, Delaan stay names).
 FUSED_ENDINGS = STREET_ENDINGS[:5] + (
-    "school", "instituut", "ziekenhuis", "stichting", "college", "atheneum", "lyceum",
+    "weg", "school", "instituut", "ziekenhuis", "stichting", "college", "atheneum", "lyceum",
     "kliniek", "zaal", "centrum",
 )  # fmt: skip
+
+#: Names that stand for anyone, and idioms made of names: no person is meant.
+STOCK_NAMES = re.compile(
+    r"(?i)\b(?:jan\s+modaal|jan\s+met\s+de\s+pet|jan\s+en\s+alleman|piet\s+snot|john\s+doe"
+    r"|jane\s+doe|joe\s+bloggs|jean\s+dupont|monsieur\s+tout-le-monde)\b"
+)
+STOCK_NAME_WORDS = ("modaal", "pet", "alleman", "snot", "doe", "bloggs", "dupont", "tout-le")
 
 #: Every word after which a name may follow.
 TRIGGERS = frozenset(

@@ -11,6 +11,15 @@ from mdma.privacy.tokens import Token
 RARE = 3.0  # Zipf: rarer than this, a word is no everyday word (names are rare too)
 
 
+def stock_names(text: str) -> list[tuple[int, int]]:
+    """Names that stand for anyone (Jan Modaal, John Doe): looked for only when the text holds
+    one of their rarer words."""
+    lowered = text.lower()
+    if not any(word in lowered for word in ctx.STOCK_NAME_WORDS):
+        return []
+    return [m.span() for m in ctx.STOCK_NAMES.finditer(text)]
+
+
 def alone_where_no_person_stands(tokens, i, lex) -> bool:
     """A capitalised first name without a surname that is something else here: a place
     (Sofia; "geboren in Thiès"), an everyday word first in a sentence ("Elke maand", "Grâce
@@ -21,8 +30,10 @@ def alone_where_no_person_stands(tokens, i, lex) -> bool:
     if i and tokens[i - 1].word.lower() in ctx.PLACE_PREPOSITIONS and token.joined:
         return True
     if (token.fold in lex.ambiguous or token.zipf >= 5.0) and token.initial:
-        return not acts(tokens, i)
+        return not (acts(tokens, i) or signs_or_speaks(tokens, i))
     if token.fold in lex.ambiguous and i and token.joined and not token.initial:
+        if tokens[i - 1].fold in ctx.THING_WORDS:
+            return True  # "de zaal Roos", "ploeg Hoop": the thing's name
         before = re.split(r"['’]", tokens[i - 1].word)[-1]
         return (
             before[:1].isupper()
@@ -30,6 +41,43 @@ def alone_where_no_person_stands(tokens, i, lex) -> bool:
             and tokens[i - 1].fold not in ctx.TRIGGERS
         )
     return False
+
+
+def signs_or_speaks(tokens, i) -> bool:
+    """A first name on its own that signs a message off ("… Groetjes,\n Lotte", "– Pieter") or
+    speaks in minutes or a chat ("Bram: ik rij om 8u")."""
+    token = tokens[i]
+    if not token.initial or token.zipf >= 4.5:
+        return False
+    if token.gap_after.startswith(":") and i + 1 < len(tokens):
+        return True
+    return i == len(tokens) - 1 and ("\n" in token.gap_before or "–" in token.gap_before)
+
+
+def rare_name_where_a_person_stands(tokens, i, lex) -> bool:
+    """A capitalised word no list knows, where a person stands: in brackets after a first name
+    or a file number, or beside a kinship or rank word ("De oudste, Mert, zit …")."""
+    if in_brackets_beside_a_name_or_number(tokens, i, lex):
+        return True
+    return name_like(tokens[i], lex) and apposed(tokens, i)
+
+
+def in_brackets_beside_a_name_or_number(tokens, i, lex) -> bool:
+    """ "Zeynep (Kılınç)", "AS/2024/1113 (Lasota)": a word alone in brackets after a first name
+    or a file number is a surname."""
+    token = tokens[i]
+    if not (token.gap_before.endswith("(") and token.gap_after.startswith(")")):
+        return False
+    # A file's number has separators or letters: "le numéro 103 (Écoute-Enfants)" is a line's.
+    after_a_number = re.search(r"(?:[/-]\w*\d[\w/-]*|\d{5,})\s*\($", token.gap_before) or (
+        i and tokens[i - 1].upper and re.search(r"\d[/-]$", tokens[i - 1].gap_before)
+    )  # "2023/0552/SD (Ouardighi)": the code's letters are a word of their own
+    after_a_name = i and tokens[i - 1].cap and tokens[i - 1].fold in lex.first_names
+    return (
+        bool(after_a_number or after_a_name)
+        and name_like(token, lex)
+        and not compound_of_words(token.fold, lex)  # "(Leefloon)", "(Huurpremie)"
+    )
 
 
 def rare_lower(tokens, k, lex, start: bool = False) -> bool:
@@ -98,6 +146,29 @@ def inside_a_things_name(tokens, first, last) -> bool:
         return True
     if fused_with_a_place(tokens[last]):
         return True  # the Willy Naessens-hal, Hendrik Consciencelaan, de Ernest Claesschool
+    k = last + 1
+    while k < len(tokens) and tokens[k].joined and tokens[k].fold in ("de", "den", "der", "le"):
+        k += 1  # "de Pieter de Coninckstraat"; "fam. Diallo van Rollegemsesteenweg" is a person
+    if k > last + 1 and k < len(tokens) and fused_with_a_place(tokens[k]):
+        return True
+    if (
+        before
+        and before.fold in ctx.NAME_OF_A_THING_ARTICLES
+        and tokens[first].joined
+        and after
+        and after.joined
+        and after.fold.endswith(ctx.INSTITUTION_ENDINGS)
+    ):
+        return True  # "the Jan Palfijn hospital": an article, a name, then the place
+    article = tokens[first - 2] if first > 1 else None
+    if (
+        article
+        and article.fold in ctx.ARTICLES | {"the"}
+        and before.cap
+        and before.joined
+        and before.fold in ctx.TITLE_ADJECTIVES
+    ):
+        return True  # "Le Petit Prince", "De Kleine Johannes": a title
     return bool(
         after and after.joined and after.cap and after.fold.endswith(ctx.INSTITUTION_ENDINGS)
     )
@@ -130,14 +201,39 @@ def double_name(token: Token, lex) -> bool:
     if "-" not in token.fold or not all(p[:1].isupper() for p in token.word.split("-")):
         return False
     parts = token.fold.split("-")
-    if any(p in lex.places for p in parts):
-        return False
+    if any(p in lex.places for p in parts) or parts[0] in ctx.NOT_A_PERSON_AFTER:
+        return False  # Sint-Jozef, Saint-Nicolas: a saint's name, a church's or a school's
+    if len(parts) == 2 and all(p in lex.first_names for p in parts):
+        return True  # Ana-Maria, Jean-Pierre: two first names, however common each is
     names = [p for p in parts if lex.is_name(p) and p not in lex.ambiguous]
     return bool(names) and all(lex.is_name(p) or p in ctx.PARTICLES for p in parts)
 
 
 #: Flemish surnames fuse their particle: Vanderhaeghen, Verschaelde, Demeesterwaele, Decock.
 FUSED_PARTICLE = re.compile(r"(?:van(?:de[nr]?)?|ver|de|der)(?=[a-z]{4})")
+
+
+#: Endings that make a surname of the families' origins: Romanian (Marinescu, Munteanu),
+#: Balkan (Hodžić, Petrović), Polish (Wiśniewska, Kowalczyk), Ukrainian (Kravchenko, Kovalchuk),
+#: Turkish (Karaoğlu), Georgian (Beridze, Gelashvili), Afghan (Ahmadzai, Rahimzada), Greek.
+SURNAME_ENDINGS = (
+    "escu", "eanu", "ovic", "evic", "wski", "wska", "czyk", "czak", "enko", "chuk", "czuk",
+    "oglu", "idze", "ashvili", "poulos", "zai", "zada", "zadeh",
+)  # fmt: skip
+
+
+def surname_by_its_ending(token: Token, lex) -> bool:
+    """A capitalised rare word with an ending only surnames have (Marinescu, Hodžić)."""
+    folded = token.fold
+    ending = folded.endswith(SURNAME_ENDINGS) or token.word.endswith(("ić", "ič"))
+    return (
+        ending
+        and token.cap
+        and len(folded) > 5
+        and token.zipf < 2.5
+        and "-" not in folded
+        and folded not in lex.places
+    )
 
 
 def fused_particle_surname(token: Token, lex) -> bool:

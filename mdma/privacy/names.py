@@ -21,6 +21,7 @@ from functools import lru_cache
 
 from mdma.privacy import context as ctx
 from mdma.privacy import name_signs as signs
+from mdma.privacy.case_files import file_names
 from mdma.privacy.findings import Finding, Kind
 from mdma.privacy.lexicon import DATA, lexicon
 from mdma.privacy.places import FRENCH_STREET_NAME
@@ -40,10 +41,10 @@ HANDLE = re.compile(r"@[\w.-]+")
 
 
 def _masked(text: str, organisations: tuple[str, ...]) -> list[tuple[int, int]]:
-    spans = [m.span() for m in _organisation_pattern(organisations).finditer(text)]
-    spans += [m.span() for m in HANDLE.finditer(text)]
-    spans += [m.span() for m in FRENCH_STREET_NAME.finditer(text)]
-    return spans
+    """Where no person's name is: organisations, handles, streets, file names, stock names."""
+    patterns = (_organisation_pattern(organisations), HANDLE, FRENCH_STREET_NAME)
+    spans = [m.span() for pattern in patterns for m in pattern.finditer(text)]
+    return spans + file_names(text) + signs.stock_names(text)
 
 
 def person_names(text: str, organisations: tuple[str, ...] = ()):
@@ -91,6 +92,12 @@ def _name_at(tokens: list[Token], i: int, lex):
             return (j, _extend(tokens, j + 1, lex, lenient=False, surname=True, lower=True) or j)
         if kind == "naming" and j < len(tokens) and tokens[j].fold in ctx.NAMING_FILLERS:
             j += 1
+        if (
+            kind == "naming"
+            and tokens[i].fold in ctx.NAMING_BEFORE_A_CAPITAL
+            and not (j < len(tokens) and tokens[j].cap)
+        ):
+            return None  # "kunnen we dit agenderen": Dutch "this", not French "dit"
         if j < len(tokens) and kind == "role" and not signs.name_like(tokens[j], lex):
             return None
         if j < len(tokens) and kind == "topic" and not _a_persons_name(tokens, j, lex):
@@ -170,6 +177,7 @@ def _capitalised(tokens, i, lex):
     if known_pair and (not token.initial or tokens[i + 1].fold not in lex.ambiguous):
         return (i, _extend(tokens, i + 2, lex, lenient=False, surname=True) or i + 1)
     listed = folded in lex.surnames or signs.fused_particle_surname(token, lex)
+    listed = listed or signs.surname_by_its_ending(token, lex)
     surname = listed and not ambiguous and folded not in lex.places
     # "Peeters belde terug": first in a sentence too, unless it is a common word there.
     if surname and (
@@ -178,6 +186,8 @@ def _capitalised(tokens, i, lex):
         return (i, _extend(tokens, i + 1, lex, lenient=False, surname=True) or i)
     if signs.double_name(token, lex) or (signs.aged(token) and signs.name_like(token, lex)):
         return (i, i)  # De Smet-Verhaeghe; "Idil (14) zit in de OKAN-klas"
+    if signs.rare_name_where_a_person_stands(tokens, i, lex):
+        return (i, i)  # "Zeynep (Kılınç)", "De oudste, Mert, zit …"
     if not signs.unknown_proper(token, lex):
         return None
     nxt = i + 1
@@ -269,6 +279,8 @@ def _trigger(tokens, i):
         return ("kin", nxt)
     if folded in ctx.ROLE_TITLES:
         return ("role", nxt)
+    if folded in ctx.GREETINGS and tokens[i].initial:
+        return ("topic", nxt)  # "Hi Griet,": a name a list knows
     if folded in ctx.CASE_TOPICS:
         return ("topic", nxt)
     if folded in ctx.FAMILY_WORDS or folded.endswith(ctx.FAMILY_ENDINGS):
@@ -316,7 +328,7 @@ def _extend(tokens, j, lex, lenient: bool, surname: bool = False, lower: bool = 
             end + 1 < len(tokens) and tokens[end].fold in ctx.PARTICLES and tokens[end + 1].joined
         ):
             end += 1
-        if end > k:
+        if end > k and not signs.fused_with_a_place(tokens[end]):
             following = tokens[end]
             whole = " ".join(t.fold for t in tokens[k : end + 1])
             if (

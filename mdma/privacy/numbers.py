@@ -37,6 +37,14 @@ NOT_PLATE_LETTERS = {
 PHONE_CANDIDATE = re.compile(r"(?<![\w+])(?<!\w[./])(?:\+|00)?\d[\d .\/()\-]{6,18}\d(?![\w])")
 # An organisation's enterprise number (KBO/BCE), written 0123.456.789: not a person's phone.
 ENTERPRISE_NUMBER = re.compile(r"^[01]\d{3}\.\d{3}\.\d{3}$")
+#: Numbers services are called on (free 0800, paying 090x, shared-cost 070 and 078 lines): a
+#: helpline's, never a person's own.
+SERVICE_LINES = {
+    phonenumbers.PhoneNumberType.TOLL_FREE,
+    phonenumbers.PhoneNumberType.PREMIUM_RATE,
+    phonenumbers.PhoneNumberType.SHARED_COST,
+    phonenumbers.PhoneNumberType.UAN,
+}
 
 
 def national_numbers(text: str):
@@ -91,5 +99,10 @@ def phones(text: str):
         international = candidate.startswith(("+", "00"))
         leniency = phonenumbers.Leniency.POSSIBLE if international else phonenumbers.Leniency.VALID
         for number in phonenumbers.PhoneNumberMatcher(candidate, "BE", leniency=leniency):
+            national = str(number.number.national_number)
+            if national.startswith(("70", "77", "78", "80", "90")) and (
+                phonenumbers.number_type(number.number) in SERVICE_LINES
+            ):
+                continue
             start = match.start() + number.start
             yield Finding(start, start + len(number.raw_string), Kind.PHONE, number.raw_string)

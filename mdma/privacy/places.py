@@ -20,11 +20,11 @@ _DATE = (
 )
 DATE_OF_BIRTH = re.compile(
     r"(?i)(?:(?:zoon|zoontje|dochter|dochtertje|kind|kindje|baby|broer|broertje|zus|zusje|fils"
-    r"|fille|son|daughter)\w*(?:\s+[A-ZÀ-Ý][\w'-]+)?\s*\(|geboren|geb\.|geboortedatum|geboortedag|°°?|[°º]|n[ée]e?\s+le|\bn[ée]e?(?=\s+(?:à|en)\s)|date\s+de\s+naissance"
+    r"|fille|son|daughter)\w*(?:\s+[A-ZÀ-Ý][\w'-]+)?\s*\(|geboren|geb(?:\.?\s*datum|\.)|geboortedatum|geboortedag|°°?|[°º]|n[ée]e?\s+le|\bn[ée]e?(?=\s+(?:à|en)\s)|date\s+de\s+naissance"
     r"|born|date\s+of\s+birth|d\.o\.b\.?|dob|birthday|verjaardag)"
     # "geboren in Ethiopië op …", "née à Kinshasa le …": the place of birth before the date
     r"(?:\s+(?:in|te|à|en|at)\s+[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+)?)?"
-    r"(?:\s*(?:op|on|in|le|the|:|=|,))*\s*"
+    r"(?:\s*(?:op|on|in|le|the|is|was|est|:|=|,))*\s*"
     rf"(?P<date>{_DATE})(?!\d)"
 )
 
@@ -40,7 +40,10 @@ _UNITS = (
     r"|halve|hele|per|keer|x|fois|times|personnes|personen|people"
 )
 # "19u", "14h30" are times of day.
-_HOUSE = rf"\d{{1,4}}(?!\s?[uhUH](?:\d|\b))(?:\s?[a-zA-Z](?![a-zA-Z]))?(?:\s?[-/]\s?\d{{1,4}})?(?!\s*(?:{_UNITS})\b)(?!\d|[,.]\d)"
+_HOUSE = (
+    rf"\d{{1,4}}(?!\s?[uhUH](?:\d|\b))(?:\s?[a-zA-Z](?![a-zA-Z]))?(?:\s?[-/]\s?\d{{1,4}})?"
+    rf"(?!\s*(?:{_UNITS})\b)(?!\d|[,.]\d)"
+)
 _BOX = r"(?:\s*,?\s*(?:bus|bte|boîte|boite|box|b\.|/b)\s*\d{1,4}[a-zA-Z]?)?"
 _TOWN = r"(?:\s*,?\s*\d{4}\s+[A-ZÀ-Ý][\w'’-]+(?:[ -][A-ZÀ-Ý][\w'’-]+)?)?"
 _WORD = r"[A-Za-zÀ-ÿ'’-]"
@@ -83,7 +86,9 @@ FRENCH_STREET = re.compile(
     # Notes typed in lower case: "rue de la gare 12", only when the number follows.
     rf"|(?!{_FRENCH_STOP}\b)[a-zà-ÿ]{_WORD}*(?:[ -](?!{_FRENCH_STOP}\b)[a-zà-ÿ]{_WORD}*)?"
     r"(?=\s*,?\s*\d))"
-    rf"(?P<number>\s*,?\s*(?-i:{_HOUSE}))?{_BOX}(?-i:{_TOWN})"
+    # "Rue du Midi n°12"; after a leading number, "…, 7700 Mouscron" is the postcode.
+    rf"(?P<number>\s*,?\s*(?:n[°º]|nr\.?|no\.?)?\s*(?!\d{{4}}\s+[A-ZÀ-Ý])(?-i:{_HOUSE}))?"
+    rf"{_BOX}(?-i:{_TOWN})"
 )
 #: A French street named without a number: a place; the name detector leaves it alone.
 FRENCH_STREET_NAME = re.compile(
@@ -104,11 +109,12 @@ BARE_STREET_WITH_TOWN = re.compile(
     rf"(?=[A-ZÀ-Ý'’])(?<![\w])(?:{_STREET_ONLY})\s+(?i:nr\.?\s*)?{_HOUSE}(?i:{_BOX}){_POSTCODE_TOWN}"
 )
 BARE_STREET_WHERE_LIVING = re.compile(
-    r"(?i:(?=[wvadihlmr])\b(?:woont|wonen|woonde|woonden|verblijft|verblijven|verbleef|verhuisd|verhuist"
+    r"(?i:(?=[wvadihlmrb])\b(?:woont|wonen|woonde|woonden|verblijft|verblijven|verbleef|verhuisd|verhuist"
     r"|verhuisde|verhuizen|adres|domicilieadres|domicilie|ingeschreven|habite|habitent"
-    r"|domicili[ée]e?|adresse|lives|living|address|resides|moved)\b[:,]?"
-    r"(?:\s+(?:nu|sinds\s+\w+|nog|al|toen|now|still|maintenant))?"
-    r"(?:\s+(?:in|op|aan|naar|te|[àa]|at|on|to|sur))?(?:\s+(?:de|het|den|la|le|the))?)\s+"
+    r"|domicili[ée]e?|adresse|lives|living|address|resides|moved|resident|residents|bewoner"
+    r"|bewoners|habitante?s?)\b[:,]?"
+    r"(?:\s+(?:nu|sinds\s+\w+|nog|al|toen|now|still|maintenant|is|was|est))?"
+    r"(?:\s+(?:in|op|aan|naar|te|[àa]|at|on|to|sur|of|van|de))?(?:\s+(?:de|het|den|la|le|the))?)\s+"
     rf"{_STREET_ONLY}\s+(?i:nr\.?\s*)?{_HOUSE}(?i:{_BOX})(?:{_POSTCODE_TOWN})?"
 )
 
@@ -150,6 +156,22 @@ _NOT_COUNTS = {
 }
 
 
+_NEXT_WORD = re.compile(r"\s+([a-zà-ÿ]+)")
+
+
+#: What a number before them counts: households, people, homes.
+_COUNTED_THINGS = {
+    "gezinnen", "families", "familles", "huishoudens", "households", "menages", "kinderen",
+    "jongeren", "personen", "mensen", "bewoners", "personnes", "people", "residents", "woningen",
+    "huizen", "appartementen", "flats", "logements", "homes", "units", "dossiers", "cases",
+}  # fmt: skip
+
+
+def _counts(text: str, end: int) -> bool:
+    after = _NEXT_WORD.match(text, end)
+    return bool(after and fold(after[1]) in _COUNTED_THINGS)
+
+
 def _looks_like_a_street(street: str) -> bool:
     """Rare words (Overleie, Walle), or a place inside a longer name (Hoog Kortrijk); not a
     town alone, not an everyday word (Fase, Pagina, Lokaal)."""
@@ -165,24 +187,48 @@ def _looks_like_a_street(street: str) -> bool:
 _LEADS = {"t", "de", "den", "het", "ter", "ten"}
 
 
+#: What is born without being a person: an idea, a project, an initiative, as the subject
+#: right before the birth word (no name in between).
+_BORN_THINGS = re.compile(
+    r"(?i)\b(?:idee|idea|id[ée]e|project\w*|projet|plan|initiatie\w*|initiative|werking"
+    r"|vzw|asbl|organisati\w*|organisation|netwerk|network|r[ée]seau|samenwerking|concept"
+    r"|association|vereniging|dienst|service)\b(?P<between>[a-zà-ÿ ]{0,40})$"
+)
+_A_PERSON = re.compile(
+    r"\b(?:meisje|jongen|kind\w*|baby|zoon|dochter|vrouw|man|moeder|vader|mama|papa|cli[eë]nt\w*"
+    r"|girl|boy|child|woman|fille|gar[cç]on|enfant|femme|homme|b[ée]b[ée])\b"
+)
+
+
 def dates_of_birth(text: str):
     for match in DATE_OF_BIRTH.finditer(text):
+        thing = _BORN_THINGS.search(text[max(0, match.start() - 60) : match.start()])
+        if thing and not _A_PERSON.search(thing.group("between")):
+            continue  # "het idee is geboren op …", "the project was born on …"
         yield Finding(
             match.start("date"), match.end("date"), Kind.DATE_OF_BIRTH, match.group("date")
         )
 
 
 _BRACKETED_DATE = re.compile(rf"\s*\(\s*(?P<date>{_DATE})\s*[),;]")
+#: "Sara, 12/05/2012, en Adam": between commas, a date of a past year.
+_DATE_BETWEEN_COMMAS = re.compile(
+    rf",\s*(?P<date>{_DATE})(?=\s*(?:[,;)]|\.(?!\d)|$|en\b|et\b|and\b))"
+)
 
 
 def dates_beside_names(text: str, found_names) -> list[Finding]:
     """A date in brackets right after a person's name is when they were born ("Kevin Lefevere
-    (03/07/2011)", "Grâce (21.11.2016)"): case notes write it so. A date still to come is not."""
+    (03/07/2011)", "Grâce (21.11.2016)"): case notes write it so. A date still to come is not;
+    between commas ("Sara, 12/05/2012, …") only a date of an earlier year is."""
     dates = []
     for name in found_names:
         match = _BRACKETED_DATE.match(text, name.end)
+        latest = date.today().year
+        if match is None:
+            match, latest = _DATE_BETWEEN_COMMAS.match(text, name.end), latest - 1
         year = re.search(r"(\d{4}|\d{2})\s*$", match.group("date")) if match else None
-        if year and (len(year.group(1)) == 2 or int(year.group(1)) <= date.today().year):
+        if year and (len(year.group(1)) == 2 or int(year.group(1)) <= latest):
             dates.append(
                 Finding(match.start("date"), match.end("date"), Kind.DATE_OF_BIRTH,
                         match.group("date"))
@@ -190,6 +236,7 @@ def dates_beside_names(text: str, found_names) -> list[Finding]:
     return dates
 
 
+_MONTH_AFTER = re.compile(rf"(?i)\s*(?:{_MONTHS})\b")
 _ENDS_ON_A_DAY_AND_MONTH = re.compile(r"\s(?:[12]\d|3[01]|0?[1-9])/(?:1[0-2]|0?[1-9])$")
 
 
@@ -197,8 +244,10 @@ def street_addresses(text: str):
     dutch = DUTCH_STREET.finditer(text) if _street_before_a_number(text) else ()
     for match in dutch:
         street = re.match(rf"(?:{_WORD}|[ -])+", match.group()).group().strip().lower()
-        if street in _NOT_STREETS:
-            continue  # "weg 3", "park 2": a word, not a street
+        if street in _NOT_STREETS or fold(street) in lexicon().first_names:
+            continue  # "weg 3", "park 2": a word, not a street; "Adam": a first name
+        if _MONTH_AFTER.match(text, match.end()):
+            continue  # "vergadering 9 april": a date
         value = match.group().strip()
         if value[0].islower() and _ENDS_ON_A_DAY_AND_MONTH.search(value):
             continue  # "de woonwijk 15/10": a date; "Kerkstraat 12/3" stays an address
@@ -221,6 +270,8 @@ def street_addresses(text: str):
         bare.append(BARE_STREET_WITH_BOX)
     for pattern in bare:
         for match in pattern.finditer(text):
+            if not match.group().rstrip()[-1].isalpha() and _counts(text, match.end()):
+                continue  # "de bewoners van Heule 20 gezinnen": a count, not a house
             start = match.start("street")
             value = text[start : match.end()].strip().rstrip(",")
             yield Finding(start, start + len(value), Kind.STREET_ADDRESS, value)

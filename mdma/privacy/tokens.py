@@ -118,4 +118,6 @@ def tokenize(text: str, masked: list[tuple[int, int]], lex=None) -> list[Token]:
             )
         )
         prev_end = end
+    if tokens:
+        tokens[-1].gap_after = text[prev_end:].replace(" ", "")
     return tokens

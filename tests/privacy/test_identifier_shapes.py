@@ -1,6 +1,8 @@
 """Case-file numbers in the shapes services use, Belgian plates old and new, and streets that
 are only a name, before a house number."""
 
+from datetime import date
+
 import pytest
 
 from mdma.privacy import Kind, scan
@@ -203,3 +205,90 @@ def test_a_day_and_month_after_a_common_word_on_a_street_ending_is_no_address():
     assert found("Ze woont in de Kapelstraat 12/3 sinds mei.", Kind.STREET_ADDRESS) == [
         "Kapelstraat 12/3"
     ]
+
+
+@pytest.mark.parametrize(
+    "text, number",
+    [
+        ("Patiënt nr AZM 5520913, kamer 214.", "AZM 5520913"),
+        ("Kind opgenomen, patiënt P-25-004417.", "P-25-004417"),
+        ("Son numéro d'affiliation est 118/0093321/54.", "118/0093321/54"),
+        ("Numéro d'organisme de paiement : HVW 7300-221-0418.", "HVW 7300-221-0418"),
+        ("Numéro client 71 4402 9913 chez le fournisseur.", "71 4402 9913"),
+        ("Le dossier de suivi (SAJ-HT-2025-0114) part à Tournai.", "SAJ-HT-2025-0114"),
+    ],
+)
+def test_patient_affiliation_and_bracketed_file_numbers(text, number):
+    assert found(text, Kind.CASE_FILE_NUMBER) == [number]
+
+
+def test_a_count_after_a_service_name_is_no_file_number():
+    assert (
+        found("Zijn dossier bij OCMW 15 jaar geleden werd afgesloten.", Kind.CASE_FILE_NUMBER) == []
+    )
+
+
+@pytest.mark.parametrize(
+    "text, address",
+    [
+        ("A resident of Overleie 41 called about the heating.", "Overleie 41"),
+        ("Een bewoner van Walle 87 meldt vocht in de slaapkamer.", "Walle 87"),
+    ],
+)
+def test_a_bare_street_after_a_residents_word_is_an_address(text, address):
+    assert found(text, Kind.STREET_ADDRESS) == [address]
+
+
+def test_a_count_of_households_after_a_town_is_no_address():
+    assert found("De bewoners van Heule 20 gezinnen kregen een brief.", Kind.STREET_ADDRESS) == []
+
+
+def test_a_service_of_the_directory_before_its_number_is_not_part_of_it():
+    text = "Inschrijvingsnummer VDAB 77120394 sinds maart."
+    assert found(text, Kind.CASE_FILE_NUMBER) == ["77120394"]
+
+
+@pytest.mark.parametrize(
+    "text, birth",
+    [
+        ("Zijn geboortedatum is 21.04.1976, zegt de brief.", "21.04.1976"),
+        ("Geb.datum: 17/08/1969", "17/08/1969"),
+        ("Kinderen: Sara, 12/05/2012, en Adam, 30/01/2015.", "12/05/2012"),
+    ],
+)
+def test_dates_of_birth_after_a_verb_a_short_label_or_between_commas(text, birth):
+    assert birth in found(text, Kind.DATE_OF_BIRTH)
+
+
+def test_a_date_of_this_year_between_commas_after_a_name_is_no_birth_date():
+    text = f"Gesprek met Sara Peeters, 14/02/{date.today().year}, over de huur."
+    assert found(text, Kind.DATE_OF_BIRTH) == []
+
+
+def test_a_first_name_that_ends_like_a_street_is_no_street():
+    assert found("zoon Adam, 30/01/2015, heeft astma", Kind.STREET_ADDRESS) == []
+
+
+@pytest.mark.parametrize(
+    "text, number",
+    [
+        ("Kandidaat-huurder nr. 2021-05517 bij de woonmaatschappij.", "2021-05517"),
+        ("Numéro de candidat-locataire : 7712.", "7712"),
+        ("Dossier SPF Finances n° 41.227.903 en cours.", "41.227.903"),
+        ("Huurcontract nr. HC-3318-A loopt tot 2027.", "HC-3318-A"),
+    ],
+)
+def test_a_persons_word_before_a_number_word(text, number):
+    assert found(text, Kind.CASE_FILE_NUMBER) == [number]
+
+
+@pytest.mark.parametrize(
+    "text, address",
+    [
+        ("Rue du Moulin n°31, 7700 Mouscron", "Rue du Moulin n°31, 7700 Mouscron"),
+        ("Adresse : 8, rue Haute, 7500 Tournai.", "8, rue Haute, 7500 Tournai"),
+        ("Hun adres is Walle 64.", "Walle 64"),
+    ],
+)
+def test_french_house_numbers_after_n_and_an_address_after_is(text, address):
+    assert found(text, Kind.STREET_ADDRESS) == [address]
