@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 from mdma.directory.models import Sector
 from mdma.extensions import db
 from tests.browser.accessibility import assert_accessible
-from tests.browser.conftest import log_in
+from tests.browser.conftest import log_in, shut_lists
 
 pytestmark = pytest.mark.browser
 
@@ -75,6 +75,7 @@ def test_post_route_and_answer_a_bottleneck(page, live_server):
     # The sectors are a searchable multi-select: type, then choose.
     page.get_by_role("combobox", name=dutch("Route to sectors")).fill(housing_name[:4])
     page.locator(".ts-dropdown").get_by_role("option", name=housing_name).click()
+    shut_lists(page)
     page.get_by_label(dutch("Level")).select_option("intersectoral")
     page.get_by_role("button", name=dutch("Route"), exact=True).click()
     expect(page.get_by_role("status").first).to_contain_text(

@@ -11,7 +11,7 @@ from mdma.directory.models import Sector
 from mdma.extensions import db
 from tests import factories
 from tests.browser.accessibility import assert_accessible
-from tests.browser.conftest import BROWSER_LOCALE, log_in
+from tests.browser.conftest import BROWSER_LOCALE, log_in, open_list
 
 pytestmark = pytest.mark.browser
 _runs = itertools.count()
@@ -42,25 +42,6 @@ def waiting(live_server):
                 "email": email}  # fmt: skip
 
 
-def _open(page, control, tries=6):
-    """Open a Tom Select list with no other list left open over it. After a choice Tom Select
-    hands the chosen-from list its focus back a tick later, which can reopen that list after
-    the next click; and it ignores a blur while the browser reports the page unfocused. Escape
-    shuts whichever list has the focus, in every case."""
-    for _ in range(tries):
-        page.keyboard.press("Escape")
-        if page.locator(".ts-dropdown:visible").count():
-            page.wait_for_timeout(200)
-            continue
-        control.focus()  # as the keyboard moves on; a click could land on a list reopened over it
-        try:
-            expect(control).to_have_attribute("aria-expanded", "true", timeout=2_000)
-            return
-        except AssertionError:
-            continue
-    expect(control).to_have_attribute("aria-expanded", "true")
-
-
 def test_the_coordinator_routes_with_the_bottleneck_beside_the_form(page, live_server, waiting):
     dutch = live_server.translator("nl")
     log_in(page, live_server, waiting["email"])
@@ -75,7 +56,7 @@ def test_the_coordinator_routes_with_the_bottleneck_beside_the_form(page, live_s
     sectors.fill(waiting["health"][:4])
     page.locator(".ts-dropdown").get_by_role("option", name=waiting["health"]).click()
     owners = page.get_by_role("combobox", name=dutch("Named policy owners (optional)"))
-    _open(page, owners)
+    open_list(page, owners)
     # Grouped by sector; someone of two sectors shows with both.
     dropdown = page.locator(".ts-dropdown").filter(has_text="Ilse Inkomen")
     expect(dropdown.locator(".optgroup-header").first).to_be_visible()
