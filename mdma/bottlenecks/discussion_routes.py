@@ -8,10 +8,9 @@ from flask_login import current_user
 from mdma.bottlenecks import services
 from mdma.bottlenecks.forms import PostForm
 from mdma.bottlenecks.routes import bp, detail_page, load
-from mdma.core.forms import act, confirmed_not_personal, submit
-from mdma.extensions import db
+from mdma.core.forms import act
 from mdma.permissions import Permission, requires
-from mdma.threads.models import Post
+from mdma.threads.routes import submit_post
 
 
 @bp.route("/<int:bottleneck_id>/posts", methods=["POST"])
@@ -19,21 +18,12 @@ from mdma.threads.models import Post
 def add_post(bottleneck_id):
     bottleneck = load(bottleneck_id)
     form = PostForm()
-    reply_to = db.session.get(Post, form.reply_to.data) if form.reply_to.data else None
-    done = submit(
+    done = submit_post(
         form,
-        lambda: services.add_post(
-            current_user,
-            bottleneck,
-            form.body.data,
-            reply_to=reply_to,
-            as_answer=form.as_answer.data == "1",
-            confirmed=confirmed_not_personal(form, "body"),
+        lambda body, **options: services.add_post(
+            current_user, bottleneck, body, as_answer=form.as_answer.data == "1", **options
         ),
-        success=_("Your contribution has been posted."),
-        redirect_to=lambda post: url_for(
-            "bottlenecks.detail", bottleneck_id=bottleneck.id, _anchor=f"post-{post.id}"
-        ),
+        page=url_for("bottlenecks.detail", bottleneck_id=bottleneck.id),
     )
     return done or detail_page(bottleneck, post_form=form)
 

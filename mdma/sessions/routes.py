@@ -38,7 +38,7 @@ from mdma.sessions.times import from_local, in_brussels
 from mdma.threads import queries as thread_queries
 from mdma.threads import reading
 from mdma.threads.forms import PostForm
-from mdma.threads.models import Post
+from mdma.threads.routes import submit_post
 
 bp = Blueprint("sessions", __name__, url_prefix="/sessions")
 PAGE_SIZE = 20
@@ -320,20 +320,10 @@ def add_post(session_id):
     """A post in the session's thread; who may write is the thread's rule (`may_write_thread`)."""
     meeting = load(session_id)
     form = PostForm()
-    reply_to = db.session.get(Post, form.reply_to.data) if form.reply_to.data else None
-    done = submit(
+    done = submit_post(
         form,
-        lambda: discussion.add_post(
-            current_user,
-            meeting,
-            form.body.data,
-            reply_to=reply_to,
-            confirmed=confirmed_not_personal(form, "body"),
-        ),
-        success=_("Your contribution has been posted."),
-        redirect_to=lambda post: url_for(
-            "sessions.detail", session_id=meeting.id, _anchor=f"post-{post.id}"
-        ),
+        lambda body, **options: discussion.add_post(current_user, meeting, body, **options),
+        page=url_for("sessions.detail", session_id=meeting.id),
     )
     return done or detail_page(meeting, post_form=form)
 

@@ -11,7 +11,7 @@ from mdma.core.forms import act, confirmed_not_personal, submit
 from mdma.extensions import db
 from mdma.permissions import Permission, requires
 from mdma.threads import queries, reading, registry, services
-from mdma.threads.forms import EditPostForm, HideForm
+from mdma.threads.forms import EditPostForm, HideForm, PostForm
 from mdma.threads.models import Post, Thread
 from mdma.threads.permissions import ThreadPermission
 
@@ -56,6 +56,20 @@ def load_post(post_id: int) -> Post:
 
 def post_address(post: Post) -> str:
     return f"{registry.page_of(post.thread)}#post-{post.id}"
+
+
+def submit_post(form: PostForm, add, *, page: str):
+    """A page's posting route: `add(body, reply_to=…, confirmed=…)` posts in that page's thread.
+    The response goes to the new post on `page`; None shows the page again with the form."""
+    reply_to = db.session.get(Post, form.reply_to.data) if form.reply_to.data else None
+    return submit(
+        form,
+        lambda: add(
+            form.body.data, reply_to=reply_to, confirmed=confirmed_not_personal(form, "body")
+        ),
+        success=_("Your contribution has been posted."),
+        redirect_to=lambda post: f"{page}#post-{post.id}",
+    )
 
 
 @bp.route("/posts/<int:post_id>")
