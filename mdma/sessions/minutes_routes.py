@@ -75,22 +75,30 @@ def add_item(session_id):
     return done or detail_page(meeting, item_form=form)
 
 
+def _item_text(session_id, item_id, form, field: str, verb, success: str, form_name: str):
+    """A free text written to one agenda item (its minutes, a decision): `verb(actor, item,
+    text, confirmed=…)`; on a refusal the page again, the form open at that item."""
+    meeting = load(session_id)
+    item = _item(meeting, item_id)
+    done = submit(
+        form,
+        lambda: verb(
+            current_user, item, form[field].data or "",
+            confirmed=confirmed_not_personal(form, field),
+        ),
+        success=success,
+        redirect_to=_back(meeting, item),
+    )  # fmt: skip
+    return done or detail_page(meeting, failed_item=item.id, **{form_name: form})
+
+
 @bp.route("/<int:session_id>/agenda/<int:item_id>/minutes", methods=["POST"])
 @requires(SessionPermission.READ)
 def minutes(session_id, item_id):
-    meeting = load(session_id)
-    item = _item(meeting, item_id)
-    form = MinutesForm()
-    done = submit(
-        form,
-        lambda: agenda.record_minutes(
-            current_user, item, form.minutes.data or "",
-            confirmed=confirmed_not_personal(form, "minutes"),
-        ),
-        success=_("Minutes saved."),
-        redirect_to=_back(meeting, item),
+    return _item_text(
+        session_id, item_id, MinutesForm(), "minutes", agenda.record_minutes,
+        _("Minutes saved."), "minutes_form",
     )  # fmt: skip
-    return done or detail_page(meeting, minutes_form=form, failed_item=item.id)
 
 
 @bp.route("/proposed-items/<int:bottleneck_id>", methods=["POST"])
@@ -131,19 +139,10 @@ def approve_minutes(session_id):
 @bp.route("/<int:session_id>/agenda/<int:item_id>/decisions", methods=["POST"])
 @requires(SessionPermission.READ)
 def decision(session_id, item_id):
-    meeting = load(session_id)
-    item = _item(meeting, item_id)
-    form = DecisionForm()
-    done = submit(
-        form,
-        lambda: agenda.add_decision(
-            current_user, item, form.decision.data or "",
-            confirmed=confirmed_not_personal(form, "decision"),
-        ),
-        success=_("Decision recorded."),
-        redirect_to=_back(meeting, item),
+    return _item_text(
+        session_id, item_id, DecisionForm(), "decision", agenda.add_decision,
+        _("Decision recorded."), "decision_form",
     )  # fmt: skip
-    return done or detail_page(meeting, decision_form=form, failed_item=item.id)
 
 
 @bp.route("/<int:session_id>/agenda/<int:item_id>/action-points", methods=["POST"])
