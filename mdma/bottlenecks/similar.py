@@ -10,7 +10,8 @@ weighs most (the words and synonyms favour texts written beside the synonym list
 cosine over Dutch stems and synonym groups (the field's other words for one thing), and
 TF-IDF cosine over the character 3–5-grams of the words (compounds, spellings, inflections:
 huurwaarborg ~ waarborg). Rarity comes from a sample of
-the bottlenecks, refreshed every few minutes. A suggestion is "probably the same" when it
+the bottlenecks, refreshed every few minutes. The best ten are then told apart (`discern`):
+a word the new text shares with only one of them says more than one they all share. A suggestion is "probably the same" when it
 scores high and clearly above the next one; the words both texts share say why it matched.
 """
 
@@ -23,7 +24,7 @@ from itertools import chain
 import sqlalchemy as sa
 from sqlalchemy import orm
 
-from mdma.bottlenecks import embeddings, search, text, vectors
+from mdma.bottlenecks import discern, embeddings, search, text, vectors
 from mdma.bottlenecks.models import Bottleneck
 from mdma.bottlenecks.states import Status
 from mdma.bottlenecks.thesaurus import concept, concepts, expansions, thesaurus
@@ -305,8 +306,10 @@ def similar(
         first.append((score, words, index, meaning, share, row, candidate))
     # Character n-grams cost most: only for the best on meaning and words.
     first.sort(key=lambda item: -item[0])
-    scored = []
+    scored, on_meaning_alone = [], set()
     for _first, words, index, meaning, share, row, candidate in first[:RERANKED]:
+        if share == 1:
+            on_meaning_alone.add(row.id)
         chars = _cosine(query_grams, grams(row.title, row.description)) if share < 1 else 0.0
         lexical = WORD_SHARE * words + (1 - WORD_SHARE) * chars
         content = share * meaning + (1 - share) * lexical
@@ -314,6 +317,7 @@ def similar(
         if score >= MIN_SCORE:
             scored.append((score, row.id, content, candidate))
     scored.sort(key=lambda item: (-item[0], item[1]))
+    scored = discern.rerank(query_words, scored, _weighted, on_meaning_alone)
     confident = scored and _confident(query, scored)
     scored = scored[:limit]
     ids = [row_id for _, row_id, _, _ in scored]
