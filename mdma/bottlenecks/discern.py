@@ -1,0 +1,41 @@
+"""Which of several close candidates the new text means: the best suggestions on one topic
+share most of their words (a family of problems around one service), and what they all share
+says nothing about which member is meant. Among the best few, a word the new text shares with
+a candidate counts by how few of the others have it.
+"""
+
+import math
+from collections import Counter
+
+#: The candidates compared with each other: the best this many on the blended score.
+NEIGHBOURS = 10
+#: The weight of the overlap on distinctive words in the ranking. Only the ranking: "probably
+#: the same" stays a matter of how close the texts are, not of how they differ from the others.
+DISTINCT_SHARE = 0.3
+
+
+def rerank(query: dict[str, float], scored: list, weighted, apart: set[int]) -> list:
+    """`scored`, (score, id, content, features) best first, with the best NEIGHBOURS rescored
+    and sorted again. `query` is the new text's weighted features; `weighted` weighs a
+    candidate's features the same way. The words of a candidate in `apart` (compared on meaning
+    alone: either text is in French or English) count for nothing."""
+    near = scored[:NEIGHBOURS]
+    if len(near) < 2:
+        return scored
+    # A word every close candidate has weighs 0, one only a single candidate has weighs fully.
+    spread = math.log(len(near))
+    having = Counter(f for *_rest, candidate in near for f in candidate if f in query)
+    rescored = []
+    for score, row_id, content, candidate in near:
+        if row_id in apart:
+            rescored.append((score, row_id, content, candidate))
+            continue
+        weights = weighted(candidate)
+        distinct = sum(
+            query[f] * weights[f] * math.log(len(near) / having[f]) / spread
+            for f in candidate
+            if f in query
+        )
+        rescored.append((score + DISTINCT_SHARE * distinct, row_id, content, candidate))
+    rescored.sort(key=lambda item: (-item[0], item[1]))
+    return rescored + scored[len(near) :]
