@@ -9,9 +9,9 @@ is asked. Python then scores each on three views, blended: the embeddings' cosin
 weighs most (the words and synonyms favour texts written beside the synonym list), TF-IDF
 cosine over Dutch stems and synonym groups (the field's other words for one thing), and
 TF-IDF cosine over the character 3–5-grams of the words (compounds, spellings, inflections:
-huurwaarborg ~ waarborg). Rarity comes from a sample of
-the bottlenecks, refreshed every few minutes. The best ten are then told apart (`discern`):
-a word the new text shares with only one of them says more than one they all share. A suggestion is "probably the same" when it
+huurwaarborg ~ waarborg). Rarity comes from a sample of the bottlenecks, refreshed every few
+minutes. The best ten are then told apart (`discern`): a word the new text shares with only
+one of them says more than one they all share. A suggestion is "probably the same" when it
 scores high and clearly above the next one; the words both texts share say why it matched.
 """
 
