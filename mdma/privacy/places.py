@@ -1,32 +1,10 @@
-"""Dates of birth and street addresses: personal data recognised by what surrounds it."""
+"""Street addresses: a street and its house number, recognised by the street word or by what surrounds it."""
 
 import re
-from datetime import date
 
+from mdma.privacy.births import MONTHS as _MONTHS
 from mdma.privacy.findings import Finding, Kind
 from mdma.privacy.lexicon import fold, lexicon
-
-_MONTHS = (
-    r"jan(?:uari|vier|uary)?|feb(?:ruari|ruary)?|f[ée]v(?:rier)?|maart|mars|march|mar"
-    r"|apr(?:il)?|avr(?:il)?|mei|mai|may|jun[ie]?|juin|june|jul[iy]?|juil(?:let)?|aug(?:ustus|ust)?"
-    r"|ao[uû]t|sep(?:t(?:ember|embre)?)?|o[ck]t(?:ober|obre)?|nov(?:ember|embre)?|dec(?:ember)?"
-    r"|d[ée]c(?:embre)?"
-)
-_DATE = (
-    rf"(?:\d{{1,2}}(?:st|nd|rd|th|er)?\s+(?:{_MONTHS})\.?,?\s+\d{{2,4}}"
-    rf"|(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
-    r"|\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{2,4}"
-    r"|\d{4}-\d{2}-\d{2})"
-)
-DATE_OF_BIRTH = re.compile(
-    r"(?i)(?:(?:zoon|zoontje|dochter|dochtertje|kind|kindje|baby|broer|broertje|zus|zusje|fils"
-    r"|fille|son|daughter)\w*(?:\s+[A-ZÀ-Ý][\w'-]+)?\s*\(|geboren|geb(?:\.?\s*datum|\.)|geboortedatum|geboortedag|°°?|[°º]|n[ée]e?\s+le|\bn[ée]e?(?=\s+(?:à|en)\s)|date\s+de\s+naissance"
-    r"|born|date\s+of\s+birth|d\.o\.b\.?|dob|birthday|verjaardag)"
-    # "geboren in Ethiopië op …", "née à Kinshasa le …": the place of birth before the date
-    r"(?:\s+(?:in|te|à|en|at)\s+[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+)?)?"
-    r"(?:\s*(?:op|on|in|le|the|is|was|est|:|=|,))*\s*"
-    rf"(?P<date>{_DATE})(?!\d)"
-)
 
 _STREET_SUFFIX = (
     r"straat|str\.|laan|steenweg|stwg\.?|plein|dreef|weg|lei|kaai|baan|markt|pad|dijk|singel"
@@ -185,55 +163,6 @@ def _looks_like_a_street(street: str) -> bool:
 
 
 _LEADS = {"t", "de", "den", "het", "ter", "ten"}
-
-
-#: What is born without being a person: an idea, a project, an initiative, as the subject
-#: right before the birth word (no name in between).
-_BORN_THINGS = re.compile(
-    r"(?i)\b(?:idee|idea|id[ée]e|project\w*|projet|plan|initiatie\w*|initiative|werking"
-    r"|vzw|asbl|organisati\w*|organisation|netwerk|network|r[ée]seau|samenwerking|concept"
-    r"|association|vereniging|dienst|service)\b(?P<between>[a-zà-ÿ ]{0,40})$"
-)
-_A_PERSON = re.compile(
-    r"\b(?:meisje|jongen|kind\w*|baby|zoon|dochter|vrouw|man|moeder|vader|mama|papa|cli[eë]nt\w*"
-    r"|girl|boy|child|woman|fille|gar[cç]on|enfant|femme|homme|b[ée]b[ée])\b"
-)
-
-
-def dates_of_birth(text: str):
-    for match in DATE_OF_BIRTH.finditer(text):
-        thing = _BORN_THINGS.search(text[max(0, match.start() - 60) : match.start()])
-        if thing and not _A_PERSON.search(thing.group("between")):
-            continue  # "het idee is geboren op …", "the project was born on …"
-        yield Finding(
-            match.start("date"), match.end("date"), Kind.DATE_OF_BIRTH, match.group("date")
-        )
-
-
-_BRACKETED_DATE = re.compile(rf"\s*\(\s*(?P<date>{_DATE})\s*[),;]")
-#: "Sara, 12/05/2012, en Adam": between commas, a date of a past year.
-_DATE_BETWEEN_COMMAS = re.compile(
-    rf",\s*(?P<date>{_DATE})(?=\s*(?:[,;)]|\.(?!\d)|$|en\b|et\b|and\b))"
-)
-
-
-def dates_beside_names(text: str, found_names) -> list[Finding]:
-    """A date in brackets right after a person's name is when they were born ("Kevin Lefevere
-    (03/07/2011)", "Grâce (21.11.2016)"): case notes write it so. A date still to come is not;
-    between commas ("Sara, 12/05/2012, …") only a date of an earlier year is."""
-    dates = []
-    for name in found_names:
-        match = _BRACKETED_DATE.match(text, name.end)
-        latest = date.today().year
-        if match is None:
-            match, latest = _DATE_BETWEEN_COMMAS.match(text, name.end), latest - 1
-        year = re.search(r"(\d{4}|\d{2})\s*$", match.group("date")) if match else None
-        if year and (len(year.group(1)) == 2 or int(year.group(1)) <= latest):
-            dates.append(
-                Finding(match.start("date"), match.end("date"), Kind.DATE_OF_BIRTH,
-                        match.group("date"))
-            )  # fmt: skip
-    return dates
 
 
 _MONTH_AFTER = re.compile(rf"(?i)\s*(?:{_MONTHS})\b")
