@@ -23,7 +23,9 @@ _HOUSE = (
     rf"(?!\s*(?:{_UNITS})\b)(?!\d|[,.]\d)"
 )
 _BOX = r"(?:\s*,?\s*(?:bus|bte|boîte|boite|box|b\.|/b)\s*\d{1,4}[a-zA-Z]?)?"
-_TOWN = r"(?:\s*,?\s*\d{4}\s+[A-ZÀ-Ý][\w'’-]+(?:[ -][A-ZÀ-Ý][\w'’-]+)?)?"
+# Belgian postcodes have four digits, French ones five (59200 Tourcoing); notes typed in lower
+# case write the town so too (8530 harelbeke): kept only when it is a known place.
+_TOWN = r"(?:\s*,?\s*\d{4,5}\s+(?:[A-ZÀ-Ý][\w'’-]+(?:[ -][A-ZÀ-Ý][\w'’-]+)?|[a-zà-ÿ][\w'’-]+))?"
 _WORD = r"[A-Za-zÀ-ÿ'’-]"
 # Capitalised words may precede the street word (Grote Markt, Oude Vesten, Sint-Jansstraat).
 DUTCH_STREET = re.compile(
@@ -65,7 +67,7 @@ FRENCH_STREET = re.compile(
     rf"|(?!{_FRENCH_STOP}\b)[a-zà-ÿ]{_WORD}*(?:[ -](?!{_FRENCH_STOP}\b)[a-zà-ÿ]{_WORD}*)?"
     r"(?=\s*,?\s*\d))"
     # "Rue du Midi n°12"; after a leading number, "…, 7700 Mouscron" is the postcode.
-    rf"(?P<number>\s*,?\s*(?:n[°º]|nr\.?|no\.?)?\s*(?!\d{{4}}\s+[A-ZÀ-Ý])(?-i:{_HOUSE}))?"
+    rf"(?P<number>\s*,?\s*(?:n[°º]|nr\.?|no\.?)?\s*(?!\d{{4,5}}\s+[A-ZÀ-Ý])(?-i:{_HOUSE}))?"
     rf"{_BOX}(?-i:{_TOWN})"
 )
 #: A French street named without a number: a place; the name detector leaves it alone.
@@ -106,8 +108,15 @@ BARE_STREET_WITH_BOX = re.compile(
 #: evidence, so the street must look like one (rare words, or a place in a longer name) and
 #: no count may follow the number ("in Kortrijk 5 gezinnen").
 BARE_STREET_AFTER_PLACE_WORD = re.compile(
-    r"(?i:(?=[oalsOALS])\b(?:op|aan|langs|at|on|au|sur)\s+(?:de\s+|het\s+)?)"
+    r"(?i:(?=[oalsivbnèàtcOALSIVBNÀTC])\b(?:op|aan|langs|at|on|au|sur|in|van|bij|naar|of|near|à"
+    r"|chez|to)\s+(?:de\s+|het\s+|the\s+)?)"
     rf"{_STREET_ONLY}\s+{_HOUSE}(?=\s*(?:[.,;:)!?]|$|\n|(?P<next>[a-zà-ÿ]+)))"
+)
+#: Anywhere else inside a sentence ("buurtconflict Overleie 47", "Mukendi – Hoog Kortrijk
+#: 33"): after a lower-case word or a dash, and only a street no person is named like.
+BARE_STREET_INSIDE_A_SENTENCE = re.compile(
+    rf"(?:(?<=[a-zà-ÿ] )|(?<=[–-] ))(?=[A-ZÀ-Ý]){_STREET_ONLY}\s+{_HOUSE}"
+    r"(?=\s*(?:[.,;:)!?]|$|\n|(?P<next>[a-zà-ÿ]+)))"
 )
 _BOX_WORDS = ("bus", "bte", "boîte", "boite")
 #: Words after a number that count it: "5 gezinnen", "3 sessies".
@@ -158,8 +167,17 @@ def _looks_like_a_street(street: str) -> bool:
     if not words:
         return False
     if len(words) == 1:
-        return words[0] not in lex.places and lex.common.zipf(words[0]) < 3.5
+        # a town alone is no street; a district as rare as a street's name may be one (Overleie)
+        return lex.common.zipf(words[0]) < (2.0 if words[0] in lex.places else 3.5)
     return any(w in lex.places or lex.common.zipf(w) < 3.5 for w in words)
+
+
+def _named_like_no_person(street: str) -> bool:
+    lex = lexicon()
+    if street[0].isupper() and street.split()[0].lower() in _LEADS:
+        return False  # "De Klimop 3": a sentence's first word may stand before
+    words = [fold(w) for w in re.findall(r"[^\W\d_]+", street) if fold(w) not in _LEADS]
+    return _looks_like_a_street(street) and not any(lex.is_name(w) for w in words)
 
 
 _LEADS = {"t", "de", "den", "het", "ter", "ten"}
@@ -177,22 +195,15 @@ def street_addresses(text: str):
             continue  # "weg 3", "park 2": a word, not a street; "Adam": a first name
         if _MONTH_AFTER.match(text, match.end()):
             continue  # "vergadering 9 april": a date
-        value = match.group().strip()
+        value = _without_unknown_town(match.group().strip())
         if value[0].islower() and _ENDS_ON_A_DAY_AND_MONTH.search(value):
             continue  # "de woonwijk 15/10": a date; "Kerkstraat 12/3" stays an address
         start = match.start() + match.group().index(value)
         yield Finding(start, start + len(value), Kind.STREET_ADDRESS, value)
-    for match in BARE_STREET_AFTER_PLACE_WORD.finditer(text):
-        after = match.group("next")
-        if _looks_like_a_street(match.group("street")) and not (
-            after and _COUNTED.search(after) and after not in _NOT_COUNTS
-        ):
-            yield Finding(
-                match.start("street"),
-                match.end(),
-                Kind.STREET_ADDRESS,
-                text[match.start("street") : match.end()],
-            )
+    bare_streets = [(BARE_STREET_AFTER_PLACE_WORD, _looks_like_a_street),
+                    (BARE_STREET_INSIDE_A_SENTENCE, _named_like_no_person)]  # fmt: skip
+    for pattern, looks_right in bare_streets:
+        yield from _bare_streets(text, pattern, looks_right)
     bare = [BARE_STREET_WITH_TOWN, BARE_STREET_WHERE_LIVING]
     lowered = text.lower()
     if any(word in lowered for word in _BOX_WORDS):
@@ -207,6 +218,40 @@ def street_addresses(text: str):
     for match in FRENCH_STREET.finditer(text):
         if not (match.group("lead") or match.group("number")):
             continue  # a street without a number is a place, not an address
-        value = match.group().strip().rstrip(",")
+        value = _without_unknown_town(match.group().strip().rstrip(","))
         start = match.start() + match.group().index(value)
         yield Finding(start, start + len(value), Kind.STREET_ADDRESS, value)
+
+
+#: A house without a street word: up to three digits ("Infolijn 1700", "Groeipakket 2024" are
+#: a number and a year), and no day and month ("overleg Overleie 28/02").
+_BARE_HOUSE = re.compile(r"\d{1,3}(?!\d)(?!\s?/\s?(?:0?[1-9]|1[0-2])$)")
+_WORD_BEFORE = re.compile(r"(\S+)\s+$")
+
+
+_LOWER_TOWN = re.compile(r"\s*,?\s*\d{4,5}\s+([a-zà-ÿ][\w'’-]+)$")
+
+
+def _without_unknown_town(value: str) -> str:
+    town = _LOWER_TOWN.search(value)
+    if town and fold(town.group(1)) not in lexicon().places:
+        return value[: town.start()]  # "Kerkstraat 12, 2000 euro": no town
+    return value
+
+
+def _bare_streets(text: str, pattern: re.Pattern, looks_right):
+    for match in pattern.finditer(text):
+        house = text[match.end("street") : match.end()].strip()
+        if not _BARE_HOUSE.match(house) or re.search(r"\d{4}", house):
+            continue
+        before = _WORD_BEFORE.search(
+            text, max(0, match.start("street") - 30), match.start("street")
+        )
+        if pattern is BARE_STREET_INSIDE_A_SENTENCE and before and before.group(1)[0].isupper():
+            continue  # "Koen Ameye 1": a name's first part before, not a street
+        after = match.group("next")
+        if looks_right(match.group("street")) and not (
+            after and _COUNTED.search(after) and after not in _NOT_COUNTS
+        ):
+            start = match.start("street")
+            yield Finding(start, match.end(), Kind.STREET_ADDRESS, text[start : match.end()])
