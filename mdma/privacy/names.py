@@ -16,40 +16,17 @@ Organisations and services (OCMW, Kind & Gezin, the platform's directory) are ne
 `@handles` of platform users are allowed.
 """
 
-import re
-from functools import lru_cache
-
 from mdma.privacy import context as ctx
+from mdma.privacy import name_masks as masks
 from mdma.privacy import name_signs as signs
-from mdma.privacy.case_files import file_names
 from mdma.privacy.findings import Finding, Kind
-from mdma.privacy.lexicon import DATA, lexicon
-from mdma.privacy.places import FRENCH_STREET_NAME
+from mdma.privacy.lexicon import lexicon
 from mdma.privacy.tokens import Token, tokenize
-
-
-@lru_cache(maxsize=8)
-def _organisation_pattern(extra: tuple[str, ...]) -> re.Pattern:
-    text = (DATA / "organisations.txt").read_text(encoding="utf-8")
-    phrases = [line.strip() for line in text.splitlines() if line.strip() and line[0] != "#"]
-    phrases += [p for p in extra if p.strip()]
-    alternatives = sorted({re.escape(p.strip()) for p in phrases}, key=len, reverse=True)
-    return re.compile(rf"(?i)(?<!\w)(?:{'|'.join(alternatives)})(?!\w)")
-
-
-HANDLE = re.compile(r"@[\w.-]+")
-
-
-def _masked(text: str, organisations: tuple[str, ...]) -> list[tuple[int, int]]:
-    """Where no person's name is: organisations, handles, streets, file names, stock names."""
-    patterns = (_organisation_pattern(organisations), HANDLE, FRENCH_STREET_NAME)
-    spans = [m.span() for pattern in patterns for m in pattern.finditer(text)]
-    return spans + file_names(text) + signs.stock_names(text)
 
 
 def person_names(text: str, organisations: tuple[str, ...] = ()):
     lex = lexicon()
-    tokens = tokenize(text, _masked(text, organisations), lex)
+    tokens = tokenize(text, masks.no_names_here(text, organisations), lex)
     found: list[tuple[int, int]] = []
     i = 0
     while i < len(tokens):
