@@ -155,6 +155,9 @@ THING_WORDS = {
     "team", "play", "show", "school", "centre", "center", "house", "garage", "apotheek",
     "slagerij", "beenhouwerij", "drukkerij", "brouwerij", "frituur", "kapsalon", "huize",
     "villa", "pharmacie", "boulangerie", "boucherie",
+    # foundations, funds and the groups of a home or a school, named after a person or an animal
+    "stichting", "fonds", "fondation", "foundation", "fund", "leefgroep", "leefgroepen", "groep",
+    "klas", "afdeling", "huis", "lycee", "athenee", "atheneum", "college", "instituut",
 }  # fmt: skip
 
 #: After these a capitalised first name alone is a place: "geboren in Thiès", "née à Sofia".

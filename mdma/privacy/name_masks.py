@@ -4,6 +4,7 @@ names. The name rules never look inside these spans."""
 import re
 from functools import lru_cache
 
+from mdma.privacy import context as ctx
 from mdma.privacy import name_signs as signs
 from mdma.privacy.case_files import file_names
 from mdma.privacy.lexicon import DATA
@@ -20,10 +21,45 @@ def _organisation_pattern(extra: tuple[str, ...]) -> re.Pattern:
 
 
 HANDLE = re.compile(r"@[\w.-]+")
+#: The labels of a quoted mail's header: "> Van: …", "De : …", "From: …".
+MAIL_HEADER_LABEL = re.compile(
+    r"(?im)^[>\s]*(?:van|aan|cc|bcc|from|to|de|[àa]|objet|onderwerp|subject|betreft|sent"
+    r"|verzonden|envoy[ée])(?=\s?:)"
+)
+#: A word with a capital inside (DigiSprong, KortrijkWerkt) is a brand or a project, unless
+#: the capital follows a name's particle (McDonald, DeSmet, VanDamme, O'Brien).
+INNER_CAPITAL = re.compile(r"\b(?!(?:Mc|Mac|De|Van|Le|La|Di|Da|Du|El)[A-Z])[A-Z][a-z]+[A-Z]\w*")
 
 
 def no_names_here(text: str, organisations: tuple[str, ...]) -> list[tuple[int, int]]:
     """Where no person's name is: organisations, handles, streets, file names, stock names."""
-    patterns = (_organisation_pattern(organisations), HANDLE, FRENCH_STREET_NAME)
+    patterns = (
+        _organisation_pattern(organisations),
+        HANDLE,
+        FRENCH_STREET_NAME,
+        MAIL_HEADER_LABEL,
+        INNER_CAPITAL,
+    )
     spans = [m.span() for pattern in patterns for m in pattern.finditer(text)]
     return spans + file_names(text) + signs.stock_names(text)
+
+
+def words_of(tokens, first, last) -> tuple[str, ...]:
+    return tuple(t.fold for t in tokens[first : last + 1] if t.fold not in ctx.ARTICLES)
+
+
+def things_named(tokens) -> set[tuple[str, ...]]:
+    """The capitalised words right after a place or group word ("basisschool De Klimop",
+    "Stichting Lodewijk De Raet"): wherever they stand again, they name the same thing."""
+    things = set()
+    for k, token in enumerate(tokens[:-1]):
+        if token.fold not in ctx.THING_WORDS:
+            continue
+        if not (token.cap or tokens[k + 1].fold in ctx.ARTICLES):
+            continue  # "de klas Yasmine en Tom": the children of the class
+        j = k + 1
+        while j < len(tokens) and tokens[j].cap and tokens[j].joined and not tokens[j - 1].dotted:
+            j += 1
+        if j > k + 1:
+            things.add(words_of(tokens, k + 1, j - 1))
+    return things

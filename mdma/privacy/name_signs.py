@@ -144,6 +144,14 @@ def inside_a_things_name(tokens, first, last) -> bool:
     after = tokens[last + 1] if last + 1 < len(tokens) else None
     if before and tokens[first].joined and before.cap and before.fold in ctx.THING_WORDS:
         return True
+    if (
+        before
+        and before.fold in ctx.ARTICLES
+        and first > 1
+        and tokens[first - 2].fold in ctx.THING_WORDS
+        and before.joined
+    ):
+        return True  # "basisschool De Klimop", "leefgroep De Wolf": named after the place word
     if fused_with_a_place(tokens[last]):
         return True  # the Willy Naessens-hal, Hendrik Consciencelaan, de Ernest Claesschool
     k = last + 1

@@ -28,16 +28,23 @@ def person_names(text: str, organisations: tuple[str, ...] = ()):
     lex = lexicon()
     tokens = tokenize(text, masks.no_names_here(text, organisations), lex)
     found: list[tuple[int, int]] = []
+    things: set[tuple[str, ...]] = set()
     i = 0
     while i < len(tokens):
         span = _name_at(tokens, i, lex)
         if span is None:
             i += 1
             continue
-        if not signs.inside_a_things_name(tokens, *span):
+        if signs.inside_a_things_name(tokens, *span):
+            things.add(masks.words_of(tokens, *span))
+        else:
             found.append(span)
         i = span[1] + 1
-    found = _spread(tokens, found, lex)
+    # "basisschool De Klimop …, de ouderraad van De Klimop": the thing's name again
+    things |= masks.things_named(tokens)
+    found = [
+        span for span in _spread(tokens, found, lex) if masks.words_of(tokens, *span) not in things
+    ]
     for first, last in found:
         start, end = tokens[first].start, tokens[last].end
         yield Finding(start, end, Kind.PERSON_NAME, text[start:end])
