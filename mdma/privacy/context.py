@@ -49,6 +49,12 @@ ROLE_TITLES = {
     "verpleegkundige", "vrijwilliger", "vrijwilligster", "doctor", "nurse", "tutor",
     "beneficiary", "beneficiaire", "begunstigde", "applicant", "tenant", "resident", "demandeur",
     "demandeuse", "requerant", "requerante", "locataire", "client", "cliente",
+    # the people who come to the house or help in a service
+    "technieker", "technicus", "technician", "klusjesman", "loodgieter", "plumber",
+    "elektricien", "chauffeur", "stagiair", "stagiaire", "intern", "concierge", "caretaker",
+    "poetshulp", "logopedist", "logopediste", "ergotherapeut", "psychiater", "educateur",
+    "educatrice", "interprete", "volunteer", "benevole", "animateur", "animatrice",
+    "facilitator", "monitor", "monitrice",
 }  # fmt: skip
 #: Greetings first in a message: the capitalised name after them is the reader's ("Hi Griet,").
 GREETINGS = {
@@ -59,6 +65,7 @@ GREETINGS = {
 CASE_TOPICS = {
     "opvolging", "huisbezoek", "bezoek", "verhuis", "verhuizing", "intake", "aanmelding",
     "bespreking", "begeleiding", "suivi", "visite", "accompagnement", "follow-up",
+    "opmerking", "remarque", "remark",
 }  # fmt: skip
 #: A child's rank among siblings, beside a name: "de jongste (Tesfay, …)", "the eldest, Omar".
 RANK_WORDS = {"oudste", "jongste", "youngest", "eldest", "aine", "ainee", "cadet", "cadette"}

@@ -47,11 +47,26 @@ def signs_or_speaks(tokens, i) -> bool:
     """A first name on its own that signs a message off ("… Groetjes,\n Lotte", "– Pieter") or
     speaks in minutes or a chat ("Bram: ik rij om 8u")."""
     token = tokens[i]
-    if not token.initial or token.zipf >= 4.5:
+    if not token.initial or token.zipf >= 5.5:
+        return False
+    if addressed_or_signed(tokens, i):
+        return True
+    if token.zipf >= 4.5:
         return False
     if token.gap_after.startswith(":") and i + 1 < len(tokens):
         return True
     return i == len(tokens) - 1 and ("\n" in token.gap_before or "–" in token.gap_before)
+
+
+def addressed_or_signed(tokens, i) -> bool:
+    """A first name that opens a message, addressing its reader ("Tom, the family …", "Lien,
+    ik kan …"), or closes it after the last sentence ("… voor vrijdag. Joke")."""
+    token = tokens[i]
+    opens = i == 0 or "\n" in token.gap_before
+    if opens and token.gap_after.strip() == "," and i + 1 < len(tokens):
+        return not tokens[i + 1].cap or tokens[i + 1].fold in ("ik", "je", "i", "we", "je")
+    closes = i == len(tokens) - 1 and i > 0 and not token.gap_after.strip()
+    return closes and token.zipf < 5.0 and tokens[i - 1].gap_after.strip()[-1:] in (".", "!", "?")
 
 
 def rare_name_where_a_person_stands(tokens, i, lex) -> bool:

@@ -1,0 +1,39 @@
+"""First names that open a message addressing its reader or close it as a signature, and
+first names after the word for someone's job or a remark's heading."""
+
+import pytest
+
+from mdma.privacy import Kind, scan
+
+
+def names(text):
+    return [f.text for f in scan(text) if f.kind == Kind.PERSON_NAME]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Sanne, kan jij de aanvraag van het gezin nog nakijken?", "Sanne"),
+        ("Onderwerp: sleutel\n\nKoen, ik heb de sleutel bij de buren gelaten.", "Koen"),
+        ("Julien, pourrais-tu rappeler la famille demain ?", "Julien"),
+        ("Ok, I will call the landlord tomorrow morning. Hannah", "Hannah"),
+        ("De elektricien Wim komt donderdag de meter vervangen.", "Wim"),
+        ("Opmerking Sofie: de wachtlijst loopt op.", "Sofie"),
+        ("Le stagiaire Mathis accompagne la famille au CPAS.", "Mathis"),
+    ],
+)
+def test_a_first_name_opening_or_closing_a_message_or_after_a_job_is_found(text, name):
+    assert names(text) == [name]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hoop, dat is wat de gezinnen nu het meest nodig hebben.",
+        "Opmerking: de lift in blok C is nog altijd stuk.",
+        "De loodgieter komt dinsdag langs voor de lekkende kraan.",
+        "Het loket is vrijdag gesloten. Dank",
+    ],
+)
+def test_words_in_those_places_that_are_no_names_are_left_alone(text):
+    assert names(text) == []
