@@ -20,6 +20,7 @@ def addresses(text):
          "8 rue de Roubaix, 59100 Roubaix"),
         ("Nouvelle adresse : avenue Foch 33, 59000 Lille.", "avenue Foch 33, 59000 Lille"),
         ("nieuw adres: gentsesteenweg 12 8500 kortrijk", "gentsesteenweg 12 8500 kortrijk"),
+        ("ze woont in de dorpsstraat 4 sinds maart", "dorpsstraat 4"),
     ],
 )  # fmt: skip
 def test_an_address_is_found_inside_a_sentence_or_with_its_town(text, address):
@@ -35,6 +36,8 @@ def test_an_address_is_found_inside_a_sentence_or_with_its_town(text, address):
         "Aanwezig: Tom, Lies Verbeke 2 keer verontschuldigd.",
         "De huur voor de Kerkstraat 12, 2000 euro per jaar, is te hoog.",
         "In Fase 2 van het project komen er 40 woningen bij.",
+        "Goedkeuring verslag vorige vergadering 3 en stand van zaken.",
+        "De verbetering 2 uit het vorige ontwerp blijft behouden.",
     ],
 )
 def test_numbers_after_a_name_that_is_no_street_are_left_alone(text):
