@@ -193,7 +193,8 @@ def street_addresses(text: str):
         street = re.match(rf"(?:{_WORD}|[ -])+", match.group()).group().strip().lower()
         if street in _NOT_STREETS or fold(street) in lexicon().first_names:
             continue  # "weg 3", "park 2": a word, not a street; "Adam": a first name
-        if match.group()[:1].islower() and lexicon().common.zipf(fold(street)) >= 4.0:
+        word = re.match(rf"(?:{_WORD}|[ -])+", match.group()).group().split()[-1]
+        if word.islower() and lexicon().common.zipf(fold(word)) >= 4.0:
             continue  # "vorige vergadering 2", "de woning 3": an everyday word, no street's name
         if _MONTH_AFTER.match(text, match.end()):
             continue  # "vergadering 9 april": a date
