@@ -7,7 +7,7 @@ from functools import lru_cache
 from mdma.privacy import context as ctx
 from mdma.privacy import name_signs as signs
 from mdma.privacy.case_files import file_names
-from mdma.privacy.lexicon import DATA
+from mdma.privacy.lexicon import DATA, fold, lexicon
 from mdma.privacy.places import FRENCH_STREET_NAME
 
 
@@ -31,6 +31,37 @@ MAIL_HEADER_LABEL = re.compile(
 INNER_CAPITAL = re.compile(r"\b(?!(?:Mc|Mac|De|Van|Le|La|Di|Da|Du|El)[A-Z])[A-Z][a-z]+[A-Z]\w*")
 
 
+_NAMING = (
+    r"\b(?:namen|naam|heten|heet|noemen|genoemd|noms?|s['’]appellent|appel[ée]e?s|names?"
+    r"|called|named)\b"
+)
+_GROUPS = (
+    r"\b(?:(?:leef)?groep(?:en)?|klas(?:sen)?|afdeling(?:en)?|ploeg(?:en)?|teams?|groupes?"
+    r"|classes?|[ée]quipes?|groups?|units?|wards?|paviljoen(?:s)?|zal(?:en)?|zaal|lokal(?:en)?"
+    r"|rooms?|salles?)\b"
+)
+_NAMING_WORD = re.compile(rf"(?i){_NAMING}")
+#: A sentence that names groups, rooms or classes: "De Vos en De Beer zijn de namen van de
+#: leefgroepen", "les groupes s'appellent Les Lions et Les Tigres", "the wards are called …".
+_GROUPS_NAMED = re.compile(rf"(?i)(?=[^.!?\n]*{_NAMING})(?=[^.!?\n]*{_GROUPS})[^.!?\n]+")
+_ARTICLE_AND_WORD = re.compile(r"\b(?:De|Het|Le|La|Les|The)\s+[A-ZÀ-Ý][a-zà-ÿ]+")
+
+
+def _groups_named(text: str) -> list[tuple[int, int]]:
+    spans = []
+    if not _NAMING_WORD.search(text):
+        return spans
+    for sentence in _GROUPS_NAMED.finditer(text):
+        words = {fold(w) for w in re.findall(r"[^\W\d_]+", sentence.group())}
+        if words & (ctx.FORMAL_TITLES | ctx.KIN_TITLES):
+            continue  # "Mevrouw De Wolf werkt in groep 3": a person is named there
+        for name in _ARTICLE_AND_WORD.finditer(sentence.group()):
+            word = name.group().split()[-1]
+            if lexicon().common.zipf(fold(word)) >= 3.0:  # an animal, a plant: no rare surname
+                spans.append((sentence.start() + name.start(), sentence.start() + name.end()))
+    return spans
+
+
 def no_names_here(text: str, organisations: tuple[str, ...]) -> list[tuple[int, int]]:
     """Where no person's name is: organisations, handles, streets, file names, stock names."""
     patterns = (
@@ -41,6 +72,7 @@ def no_names_here(text: str, organisations: tuple[str, ...]) -> list[tuple[int, 
         INNER_CAPITAL,
     )
     spans = [m.span() for pattern in patterns for m in pattern.finditer(text)]
+    spans += _groups_named(text)
     return spans + file_names(text) + signs.stock_names(text)
 
 

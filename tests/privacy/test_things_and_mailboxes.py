@@ -41,3 +41,20 @@ def test_a_persons_mailbox_and_a_name_with_a_particle_capital_stay_personal():
 def test_children_of_a_class_are_still_named():
     found = kinds("In de klas Yasmine en Tom zitten samen aan tafel.")
     assert (Kind.PERSON_NAME, "Yasmine") in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "De Uil, De Egel en De Vos zijn de namen van de drie klassen.",
+        "Les groupes s'appellent Les Castors et Les Renards.",
+        "The wards are called The Oak and The Willow.",
+    ],
+)
+def test_groups_named_in_a_sentence_about_their_names_are_no_persons(text):
+    assert kinds(text) == []
+
+
+def test_a_person_in_a_sentence_about_a_group_keeps_her_name():
+    found = kinds("Mevrouw De Vos heet voluit Els De Vos en leidt groep 2.")
+    assert (Kind.PERSON_NAME, "Els De Vos") in found
