@@ -18,6 +18,7 @@ Organisations and services (OCMW, Kind & Gezin, the platform's directory) are ne
 
 from mdma.privacy import context as ctx
 from mdma.privacy import name_masks as masks
+from mdma.privacy import name_repeats as repeats
 from mdma.privacy import name_signs as signs
 from mdma.privacy.findings import Finding, Kind
 from mdma.privacy.lexicon import lexicon
@@ -43,7 +44,9 @@ def person_names(text: str, organisations: tuple[str, ...] = ()):
     # "basisschool De Klimop …, de ouderraad van De Klimop": the thing's name again
     things |= masks.things_named(tokens)
     found = [
-        span for span in _spread(tokens, found, lex) if masks.words_of(tokens, *span) not in things
+        span
+        for span in repeats.spread(tokens, found, lex)
+        if masks.words_of(tokens, *span) not in things
     ]
     for first, last in found:
         start, end = tokens[first].start, tokens[last].end
@@ -72,7 +75,7 @@ def _name_at(tokens: list[Token], i: int, lex):
             if j < len(tokens) and tokens[j].cap and tokens[j].fold in lex.first_names:
                 # "papa van Sofia": a first name, though a place too; a surname may follow.
                 return (j, _extend(tokens, j + 1, lex, lenient=False, surname=True) or j)
-        if kind == "kin" and _first_name_in_lower_case(tokens, j, lex):
+        if kind == "kin" and repeats.first_name_in_lower_case(tokens, j, lex):
             return (j, _extend(tokens, j + 1, lex, lenient=False, surname=True, lower=True) or j)
         if kind == "naming" and j < len(tokens) and tokens[j].fold in ctx.NAMING_FILLERS:
             j += 1
@@ -210,20 +213,6 @@ def _a_persons_name(tokens, j, lex) -> bool:
     )
 
 
-def _first_name_in_lower_case(tokens, j, lex) -> bool:
-    """ "kinderen lore en …", "zoon milan": after a kinship word a known first name typed in lower
-    case is one, even if it is a word too, unless it is an everyday word (will, may, mark)."""
-    if j >= len(tokens) or not tokens[j].joined:
-        return False
-    token = tokens[j]
-    return (
-        not token.cap
-        and token.fold in lex.first_names
-        and token.zipf < 4.5
-        and token.fold not in ctx.FUNCTION_WORDS
-    )
-
-
 def _lower_initial(tokens, i, lex):
     """ "j. verbeke": an initial typed in lower case, then a surname known or very rare; not
     an abbreviation of dotted letters (o.a., e.g.)."""
@@ -312,6 +301,13 @@ def _extend(tokens, j, lex, lenient: bool, surname: bool = False, lower: bool = 
             end + 1 < len(tokens) and tokens[end].fold in ctx.PARTICLES and tokens[end + 1].joined
         ):
             end += 1
+        if (
+            token.fold == "op"
+            and not token.cap
+            and tokens[k + 1 : k + 2]
+            and tokens[k + 1].fold not in ctx.ARTICLES | {"ten", "ter"}
+        ):
+            end = k  # "Bilal Chakir op Walle 98": a place; "Op de Beeck" stays a name
         if end > k and not signs.fused_with_a_place(tokens[end]):
             following = tokens[end]
             whole = " ".join(t.fold for t in tokens[k : end + 1])
@@ -334,47 +330,6 @@ def _extend(tokens, j, lex, lenient: bool, surname: bool = False, lower: bool = 
     if last is not None and tokens[last].is_initial_letter:
         return None  # initials alone are no name
     return last
-
-
-def _first_names_listed(tokens, a, b, k, lex) -> bool:
-    """ "lore en milan": a first name found makes a first name beside it one too."""
-    return (
-        a == b and tokens[a].fold in lex.first_names and _first_name_in_lower_case(tokens, k, lex)
-    )
-
-
-def _spread(tokens, found, lex):
-    """Names found make more: their neighbours in a list ("Omid en Farid"), and every other
-    place where one of their words stands again."""
-    spans = set(found)
-    covered = {k for a, b in spans for k in range(a, b + 1)}
-    words = {
-        tokens[k].fold
-        for a, b in spans
-        for k in range(a, b + 1)
-        if tokens[k].fold not in ctx.PARTICLES
-        and not tokens[k].is_initial_letter
-        and tokens[k].zipf < 4.5
-        and len(tokens[k].fold) > 2
-    }
-    for a, b in list(spans):
-        for k, link in ((b + 2, b + 1), (a - 2, a - 1)):
-            if (
-                (
-                    0 <= k < len(tokens)
-                    and k not in covered
-                    and tokens[link].fold in {"en", "et", "and", "of"}
-                )
-                and tokens[k].cap == tokens[a].cap
-                and (signs.name_like(tokens[k], lex) or _first_names_listed(tokens, a, b, k, lex))
-            ):
-                spans.add((k, k))
-                covered.add(k)
-    for k, token in enumerate(tokens):
-        if k not in covered and token.fold in words:
-            spans.add((k, k))
-            covered.add(k)
-    return sorted(spans)
 
 
 def preload() -> None:

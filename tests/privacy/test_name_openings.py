@@ -37,3 +37,9 @@ def test_a_first_name_opening_or_closing_a_message_or_after_a_job_is_found(text,
 )
 def test_words_in_those_places_that_are_no_names_are_left_alone(text):
     assert names(text) == []
+
+
+def test_a_name_stops_before_op_and_a_street_but_keeps_op_de():
+    found = [(f.kind, f.text) for f in scan("Gisteren bij Yusuf Demir op Lange Munt 14.")]
+    assert (Kind.PERSON_NAME, "Yusuf Demir") in found
+    assert names("Mevrouw Lien op de Beeck belde terug.") == ["Lien op de Beeck"]
