@@ -221,3 +221,8 @@ TRIGGERS = frozenset(
     | ABBREVIATIONS
     | CASE_TOPICS
 )
+#: Sign-offs before the writer's name: "Mvg, Hilde", "Groetjes, Lotte", "Cordialement, Luc".
+SIGN_OFFS = {
+    "mvg", "vg", "gr", "grtz", "grz", "groetjes", "groeten", "groet", "dank", "bedankt", "merci",
+    "cordialement", "amities", "bisous", "regards", "cheers", "thanks", "best", "bav", "salutations",
+}  # fmt: skip

@@ -39,13 +39,9 @@ def spread(tokens, found, lex):
         and len(tokens[k].fold) > 2
     }
     for a, b in list(spans):
-        for k, link in ((b + 2, b + 1), (a - 2, a - 1)):
+        for k in _listed_beside(tokens, a, b):
             if (
-                (
-                    0 <= k < len(tokens)
-                    and k not in covered
-                    and tokens[link].fold in {"en", "et", "and", "of"}
-                )
+                k not in covered
                 and tokens[k].cap == tokens[a].cap
                 and (signs.name_like(tokens[k], lex) or _first_names_listed(tokens, a, b, k, lex))
             ):
@@ -56,3 +52,15 @@ def spread(tokens, found, lex):
             spans.add((k, k))
             covered.add(k)
     return sorted(spans)
+
+
+def _listed_beside(tokens, a, b):
+    """The words beside a name in a list: joined by "en", "et", "and", "of", or by a comma
+    ("(Kowalska, Ghebremariam)", "Précieuse, Gloire et Emmanuel")."""
+    for k, link in ((b + 2, b + 1), (a - 2, a - 1)):
+        if 0 <= k < len(tokens) and tokens[link].fold in {"en", "et", "and", "of"}:
+            yield k
+    if b + 1 < len(tokens) and tokens[b].gap_after.strip() == ",":
+        yield b + 1
+    if a > 0 and tokens[a - 1].gap_after.strip() == "," and tokens[a - 1].fold not in ctx.SIGN_OFFS:
+        yield a - 1  # "Mvg, Hilde": a sign-off, no name

@@ -43,3 +43,15 @@ def test_a_name_stops_before_op_and_a_street_but_keeps_op_de():
     found = [(f.kind, f.text) for f in scan("Gisteren bij Yusuf Demir op Lange Munt 14.")]
     assert (Kind.PERSON_NAME, "Yusuf Demir") in found
     assert names("Mevrouw Lien op de Beeck belde terug.") == ["Lien op de Beeck"]
+
+
+def test_a_rare_word_beside_a_name_in_a_list_with_commas_is_a_name_too():
+    assert names("Twee nieuwe gezinnen (Nowakowska, Tesfamariam) deze maand.") == [
+        "Nowakowska",
+        "Tesfamariam",
+    ]
+
+
+def test_a_sign_off_before_a_name_and_towns_in_a_list_are_no_names():
+    assert names("Kan het OCMW helpen? Mvg, Hilde") == ["Hilde"]
+    assert names("Het project loopt in Kortrijk, Menen en Wevelgem.") == []
