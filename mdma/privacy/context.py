@@ -226,3 +226,5 @@ SIGN_OFFS = {
     "mvg", "vg", "gr", "grtz", "grz", "groetjes", "groeten", "groet", "dank", "bedankt", "merci",
     "cordialement", "amities", "bisous", "regards", "cheers", "thanks", "best", "bav", "salutations",
 }  # fmt: skip
+#: A writer introducing themselves: "ik ben kris", "je suis Mireille", "I am Tom".
+SELF_INTRODUCTIONS = {("ik", "ben"), ("je", "suis"), ("i", "am"), ("moi", "c'est")}

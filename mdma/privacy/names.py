@@ -58,7 +58,8 @@ def _name_at(tokens: list[Token], i: int, lex):
     token = tokens[i]
     if len(token.word) == 1 and token.dotted and token.word.islower():
         return _lower_initial(tokens, i, lex)
-    if token.zipf >= 4.5 and not token.cap and token.fold not in ctx.TRIGGERS:
+    introduces = i and (tokens[i - 1].fold, token.fold) in ctx.SELF_INTRODUCTIONS
+    if token.zipf >= 4.5 and not token.cap and token.fold not in ctx.TRIGGERS and not introduces:
         return None  # an everyday word in lower case: the most frequent case, decided at once
     if i and tokens[i - 1].fold in ctx.NOT_A_PERSON_AFTER and tokens[i].joined:
         return None
@@ -68,6 +69,10 @@ def _name_at(tokens: list[Token], i: int, lex):
     trigger = _trigger(tokens, i)
     if trigger is not None:
         kind, j = trigger
+        if kind == "self":  # only a first name a list knows: "I am Muslim" is no name
+            known = j < len(tokens) and tokens[j].fold in lex.first_names and tokens[j].zipf < 5.0
+            end = _extend(tokens, j + 1, lex, lenient=False, surname=True, lower=True)
+            return (j, end or j) if known else None
         # "mama van Yassin" names Yassin; "Opvolging De Meyer": a capital makes it a particle.
         of_word = j < len(tokens) and tokens[j].fold in ctx.OF_WORDS and not tokens[j].cap
         if kind in ("kin", "role", "topic") and of_word:
@@ -248,6 +253,8 @@ def _trigger(tokens, i):
         return ("formal", nxt) if tokens[i].word == "Me" else None
     if folded in ctx.FORMAL_TITLES:
         return ("formal", nxt)
+    if i and (tokens[i - 1].fold, folded) in ctx.SELF_INTRODUCTIONS and tokens[i].joined:
+        return ("self", nxt)  # "hallo ik ben kris", "je suis Mireille": the writer's name
     if folded in ctx.KIN_TITLES:
         return ("kin", nxt)
     if folded in ctx.ROLE_TITLES:

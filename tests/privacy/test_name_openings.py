@@ -55,3 +55,19 @@ def test_a_rare_word_beside_a_name_in_a_list_with_commas_is_a_name_too():
 def test_a_sign_off_before_a_name_and_towns_in_a_list_are_no_names():
     assert names("Kan het OCMW helpen? Mvg, Hilde") == ["Hilde"]
     assert names("Het project loopt in Kortrijk, Menen en Wevelgem.") == []
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("hallo ik ben ilse de zus van de huurder", "ilse"),
+        ("Bonjour, je suis Mireille et j'habite à Mouscron.", "Mireille"),
+        ("Hi, I am Tom, the new tenant on the second floor.", "Tom"),
+    ],
+)
+def test_a_writer_introducing_themselves_is_named(text, name):
+    assert names(text) == [name]
+
+
+def test_ik_ben_before_an_everyday_word_or_a_nationality_is_no_name():
+    assert names("ik ben moe en ik ben Belg, dus ik ben blij.") == []
