@@ -6,7 +6,7 @@ from datetime import date
 from mdma.privacy.findings import Finding, Kind
 
 MONTHS = (
-    r"jan(?:uari|vier|uary)?|feb(?:ruari|ruary)?|f[ée]v(?:rier)?|maart|mars|march|mar"
+    r"jan(?:uari|vier|uary)?|feb(?:ruari|ruary)?|f[ée]vr?(?:ier)?|maart|mars|march|mar"
     r"|apr(?:il)?|avr(?:il)?|mei|mai|may|jun[ie]?|juin|june|jul[iy]?|juil(?:let)?|aug(?:ustus|ust)?"
     r"|ao[uû]t|sep(?:t(?:ember|embre)?)?|o[ck]t(?:ober|obre)?|nov(?:ember|embre)?|dec(?:ember)?"
     r"|d[ée]c(?:embre)?"
@@ -24,7 +24,7 @@ DATE_OF_BIRTH = re.compile(
     r"|fille|son|daughter)\w*(?:\s+[A-ZÀ-Ý][\w'-]+)?\s*\(|geboren|geb(?:\.?\s*datum|\.)|geboortedatum|geboortedag|°°?|[°º]|n[ée]e?\s+le|\bn[ée]e?(?=\s+(?:à|en)\s)|date\s+de\s+naissance"
     r"|born|date\s+of\s+birth|d\.o\.b\.?|dob|birthday|verjaardag"
     # the birth itself: "sinds de geboorte (18/02/2024)", "depuis sa naissance, le …"
-    r"|\bgeboorte|\bnaissance|\bbirth)"
+    r"|birth\s*date|\bgeboorte|\bnaissance|\bbirth)"
     # "geboren in Ethiopië op …", "née à Kinshasa le …": the place of birth before the date
     r"(?:\s+(?:in|te|à|en|at)\s+[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+)?)?"
     r"(?:\s*(?:op|on|in|le|the|is|was|est|:|=|,|\())*\s*"

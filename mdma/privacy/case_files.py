@@ -30,6 +30,8 @@ _LABEL = (
     r"|member\s+number|(?:health\s+)?insurance\s+(?:number|no)|(?:hospital\s+)?patient\s+(?:number|no|id)|membership\s+number"
     r"|office\s+des\s+[ée]trangers|vreemdelingenzaken|immigration\s+office"
     r"|(?:num[ée]ro|n°)\s*d['’]inscription|identifiant(?:\s+client)?|matricule"
+    # a number word right before a service's code: "numéro OE 9.341.207", "nummer SP 1234567"
+    r"|(?:num[ée]ro|nummer|number)(?=\s+(?-i:[A-Z]{2,5})\s?\d)"
     r"|claim\s+(?:number|no)|application\s+(?:number|no)"
     # A service's word for the person, then a number word: customer reference, payer number.
     r"|(?:customer|account|client|member|policy|payer|debtor|tenant|roll|case|file|claim"
@@ -105,7 +107,7 @@ NOT_A_FILE_CODE = {
     "AGP", "SUB",
 }  # fmt: skip
 #: Codes that stay a tax's, an enterprise's or a standard's even after a file label.
-NEVER_A_FILE_CODE = {"BTW", "TVA", "VAT", "KBO", "BCE", "EAN", "ISO", "NBN", "DIN", "NACE"}
+NEVER_A_FILE_CODE = {"BTW", "TVA", "VAT", "KBO", "BCE", "EAN", "ISO", "NBN", "DIN", "NACE", "BE"}
 #: Words of documents and things, not of a person's file: a law, an invoice, an order, an export.
 DOCUMENT_WORD = (
     r"(?i)\b(?:factu\w*|invoice\w*|artikel|art|wet|decreet|besluit|kb|mb|bs|ministerieel"

@@ -24,6 +24,8 @@ def births(text):
         ("Il est suivi depuis sa naissance, le 14 mars 2020, par l'ONE.", "14 mars 2020"),
         ("Hij is geboren 9 januari '19 in Brugge.", "9 januari '19"),
         ("She was born on the 3rd of May 2001 in Lagos.", "3rd of May 2001"),
+        ("Birthdate 21 Nov 1984, according to the UNHCR card.", "21 Nov 1984"),
+        ("Date de naissance : 9 févr. 1993.", "9 févr. 1993"),
     ],
 )
 def test_a_birth_date_is_found_after_its_label_or_the_birth(text, birth):

@@ -21,6 +21,7 @@ def files(text):
          "BR.41.L3.007715/2025"),
         ("Nota voor het dossier: WB-HUUR-2025-0142, niet doorsturen.", "WB-HUUR-2025-0142"),
         ("Note au dossier : CPAS-TOU-2024-0388.", "CPAS-TOU-2024-0388"),
+        ("Il est connu sous le numéro OE 8.552.104.", "OE 8.552.104"),
     ],
 )  # fmt: skip
 def test_a_file_number_is_found_behind_a_longer_label_or_in_digit_groups(text, number):
@@ -36,6 +37,7 @@ def test_a_file_number_is_found_behind_a_longer_label_or_in_digit_groups(text, n
         "Overleg case managers 14/2: verdeling van de nieuwe aanmeldingen.",
         "In de nota voor het bestuur staat NOTA-2025-0012.",
         "Zij heeft een nieuw nummer. Neem contact op met de gsm: 0479 12 34 56.",
+        "Het nummer BE 0412.345.678 van de vzw staat op de factuur.",
     ],
 )
 def test_references_that_are_no_persons_file_are_left_alone(text):
