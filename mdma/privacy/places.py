@@ -32,6 +32,13 @@ DUTCH_STREET = re.compile(
     rf"(?<![\w])(?:[A-ZÀ-Ý]{_WORD}*[ -]){{0,2}}{_WORD}*(?i:{_STREET_SUFFIX})"
     rf"(?:\s*,?\s*(?i:nr\.?|nummer|n°)?\s*){_HOUSE}(?i:{_BOX}){_TOWN}"
 )
+#: English order, the number first: "they live at 14 Grote Markt", "moved to 7 Kapelstraat".
+NUMBER_FIRST_STREET = re.compile(
+    r"(?i:\b(?:at|on|to|in|of|address:?|adres:?)\s+)"
+    rf"(?P<street>\d{{1,3}}[a-zA-Z]?,?\s+(?:[A-ZÀ-Ý]{_WORD}*[ -]){{0,2}}"
+    rf"{_WORD}*(?i:{_STREET_SUFFIX}|street|road|lane|drive|close|crescent|terrace)\b)"
+    r"(?!\s*,?\s*\d)"
+)
 #: A street word right before a number: the cheap test (at the few places a number starts)
 #: before the costly DUTCH_STREET, which tries its street words at every letter.
 _NUMBER_START = re.compile(r"(?<!\d)\d")
@@ -115,7 +122,7 @@ BARE_STREET_AFTER_PLACE_WORD = re.compile(
 #: Anywhere else inside a sentence ("buurtconflict Overleie 47", "Mukendi – Hoog Kortrijk
 #: 33"): after a lower-case word or a dash, and only a street no person is named like.
 BARE_STREET_INSIDE_A_SENTENCE = re.compile(
-    rf"(?:(?<=[a-zà-ÿ] )|(?<=[–-] ))(?=[A-ZÀ-Ý]){_STREET_ONLY}\s+{_HOUSE}"
+    rf"(?:(?<=[a-zà-ÿ] )|(?<=[–-] )|(?<=\())(?=[A-ZÀ-Ý]){_STREET_ONLY}\s+{_HOUSE}"
     r"(?=\s*(?:[.,;:)!?]|$|\n|(?P<next>[a-zà-ÿ]+)))"
 )
 _BOX_WORDS = ("bus", "bte", "boîte", "boite")
@@ -203,6 +210,10 @@ def street_addresses(text: str):
             continue  # "de woonwijk 15/10": a date; "Kerkstraat 12/3" stays an address
         start = match.start() + match.group().index(value)
         yield Finding(start, start + len(value), Kind.STREET_ADDRESS, value)
+    for match in NUMBER_FIRST_STREET.finditer(text):
+        value = match.group("street")
+        if value.split()[1][0].isupper():  # a street's name, not "in 4 velden"
+            yield Finding(match.start("street"), match.end("street"), Kind.STREET_ADDRESS, value)
     bare_streets = [(BARE_STREET_AFTER_PLACE_WORD, _looks_like_a_street),
                     (BARE_STREET_INSIDE_A_SENTENCE, _named_like_no_person)]  # fmt: skip
     for pattern, looks_right in bare_streets:

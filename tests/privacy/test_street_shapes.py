@@ -42,3 +42,19 @@ def test_an_address_is_found_inside_a_sentence_or_with_its_town(text, address):
 )
 def test_numbers_after_a_name_that_is_no_street_are_left_alone(text):
     assert addresses(text) in ([], ["Kerkstraat 12"])
+
+
+@pytest.mark.parametrize(
+    "text, address",
+    [
+        ("They moved to 22 Beheerstraat last month.", "22 Beheerstraat"),
+        ("She lives at 5 Oude Vesten with her two sons.", "5 Oude Vesten"),
+        ("Het huis (Groeninghe 31) heeft geen verwarming.", "Groeninghe 31"),
+    ],
+)
+def test_an_address_with_the_number_first_or_in_brackets_is_found(text, address):
+    assert addresses(text) == [address]
+
+
+def test_counts_before_a_plural_street_word_are_no_address():
+    assert addresses("De werking loopt in 4 velden en 3 Vlaamse steden.") == []
