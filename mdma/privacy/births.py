@@ -19,8 +19,9 @@ _DATE = (
     rf"|\d{{1,2}}\s*[/.\-]\s*\d{{1,2}}\s*[/.\-]\s*{_YEAR}"
     r"|\d{4}-\d{2}-\d{2})"
 )
+# The look-ahead on the words' first letters lets most positions fail at once.
 DATE_OF_BIRTH = re.compile(
-    r"(?i)(?:(?:zoon|zoontje|dochter|dochtertje|kind|kindje|baby|broer|broertje|zus|zusje|fils"
+    r"(?i)(?=[zdkbfsgn°ºv])(?:(?:zoon|zoontje|dochter|dochtertje|kind|kindje|baby|broer|broertje|zus|zusje|fils"
     r"|fille|son|daughter)\w*(?:\s+[A-ZÀ-Ý][\w'-]+)?\s*\(|geboren|geb(?:\.?\s*datum|\.)|geboortedatum|geboortedag|°°?|[°º]|n[ée]e?\s+le|\bn[ée]e?(?=\s+(?:à|en)\s)|date\s+de\s+naissance"
     r"|born|date\s+of\s+birth|d\.o\.b\.?|dob|birthday|verjaardag"
     # the birth itself: "sinds de geboorte (18/02/2024)", "depuis sa naissance, le …"
@@ -71,7 +72,7 @@ def _finding(match: re.Match) -> Finding:
 _FULL_DATE = re.compile(rf"(?<![\d/.\-])(?P<date>{_DATE})(?!\d)")
 #: An age: "wordt 6", "turned 34", "âgé de 7", "6 jaar", "34 ans", "7 years old".
 _AGE = re.compile(
-    r"(?i)\b(?:(?:wordt|werd|turns|turned|aged?|[âa]g[ée]e?\s+de|aura|leeftijd:?)\s+(?P<a>\d{1,2})\b"
+    r"(?i)(?=[wtaâl\d])\b(?:(?:wordt|werd|turns|turned|aged?|[âa]g[ée]e?\s+de|aura|leeftijd:?)\s+(?P<a>\d{1,2})\b"
     r"|(?P<b>\d{1,2})\s*(?:jaar|jarige?|j\.|jr\.?|ans|years?|yrs?|y/o|yo)(?!\w))"
 )
 

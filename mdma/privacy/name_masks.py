@@ -28,11 +28,13 @@ MAIL_HEADER_LABEL = re.compile(
 )
 #: A word with a capital inside (DigiSprong, KortrijkWerkt) is a brand or a project, unless
 #: the capital follows a name's particle (McDonald, DeSmet, VanDamme, O'Brien).
-INNER_CAPITAL = re.compile(r"\b(?!(?:Mc|Mac|De|Van|Le|La|Di|Da|Du|El)[A-Z])[A-Z][a-z]+[A-Z]\w*")
+INNER_CAPITAL = re.compile(
+    r"(?=[A-Z])\b(?!(?:Mc|Mac|De|Van|Le|La|Di|Da|Du|El)[A-Z])[A-Z][a-z]+[A-Z]\w*"
+)
 
 
 _NAMING = (
-    r"\b(?:namen|naam|heten|heet|noemen|genoemd|noms?|s['’]appellent|appel[ée]e?s|names?"
+    r"(?=[nhgsac])\b(?:namen|naam|heten|heet|noemen|genoemd|noms?|s['’]appellent|appel[ée]e?s|names?"
     r"|called|named)\b"
 )
 _GROUPS = (
@@ -43,7 +45,8 @@ _GROUPS = (
 _NAMING_WORD = re.compile(rf"(?i){_NAMING}")
 #: A sentence that names groups, rooms or classes: "De Vos en De Beer zijn de namen van de
 #: leefgroepen", "les groupes s'appellent Les Lions et Les Tigres", "the wards are called …".
-_GROUPS_NAMED = re.compile(rf"(?i)(?=[^.!?\n]*{_NAMING})(?=[^.!?\n]*{_GROUPS})[^.!?\n]+")
+_GROUP_WORD = re.compile(rf"(?i){_GROUPS}")
+_SENTENCE = re.compile(r"[^.!?\n]+")
 _ARTICLE_AND_WORD = re.compile(r"\b(?:De|Het|Le|La|Les|The)\s+[A-ZÀ-Ý][a-zà-ÿ]+")
 
 
@@ -51,7 +54,9 @@ def _groups_named(text: str) -> list[tuple[int, int]]:
     spans = []
     if not _NAMING_WORD.search(text):
         return spans
-    for sentence in _GROUPS_NAMED.finditer(text):
+    for sentence in _SENTENCE.finditer(text):
+        if not (_NAMING_WORD.search(sentence.group()) and _GROUP_WORD.search(sentence.group())):
+            continue
         words = {fold(w) for w in re.findall(r"[^\W\d_]+", sentence.group())}
         if words & (ctx.FORMAL_TITLES | ctx.KIN_TITLES):
             continue  # "Mevrouw De Wolf werkt in groep 3": a person is named there

@@ -34,7 +34,7 @@ DUTCH_STREET = re.compile(
 )
 #: English order, the number first: "they live at 14 Grote Markt", "moved to 7 Kapelstraat".
 NUMBER_FIRST_STREET = re.compile(
-    r"(?i:\b(?:at|on|to|in|of|address:?|adres:?)\s+)"
+    r"(?i:(?=[aotiAOTI])\b(?:at|on|to|in|of|address:?|adres:?)\s+)"
     rf"(?P<street>\d{{1,3}}[a-zA-Z]?,?\s+(?:[A-ZÀ-Ý]{_WORD}*[ -]){{0,2}}"
     rf"{_WORD}*(?i:{_STREET_SUFFIX}|street|road|lane|drive|close|crescent|terrace)\b)"
     r"(?!\s*,?\s*\d)"
@@ -122,7 +122,7 @@ BARE_STREET_AFTER_PLACE_WORD = re.compile(
 #: Anywhere else inside a sentence ("buurtconflict Overleie 47", "Mukendi – Hoog Kortrijk
 #: 33"): after a lower-case word or a dash, and only a street no person is named like.
 BARE_STREET_INSIDE_A_SENTENCE = re.compile(
-    rf"(?:(?<=[a-zà-ÿ] )|(?<=[–-] )|(?<=\())(?=[A-ZÀ-Ý]){_STREET_ONLY}\s+{_HOUSE}"
+    rf"(?=[A-ZÀ-Ý])(?:(?<=[a-zà-ÿ] )|(?<=[–-] )|(?<=\()){_STREET_ONLY}\s+{_HOUSE}"
     r"(?=\s*(?:[.,;:)!?]|$|\n|(?P<next>[a-zà-ÿ]+)))"
 )
 _BOX_WORDS = ("bus", "bte", "boîte", "boite")
@@ -210,6 +210,9 @@ def street_addresses(text: str):
             continue  # "de woonwijk 15/10": a date; "Kerkstraat 12/3" stays an address
         start = match.start() + match.group().index(value)
         yield Finding(start, start + len(value), Kind.STREET_ADDRESS, value)
+    if not _CAPITAL_BESIDE_A_NUMBER.search(text):
+        yield from _french_streets(text)
+        return  # every other shape has a capitalised street beside its number
     for match in NUMBER_FIRST_STREET.finditer(text):
         value = match.group("street")
         if value.split()[1][0].isupper():  # a street's name, not "in 4 velden"
@@ -229,6 +232,10 @@ def street_addresses(text: str):
             start = match.start("street")
             value = text[start : match.end()].strip().rstrip(",")
             yield Finding(start, start + len(value), Kind.STREET_ADDRESS, value)
+    yield from _french_streets(text)
+
+
+def _french_streets(text: str):
     for match in FRENCH_STREET.finditer(text):
         if not (match.group("lead") or match.group("number")):
             continue  # a street without a number is a place, not an address
@@ -240,6 +247,8 @@ def street_addresses(text: str):
 #: A house without a street word: up to three digits ("Infolijn 1700", "Groeipakket 2024" are
 #: a number and a year), and no day and month ("overleg Overleie 28/02").
 _BARE_HOUSE = re.compile(r"\d{1,3}(?!\d)(?!\s?/\s?(?:0?[1-9]|1[0-2])$)")
+#: The cheap test before the bare-street shapes: a capital word before a number or after one.
+_CAPITAL_BESIDE_A_NUMBER = re.compile(r"[A-ZÀ-Ý][\w'’-]*\s+\d|\d[a-zA-Z]?,?\s+[A-ZÀ-Ý]")
 _WORD_BEFORE = re.compile(r"(\S+)\s+$")
 
 
