@@ -77,7 +77,7 @@ NAMING_BEFORE_A_CAPITAL = {"dit", "nom", "naam"}
 NAMING_WORDS = {
     "heet", "heten", "genaamd", "noemt", "naam", "appelle", "named", "called", "nom",
     "familienaam", "voornaam", "achternaam", "prenom", "surname", "gespeld", "spelling", "alias",
-    "roepnaam", "dite", "dit",
+    "roepnaam", "dite", "dit", "surnomme", "surnommee", "bijgenaamd", "bijnaam", "nicknamed",
 }  # fmt: skip
 #: Between a naming word and the name: "gespeld als Stoika", "naam is Yilmaz", "nom : Diallo".
 NAMING_FILLERS = {"als", "is", "was", "zijn", "est", "as"}

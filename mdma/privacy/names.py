@@ -239,11 +239,17 @@ def _pair(tokens, i) -> str | None:
     return None
 
 
+def _opens_a_quote(token: Token) -> bool:
+    return token.gap_before.strip() in ("«", '"', "“", "'", "‘", "„")
+
+
 def _trigger(tokens, i):
     folded = tokens[i].fold
     nxt = i + 1
     abbreviated = tokens[i].dotted and folded in ctx.ABBREVIATIONS
-    if nxt >= len(tokens) or not (tokens[nxt].joined or abbreviated):
+    # "dit « Jojo »", "alias 'Mo'": a nickname in quotes after a naming word
+    quoted = folded in ctx.NAMING_WORDS and nxt < len(tokens) and _opens_a_quote(tokens[nxt])
+    if nxt >= len(tokens) or not (tokens[nxt].joined or abbreviated or quoted):
         return None
     if folded == "de" and tokens[nxt].fold == "heer":
         return ("formal", nxt + 1) if nxt + 1 < len(tokens) else None

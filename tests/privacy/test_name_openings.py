@@ -71,3 +71,18 @@ def test_a_writer_introducing_themselves_is_named(text, name):
 
 def test_ik_ben_before_an_everyday_word_or_a_nationality_is_no_name():
     assert names("ik ben moe en ik ben Belg, dus ik ben blij.") == []
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Monsieur Lambert (surnommé « Titi ») dort au parc.", "Titi"),
+        ("Zijn roepnaam is 'Momo', hij slaapt in het station.", "Momo"),
+    ],
+)
+def test_a_nickname_in_quotes_after_a_naming_word_is_a_name(text, name):
+    assert name in names(text)
+
+
+def test_a_things_name_in_quotes_after_a_naming_word_is_left_alone():
+    assert names('Het project heet "Thuis" en loopt in drie wijken.') == []
