@@ -94,6 +94,8 @@ def _name_at(tokens: list[Token], i: int, lex):
             return None
         if j < len(tokens) and kind == "topic" and not _a_persons_name(tokens, j, lex):
             return None  # "Suivi Infor-Jeunes": after a heading only a name a list knows
+        if kind == "topic" and _greets_by_first_name(tokens, i, j, lex):
+            return (j, j)  # "Dag An,", "Beste Mark,": a first name, however common a word
         end = _extend(tokens, j, lex, lenient=kind in ("formal", "naming"))
         if end is None or (kind == "naming" and i and signs.thing_word(tokens[i - 1])):
             return None  # "de ploeg heet De Vossen": the name of a thing
@@ -206,6 +208,17 @@ def _initials(tokens, i, lex):
     if end is None or not (lex.is_name(tokens[end].fold) or tokens[end].zipf < 4.0):
         return None
     return (i, end)
+
+
+def _greets_by_first_name(tokens, i, j, lex) -> bool:
+    name = tokens[j] if j < len(tokens) else None
+    return bool(
+        name
+        and tokens[i].fold in ctx.GREETINGS
+        and name.cap
+        and name.fold in lex.first_names
+        and name.gap_after.strip().startswith(",")
+    )
 
 
 def _a_persons_name(tokens, j, lex) -> bool:

@@ -86,3 +86,9 @@ def test_a_nickname_in_quotes_after_a_naming_word_is_a_name(text, name):
 
 def test_a_things_name_in_quotes_after_a_naming_word_is_left_alone():
     assert names('Het project heet "Thuis" en loopt in drie wijken.') == []
+
+
+def test_a_greeted_first_name_before_a_comma_is_a_name_however_common_a_word():
+    assert names("Dag An, de leerling mag mee op uitstap.") == ["An"]
+    assert names("Beste Mark, bedankt voor de snelle opvolging.") == ["Mark"]
+    assert names("Dag allemaal, welkom op het overleg.") == []
