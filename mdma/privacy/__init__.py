@@ -8,7 +8,7 @@ names. A professional's plain name is treated as any name: colleagues are mentio
 
 from flask_babel import lazy_gettext
 
-from mdma.privacy import case_files, names, numbers, places
+from mdma.privacy import births, case_files, names, numbers, places
 from mdma.privacy.findings import Finding, Kind, resolve_overlaps
 
 __all__ = ["Finding", "Kind", "KIND_LABELS", "redact", "scan"]
@@ -32,7 +32,7 @@ _DETECTORS = [
     numbers.plates,
     numbers.phones,
     case_files.case_file_numbers,
-    places.dates_of_birth,
+    births.dates_of_birth,
     places.street_addresses,
 ]
 
@@ -43,7 +43,7 @@ def scan(text: str, organisations: tuple[str, ...] = ()) -> list[Finding]:
         return []
     found = [finding for detect in _DETECTORS for finding in detect(text)]
     people = list(names.person_names(text, tuple(organisations)))
-    found += people + places.dates_beside_names(text, people)
+    found += people + births.dates_beside_names(text, people)
     return resolve_overlaps(found)
 
 

@@ -20,16 +20,18 @@ _LABEL = (
     r"|cgvs-?(?:nummer|referentie)?|inschrijvingsnummer|verzekeringsnummer|ziekenfondsnummer"
     r"|mutualiteitsnummer|aanvraag(?:nummer|nr)?|leefloondossier|ocmw-?dossier|file\s+ref"
     r"|klant(?:en)?(?:nummer|nr)|cli[eë]nt(?:nummer|nr)|referentie(?:nummer)?|r[ée]f[ée]rence"
-    r"|ref|r[ée]f|case(?:\s+number)?|file(?:\s+number)?|client\s+number|numéro\s+client"
+    r"|ref|r[ée]f|case(?:\s+number)?(?!\s*-?manag)|file(?:\s+number)?|client\s+number|numéro\s+client"
     r"|n°\s*client|pati[eë]nt(?:en)?nummer|lid(?:maat)?(?:nummer|nr)|aansluitingsnummer"
     r"|contractnummer|num[ée]ro\s+(?:de\s+|d['’])?(?:membre|patient|contrat|mutuelle|mutualit[ée]"
     r"|registre|demande|affiliation|organisme|allocataire|b[ée]n[ée]ficiaire|assur[ée])"
     r"|n°\s*(?:de\s+|d['’])?(?:mutuelle|mutualit[ée]|membre|affiliation|organisme|allocataire)"
     # "Patiënt nr AZG 7713084", "patiënt P-24-118732": the word alone only right before a code.
     r"|pati[eë]nt(?=\s*(?:nr|n°|nummer|[:#]|\s(?-i:[A-Z]{0,4})-?\d))"
-    r"|member\s+number|(?:hospital\s+)?patient\s+(?:number|no|id)|membership\s+number"
+    r"|member\s+number|(?:health\s+)?insurance\s+(?:number|no)|(?:hospital\s+)?patient\s+(?:number|no|id)|membership\s+number"
     r"|office\s+des\s+[ée]trangers|vreemdelingenzaken|immigration\s+office"
     r"|(?:num[ée]ro|n°)\s*d['’]inscription|identifiant(?:\s+client)?|matricule"
+    # a number word right before a service's code: "numéro OE 9.341.207", "nummer SP 1234567"
+    r"|(?:num[ée]ro|nummer|number)(?=\s+(?-i:[A-Z]{2,5})\s?\d)"
     r"|claim\s+(?:number|no)|application\s+(?:number|no)"
     # A service's word for the person, then a number word: customer reference, payer number.
     r"|(?:customer|account|client|member|policy|payer|debtor|tenant|roll|case|file|claim"
@@ -47,11 +49,14 @@ _LABEL = (
 #: (4012 8813 72), or a short service code before it (OE 9.341.207, JR 23/187).
 _NUMBER = (
     r"(?P<number>(?:(?-i:[A-Z]{1,6})\s(?=\d))?"
-    r"(?:\d{2,4}(?:\s\d{2,4}){2,3}(?![\w/-]|[.,]\d)"
+    # digit groups: "4012 8813 72", a mutuality's "117 4452891 08" or "302 - 8815227 - 12"
+    r"(?:\d{2,4}(?:(?:\s?[-/]\s?|\s)\d{2,8}){2,3}(?![\w/-]|[.,]\d)"
     r"|(?=[A-Z0-9/._-]*\d)[A-Z0-9][A-Z0-9/._-]*[A-Z0-9]))(?![\w])"
 )
 # A few words may name the service in between: "Klantnummer bij Luminus: 5523817".
-_THEN_NUMBER = rf"(?:\s+(?![\d])[\w'’°-]+){{0,4}}?\s*[:.]?\s*\(?(?<![\w-]){_NUMBER}"
+_THEN_NUMBER = (
+    rf"(?:\s+(?![\d])[\w'’°-]+){{0,4}}?(?:\s+(?:n[°º]|nr)\.?)?\s*[:.]?\s*\(?(?<![\w-]){_NUMBER}"
+)
 # The look-ahead on the labels' first letters lets most positions fail at once.
 LABELLED = re.compile(
     rf"(?i)\b(?=[acdfhiklmnoprsuvyz])(?:{_LABEL})\.?(?:\s*(?:nr\.?|n[°o]\.?|number|#))?"
@@ -90,7 +95,7 @@ SHAPE = re.compile(
     rf"|{_YEAR_PART}[-/][A-Z]{{1,6}}[-/]\d{{2,7}}"
     r"|[A-Z]{1,3} \d{2}[/-]\d{3,6}"
     r"|[A-Z]{2,5}-\d{6,9}"
-    r"|\d{3}-\d{6,7}-\d{2}"
+    r"|\d{3}(?:\s?-\s?|\s)\d{6,7}(?:\s?-\s?|\s)\d{2}"
     r"|\d{2}/\d{3,7}/[A-Z]{1,6})(?![\w/-]|[.,]\d)"
 )
 #: Letters that start the code of a document, a standard or a tax, not of a person's file.
@@ -102,7 +107,7 @@ NOT_A_FILE_CODE = {
     "AGP", "SUB",
 }  # fmt: skip
 #: Codes that stay a tax's, an enterprise's or a standard's even after a file label.
-NEVER_A_FILE_CODE = {"BTW", "TVA", "VAT", "KBO", "BCE", "EAN", "ISO", "NBN", "DIN", "NACE"}
+NEVER_A_FILE_CODE = {"BTW", "TVA", "VAT", "KBO", "BCE", "EAN", "ISO", "NBN", "DIN", "NACE", "BE"}
 #: Words of documents and things, not of a person's file: a law, an invoice, an order, an export.
 DOCUMENT_WORD = (
     r"(?i)\b(?:factu\w*|invoice\w*|artikel|art|wet|decreet|besluit|kb|mb|bs|ministerieel"
@@ -113,7 +118,9 @@ DOCUMENT_WORD = (
     r"|zending\w*|verzend\w*|pakket\w*|parcel\w*|shipment\w*|tracking|colis|envoi"
     r"|(?:num[ée]ro|n°)\s*de\s+suivi|archie[fv]\w*|archives?|transacti\w*|transaction\w*"
     r"|programma|programme|call|oproep|agenda|agendapunt|notulen|vergadering"
-    r"|meeting|r[ée]union|document\w*|minutes|beleidsplan\w*)\b"
+    r"|meeting|r[ée]union|document\w*|minutes|beleidsplan\w*"
+    # gifts to an organisation: a donation's reference is the giver's receipt, no file
+    r"|schenking\w*|gift\w*|dons?|donati\w*|donation\w*|sponsor\w*|legaat|legs|mecenaat|m[ée]c[ée]nat)\b"
 )
 DOCUMENT_BEFORE = re.compile(DOCUMENT_WORD + r"[^\n]{0,20}$")
 DOCUMENT_INSIDE = re.compile(DOCUMENT_WORD)
@@ -140,8 +147,19 @@ def file_names(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+#: A note for a person's file ("Nota voor het dossier:", "note au dossier") is about the person.
+_A_PERSONS_FILE = re.compile(r"(?i)\b(?:dossier|file|cli[eë]nt\w*|gezin|famil\w*)\b")
+#: Public judgments of the European courts (C-123/21, T-45/19) and dates (11/3) are no files.
+_NOT_A_FILE_NUMBER = re.compile(r"[CT]-\d{1,4}/\d{2}|\d{1,2}[/.]\d{1,2}")
+
+
+def _document_before(pattern: re.Pattern, text: str, start: int, reach: int) -> bool:
+    found = pattern.search(text, max(0, start - reach), start)
+    return bool(found) and not _A_PERSONS_FILE.search(found.group())
+
+
 def refers_to_a_document(text: str, start: int) -> bool:
-    return bool(DOCUMENT_BEFORE.search(text[max(0, start - 40) : start]))
+    return _document_before(DOCUMENT_BEFORE, text, start, 40)
 
 
 def labels_the_number_at(text: str, start: int) -> bool:
@@ -185,7 +203,9 @@ def _shaped_numbers(text: str):
             continue  # a school or working year: 2023/2024
         if _code(number) in NOT_A_FILE_CODE or refers_to_a_document(text, match.start()):
             continue
-        if KEPT_DOCUMENT_BEFORE.search(text, max(0, match.start() - 40), match.start()):
+        if _document_before(KEPT_DOCUMENT_BEFORE, text, match.start(), 40):
+            continue
+        if _NOT_A_FILE_NUMBER.fullmatch(number):
             continue
         yield Finding(match.start(), match.end(), Kind.CASE_FILE_NUMBER, number)
 
@@ -211,7 +231,9 @@ def _labelled(text: str, match: re.Match):
         return
     if FILE_NAME.search(number):
         return
-    if KEPT_DOCUMENT_BEFORE.search(text, max(0, match.start() - 40), match.start()):
+    if _NOT_A_FILE_NUMBER.fullmatch(number):
+        return  # "case C-123/21": a public judgment; "case managers 11/3": a date
+    if _document_before(KEPT_DOCUMENT_BEFORE, text, match.start(), 40):
         return  # "het document met referentie NOTA-2024-113", "in het archief onder referentie"
     start = match.start("number")
     if " " in number and number.split(" ", 1)[0] in _organisation_codes():

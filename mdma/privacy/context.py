@@ -49,6 +49,12 @@ ROLE_TITLES = {
     "verpleegkundige", "vrijwilliger", "vrijwilligster", "doctor", "nurse", "tutor",
     "beneficiary", "beneficiaire", "begunstigde", "applicant", "tenant", "resident", "demandeur",
     "demandeuse", "requerant", "requerante", "locataire", "client", "cliente",
+    # the people who come to the house or help in a service
+    "technieker", "technicus", "technician", "klusjesman", "loodgieter", "plumber",
+    "elektricien", "chauffeur", "stagiair", "stagiaire", "intern", "concierge", "caretaker",
+    "poetshulp", "logopedist", "logopediste", "ergotherapeut", "psychiater", "educateur",
+    "educatrice", "interprete", "volunteer", "benevole", "animateur", "animatrice",
+    "facilitator", "monitor", "monitrice",
 }  # fmt: skip
 #: Greetings first in a message: the capitalised name after them is the reader's ("Hi Griet,").
 GREETINGS = {
@@ -59,6 +65,7 @@ GREETINGS = {
 CASE_TOPICS = {
     "opvolging", "huisbezoek", "bezoek", "verhuis", "verhuizing", "intake", "aanmelding",
     "bespreking", "begeleiding", "suivi", "visite", "accompagnement", "follow-up",
+    "opmerking", "remarque", "remark",
 }  # fmt: skip
 #: A child's rank among siblings, beside a name: "de jongste (Tesfay, …)", "the eldest, Omar".
 RANK_WORDS = {"oudste", "jongste", "youngest", "eldest", "aine", "ainee", "cadet", "cadette"}
@@ -70,7 +77,7 @@ NAMING_BEFORE_A_CAPITAL = {"dit", "nom", "naam"}
 NAMING_WORDS = {
     "heet", "heten", "genaamd", "noemt", "naam", "appelle", "named", "called", "nom",
     "familienaam", "voornaam", "achternaam", "prenom", "surname", "gespeld", "spelling", "alias",
-    "roepnaam", "dite", "dit",
+    "roepnaam", "dite", "dit", "surnomme", "surnommee", "bijgenaamd", "bijnaam", "nicknamed",
 }  # fmt: skip
 #: Between a naming word and the name: "gespeld als Stoika", "naam is Yilmaz", "nom : Diallo".
 NAMING_FILLERS = {"als", "is", "was", "zijn", "est", "as"}
@@ -155,6 +162,9 @@ THING_WORDS = {
     "team", "play", "show", "school", "centre", "center", "house", "garage", "apotheek",
     "slagerij", "beenhouwerij", "drukkerij", "brouwerij", "frituur", "kapsalon", "huize",
     "villa", "pharmacie", "boulangerie", "boucherie",
+    # foundations, funds and the groups of a home or a school, named after a person or an animal
+    "stichting", "fonds", "fondation", "foundation", "fund", "leefgroep", "leefgroepen", "groep",
+    "klas", "afdeling", "huis", "lycee", "athenee", "atheneum", "college", "instituut",
 }  # fmt: skip
 
 #: After these a capitalised first name alone is a place: "geboren in Thiès", "née à Sofia".
@@ -211,3 +221,10 @@ TRIGGERS = frozenset(
     | ABBREVIATIONS
     | CASE_TOPICS
 )
+#: Sign-offs before the writer's name: "Mvg, Hilde", "Groetjes, Lotte", "Cordialement, Luc".
+SIGN_OFFS = {
+    "mvg", "vg", "gr", "grtz", "grz", "groetjes", "groeten", "groet", "dank", "bedankt", "merci",
+    "cordialement", "amities", "bisous", "regards", "cheers", "thanks", "best", "bav", "salutations",
+}  # fmt: skip
+#: A writer introducing themselves: "ik ben kris", "je suis Mireille", "I am Tom".
+SELF_INTRODUCTIONS = {("ik", "ben"), ("je", "suis"), ("i", "am"), ("moi", "c'est")}

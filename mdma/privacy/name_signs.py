@@ -47,11 +47,26 @@ def signs_or_speaks(tokens, i) -> bool:
     """A first name on its own that signs a message off ("… Groetjes,\n Lotte", "– Pieter") or
     speaks in minutes or a chat ("Bram: ik rij om 8u")."""
     token = tokens[i]
-    if not token.initial or token.zipf >= 4.5:
+    if not token.initial or token.zipf >= 5.5:
+        return False
+    if addressed_or_signed(tokens, i):
+        return True
+    if token.zipf >= 4.5:
         return False
     if token.gap_after.startswith(":") and i + 1 < len(tokens):
         return True
     return i == len(tokens) - 1 and ("\n" in token.gap_before or "–" in token.gap_before)
+
+
+def addressed_or_signed(tokens, i) -> bool:
+    """A first name that opens a message, addressing its reader ("Tom, the family …", "Lien,
+    ik kan …"), or closes it after the last sentence ("… voor vrijdag. Joke")."""
+    token = tokens[i]
+    opens = i == 0 or "\n" in token.gap_before
+    if opens and token.gap_after.strip() == "," and i + 1 < len(tokens):
+        return not tokens[i + 1].cap or tokens[i + 1].fold in ("ik", "je", "i", "we", "je")
+    closes = i == len(tokens) - 1 and i > 0 and not token.gap_after.strip()
+    return closes and token.zipf < 5.0 and tokens[i - 1].gap_after.strip()[-1:] in (".", "!", "?")
 
 
 def rare_name_where_a_person_stands(tokens, i, lex) -> bool:
@@ -144,6 +159,14 @@ def inside_a_things_name(tokens, first, last) -> bool:
     after = tokens[last + 1] if last + 1 < len(tokens) else None
     if before and tokens[first].joined and before.cap and before.fold in ctx.THING_WORDS:
         return True
+    if (
+        before
+        and before.fold in ctx.ARTICLES
+        and first > 1
+        and tokens[first - 2].fold in ctx.THING_WORDS
+        and before.joined
+    ):
+        return True  # "basisschool De Klimop", "leefgroep De Wolf": named after the place word
     if fused_with_a_place(tokens[last]):
         return True  # the Willy Naessens-hal, Hendrik Consciencelaan, de Ernest Claesschool
     k = last + 1

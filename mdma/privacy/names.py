@@ -16,51 +16,38 @@ Organisations and services (OCMW, Kind & Gezin, the platform's directory) are ne
 `@handles` of platform users are allowed.
 """
 
-import re
-from functools import lru_cache
-
 from mdma.privacy import context as ctx
+from mdma.privacy import name_masks as masks
+from mdma.privacy import name_repeats as repeats
 from mdma.privacy import name_signs as signs
-from mdma.privacy.case_files import file_names
 from mdma.privacy.findings import Finding, Kind
-from mdma.privacy.lexicon import DATA, lexicon
-from mdma.privacy.places import FRENCH_STREET_NAME
+from mdma.privacy.lexicon import lexicon
 from mdma.privacy.tokens import Token, tokenize
-
-
-@lru_cache(maxsize=8)
-def _organisation_pattern(extra: tuple[str, ...]) -> re.Pattern:
-    text = (DATA / "organisations.txt").read_text(encoding="utf-8")
-    phrases = [line.strip() for line in text.splitlines() if line.strip() and line[0] != "#"]
-    phrases += [p for p in extra if p.strip()]
-    alternatives = sorted({re.escape(p.strip()) for p in phrases}, key=len, reverse=True)
-    return re.compile(rf"(?i)(?<!\w)(?:{'|'.join(alternatives)})(?!\w)")
-
-
-HANDLE = re.compile(r"@[\w.-]+")
-
-
-def _masked(text: str, organisations: tuple[str, ...]) -> list[tuple[int, int]]:
-    """Where no person's name is: organisations, handles, streets, file names, stock names."""
-    patterns = (_organisation_pattern(organisations), HANDLE, FRENCH_STREET_NAME)
-    spans = [m.span() for pattern in patterns for m in pattern.finditer(text)]
-    return spans + file_names(text) + signs.stock_names(text)
 
 
 def person_names(text: str, organisations: tuple[str, ...] = ()):
     lex = lexicon()
-    tokens = tokenize(text, _masked(text, organisations), lex)
+    tokens = tokenize(text, masks.no_names_here(text, organisations), lex)
     found: list[tuple[int, int]] = []
+    things: set[tuple[str, ...]] = set()
     i = 0
     while i < len(tokens):
         span = _name_at(tokens, i, lex)
         if span is None:
             i += 1
             continue
-        if not signs.inside_a_things_name(tokens, *span):
+        if signs.inside_a_things_name(tokens, *span):
+            things.add(masks.words_of(tokens, *span))
+        else:
             found.append(span)
         i = span[1] + 1
-    found = _spread(tokens, found, lex)
+    # "basisschool De Klimop …, de ouderraad van De Klimop": the thing's name again
+    things |= masks.things_named(tokens)
+    found = [
+        span
+        for span in repeats.spread(tokens, found, lex)
+        if masks.words_of(tokens, *span) not in things
+    ]
     for first, last in found:
         start, end = tokens[first].start, tokens[last].end
         yield Finding(start, end, Kind.PERSON_NAME, text[start:end])
@@ -71,7 +58,8 @@ def _name_at(tokens: list[Token], i: int, lex):
     token = tokens[i]
     if len(token.word) == 1 and token.dotted and token.word.islower():
         return _lower_initial(tokens, i, lex)
-    if token.zipf >= 4.5 and not token.cap and token.fold not in ctx.TRIGGERS:
+    introduces = i and (tokens[i - 1].fold, token.fold) in ctx.SELF_INTRODUCTIONS
+    if token.zipf >= 4.5 and not token.cap and token.fold not in ctx.TRIGGERS and not introduces:
         return None  # an everyday word in lower case: the most frequent case, decided at once
     if i and tokens[i - 1].fold in ctx.NOT_A_PERSON_AFTER and tokens[i].joined:
         return None
@@ -81,6 +69,10 @@ def _name_at(tokens: list[Token], i: int, lex):
     trigger = _trigger(tokens, i)
     if trigger is not None:
         kind, j = trigger
+        if kind == "self":  # only a first name a list knows: "I am Muslim" is no name
+            known = j < len(tokens) and tokens[j].fold in lex.first_names and tokens[j].zipf < 5.0
+            end = _extend(tokens, j + 1, lex, lenient=False, surname=True, lower=True)
+            return (j, end or j) if known else None
         # "mama van Yassin" names Yassin; "Opvolging De Meyer": a capital makes it a particle.
         of_word = j < len(tokens) and tokens[j].fold in ctx.OF_WORDS and not tokens[j].cap
         if kind in ("kin", "role", "topic") and of_word:
@@ -88,7 +80,7 @@ def _name_at(tokens: list[Token], i: int, lex):
             if j < len(tokens) and tokens[j].cap and tokens[j].fold in lex.first_names:
                 # "papa van Sofia": a first name, though a place too; a surname may follow.
                 return (j, _extend(tokens, j + 1, lex, lenient=False, surname=True) or j)
-        if kind == "kin" and _first_name_in_lower_case(tokens, j, lex):
+        if kind == "kin" and repeats.first_name_in_lower_case(tokens, j, lex):
             return (j, _extend(tokens, j + 1, lex, lenient=False, surname=True, lower=True) or j)
         if kind == "naming" and j < len(tokens) and tokens[j].fold in ctx.NAMING_FILLERS:
             j += 1
@@ -102,6 +94,8 @@ def _name_at(tokens: list[Token], i: int, lex):
             return None
         if j < len(tokens) and kind == "topic" and not _a_persons_name(tokens, j, lex):
             return None  # "Suivi Infor-Jeunes": after a heading only a name a list knows
+        if kind == "topic" and _greets_by_first_name(tokens, i, j, lex):
+            return (j, j)  # "Dag An,", "Beste Mark,": a first name, however common a word
         end = _extend(tokens, j, lex, lenient=kind in ("formal", "naming"))
         if end is None or (kind == "naming" and i and signs.thing_word(tokens[i - 1])):
             return None  # "de ploeg heet De Vossen": the name of a thing
@@ -216,6 +210,17 @@ def _initials(tokens, i, lex):
     return (i, end)
 
 
+def _greets_by_first_name(tokens, i, j, lex) -> bool:
+    name = tokens[j] if j < len(tokens) else None
+    return bool(
+        name
+        and tokens[i].fold in ctx.GREETINGS
+        and name.cap
+        and name.fold in lex.first_names
+        and name.gap_after.strip().startswith(",")
+    )
+
+
 def _a_persons_name(tokens, j, lex) -> bool:
     token = tokens[j]
     pair = _pair(tokens, j)
@@ -223,20 +228,6 @@ def _a_persons_name(tokens, j, lex) -> bool:
         lex.is_name(token.fold)
         or signs.fused_particle_surname(token, lex)
         or (pair is not None and pair in lex.surnames)
-    )
-
-
-def _first_name_in_lower_case(tokens, j, lex) -> bool:
-    """ "kinderen lore en …", "zoon milan": after a kinship word a known first name typed in lower
-    case is one, even if it is a word too, unless it is an everyday word (will, may, mark)."""
-    if j >= len(tokens) or not tokens[j].joined:
-        return False
-    token = tokens[j]
-    return (
-        not token.cap
-        and token.fold in lex.first_names
-        and token.zipf < 4.5
-        and token.fold not in ctx.FUNCTION_WORDS
     )
 
 
@@ -261,11 +252,17 @@ def _pair(tokens, i) -> str | None:
     return None
 
 
+def _opens_a_quote(token: Token) -> bool:
+    return token.gap_before.strip() in ("«", '"', "“", "'", "‘", "„")
+
+
 def _trigger(tokens, i):
     folded = tokens[i].fold
     nxt = i + 1
     abbreviated = tokens[i].dotted and folded in ctx.ABBREVIATIONS
-    if nxt >= len(tokens) or not (tokens[nxt].joined or abbreviated):
+    # "dit « Jojo »", "alias 'Mo'": a nickname in quotes after a naming word
+    quoted = folded in ctx.NAMING_WORDS and nxt < len(tokens) and _opens_a_quote(tokens[nxt])
+    if nxt >= len(tokens) or not (tokens[nxt].joined or abbreviated or quoted):
         return None
     if folded == "de" and tokens[nxt].fold == "heer":
         return ("formal", nxt + 1) if nxt + 1 < len(tokens) else None
@@ -275,6 +272,8 @@ def _trigger(tokens, i):
         return ("formal", nxt) if tokens[i].word == "Me" else None
     if folded in ctx.FORMAL_TITLES:
         return ("formal", nxt)
+    if i and (tokens[i - 1].fold, folded) in ctx.SELF_INTRODUCTIONS and tokens[i].joined:
+        return ("self", nxt)  # "hallo ik ben kris", "je suis Mireille": the writer's name
     if folded in ctx.KIN_TITLES:
         return ("kin", nxt)
     if folded in ctx.ROLE_TITLES:
@@ -328,6 +327,13 @@ def _extend(tokens, j, lex, lenient: bool, surname: bool = False, lower: bool = 
             end + 1 < len(tokens) and tokens[end].fold in ctx.PARTICLES and tokens[end + 1].joined
         ):
             end += 1
+        if (
+            token.fold == "op"
+            and not token.cap
+            and tokens[k + 1 : k + 2]
+            and tokens[k + 1].fold not in ctx.ARTICLES | {"ten", "ter"}
+        ):
+            end = k  # "Bilal Chakir op Walle 98": a place; "Op de Beeck" stays a name
         if end > k and not signs.fused_with_a_place(tokens[end]):
             following = tokens[end]
             whole = " ".join(t.fold for t in tokens[k : end + 1])
@@ -350,47 +356,6 @@ def _extend(tokens, j, lex, lenient: bool, surname: bool = False, lower: bool = 
     if last is not None and tokens[last].is_initial_letter:
         return None  # initials alone are no name
     return last
-
-
-def _first_names_listed(tokens, a, b, k, lex) -> bool:
-    """ "lore en milan": a first name found makes a first name beside it one too."""
-    return (
-        a == b and tokens[a].fold in lex.first_names and _first_name_in_lower_case(tokens, k, lex)
-    )
-
-
-def _spread(tokens, found, lex):
-    """Names found make more: their neighbours in a list ("Omid en Farid"), and every other
-    place where one of their words stands again."""
-    spans = set(found)
-    covered = {k for a, b in spans for k in range(a, b + 1)}
-    words = {
-        tokens[k].fold
-        for a, b in spans
-        for k in range(a, b + 1)
-        if tokens[k].fold not in ctx.PARTICLES
-        and not tokens[k].is_initial_letter
-        and tokens[k].zipf < 4.5
-        and len(tokens[k].fold) > 2
-    }
-    for a, b in list(spans):
-        for k, link in ((b + 2, b + 1), (a - 2, a - 1)):
-            if (
-                (
-                    0 <= k < len(tokens)
-                    and k not in covered
-                    and tokens[link].fold in {"en", "et", "and", "of"}
-                )
-                and tokens[k].cap == tokens[a].cap
-                and (signs.name_like(tokens[k], lex) or _first_names_listed(tokens, a, b, k, lex))
-            ):
-                spans.add((k, k))
-                covered.add(k)
-    for k, token in enumerate(tokens):
-        if k not in covered and token.fold in words:
-            spans.add((k, k))
-            covered.add(k)
-    return sorted(spans)
 
 
 def preload() -> None:

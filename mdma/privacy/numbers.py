@@ -8,6 +8,7 @@ from stdnum.be import bis, nn
 
 from mdma.privacy.case_files import labels_the_number_at, refers_to_a_document
 from mdma.privacy.findings import Finding, Kind
+from mdma.privacy.lexicon import fold, lexicon
 
 _SEP = r"[ .\-/]?"
 NATIONAL_NUMBER = re.compile(
@@ -68,9 +69,27 @@ def ibans(text: str):
                 break
 
 
+#: A service's shared mailbox starts with its role: info@, helpdesk.platform@, onthaal@.
+MAILBOX_ROLES = {
+    "info", "helpdesk", "contact", "secretariaat", "secretariat", "onthaal", "accueil",
+    "administratie", "administration", "admin", "noreply", "no-reply", "support", "service",
+    "dienst", "loket", "office", "webmaster", "communicatie", "communication", "klantendienst",
+    "facturatie", "boekhouding", "vacatures", "jobs", "pers", "press", "presse", "directie",
+    "direction", "algemeen", "general", "welkom", "welcome", "mailbox", "postmaster", "hr",
+    "team", "servicedesk", "meldpunt", "inschrijvingen", "inscriptions", "reservaties",
+}  # fmt: skip
+
+
+def _shared_mailbox(address: str) -> bool:
+    parts = [fold(p) for p in re.split(r"[._+]", address.split("@", 1)[0]) if p]
+    lex = lexicon()
+    return parts[0] in MAILBOX_ROLES and not any(lex.is_name(p) for p in parts[1:])
+
+
 def emails(text: str):
     for match in EMAIL.finditer(text):
-        yield Finding(match.start(), match.end(), Kind.EMAIL, match.group())
+        if not _shared_mailbox(match.group()):
+            yield Finding(match.start(), match.end(), Kind.EMAIL, match.group())
 
 
 def plates(text: str):

@@ -1,32 +1,10 @@
-"""Dates of birth and street addresses: personal data recognised by what surrounds it."""
+"""Street addresses: a street and its house number, recognised by the street word or by what surrounds it."""
 
 import re
-from datetime import date
 
+from mdma.privacy.births import MONTHS as _MONTHS
 from mdma.privacy.findings import Finding, Kind
 from mdma.privacy.lexicon import fold, lexicon
-
-_MONTHS = (
-    r"jan(?:uari|vier|uary)?|feb(?:ruari|ruary)?|f[ée]v(?:rier)?|maart|mars|march|mar"
-    r"|apr(?:il)?|avr(?:il)?|mei|mai|may|jun[ie]?|juin|june|jul[iy]?|juil(?:let)?|aug(?:ustus|ust)?"
-    r"|ao[uû]t|sep(?:t(?:ember|embre)?)?|o[ck]t(?:ober|obre)?|nov(?:ember|embre)?|dec(?:ember)?"
-    r"|d[ée]c(?:embre)?"
-)
-_DATE = (
-    rf"(?:\d{{1,2}}(?:st|nd|rd|th|er)?\s+(?:{_MONTHS})\.?,?\s+\d{{2,4}}"
-    rf"|(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
-    r"|\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{2,4}"
-    r"|\d{4}-\d{2}-\d{2})"
-)
-DATE_OF_BIRTH = re.compile(
-    r"(?i)(?:(?:zoon|zoontje|dochter|dochtertje|kind|kindje|baby|broer|broertje|zus|zusje|fils"
-    r"|fille|son|daughter)\w*(?:\s+[A-ZÀ-Ý][\w'-]+)?\s*\(|geboren|geb(?:\.?\s*datum|\.)|geboortedatum|geboortedag|°°?|[°º]|n[ée]e?\s+le|\bn[ée]e?(?=\s+(?:à|en)\s)|date\s+de\s+naissance"
-    r"|born|date\s+of\s+birth|d\.o\.b\.?|dob|birthday|verjaardag)"
-    # "geboren in Ethiopië op …", "née à Kinshasa le …": the place of birth before the date
-    r"(?:\s+(?:in|te|à|en|at)\s+[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+)?)?"
-    r"(?:\s*(?:op|on|in|le|the|is|was|est|:|=|,))*\s*"
-    rf"(?P<date>{_DATE})(?!\d)"
-)
 
 _STREET_SUFFIX = (
     r"straat|str\.|laan|steenweg|stwg\.?|plein|dreef|weg|lei|kaai|baan|markt|pad|dijk|singel"
@@ -45,12 +23,21 @@ _HOUSE = (
     rf"(?!\s*(?:{_UNITS})\b)(?!\d|[,.]\d)"
 )
 _BOX = r"(?:\s*,?\s*(?:bus|bte|boîte|boite|box|b\.|/b)\s*\d{1,4}[a-zA-Z]?)?"
-_TOWN = r"(?:\s*,?\s*\d{4}\s+[A-ZÀ-Ý][\w'’-]+(?:[ -][A-ZÀ-Ý][\w'’-]+)?)?"
+# Belgian postcodes have four digits, French ones five (59200 Tourcoing); notes typed in lower
+# case write the town so too (8530 harelbeke): kept only when it is a known place.
+_TOWN = r"(?:\s*,?\s*\d{4,5}\s+(?:[A-ZÀ-Ý][\w'’-]+(?:[ -][A-ZÀ-Ý][\w'’-]+)?|[a-zà-ÿ][\w'’-]+))?"
 _WORD = r"[A-Za-zÀ-ÿ'’-]"
 # Capitalised words may precede the street word (Grote Markt, Oude Vesten, Sint-Jansstraat).
 DUTCH_STREET = re.compile(
     rf"(?<![\w])(?:[A-ZÀ-Ý]{_WORD}*[ -]){{0,2}}{_WORD}*(?i:{_STREET_SUFFIX})"
     rf"(?:\s*,?\s*(?i:nr\.?|nummer|n°)?\s*){_HOUSE}(?i:{_BOX}){_TOWN}"
+)
+#: English order, the number first: "they live at 14 Grote Markt", "moved to 7 Kapelstraat".
+NUMBER_FIRST_STREET = re.compile(
+    r"(?i:(?=[aotiAOTI])\b(?:at|on|to|in|of|address:?|adres:?)\s+)"
+    rf"(?P<street>\d{{1,3}}[a-zA-Z]?,?\s+(?:[A-ZÀ-Ý]{_WORD}*[ -]){{0,2}}"
+    rf"{_WORD}*(?i:{_STREET_SUFFIX}|street|road|lane|drive|close|crescent|terrace)\b)"
+    r"(?!\s*,?\s*\d)"
 )
 #: A street word right before a number: the cheap test (at the few places a number starts)
 #: before the costly DUTCH_STREET, which tries its street words at every letter.
@@ -87,7 +74,7 @@ FRENCH_STREET = re.compile(
     rf"|(?!{_FRENCH_STOP}\b)[a-zà-ÿ]{_WORD}*(?:[ -](?!{_FRENCH_STOP}\b)[a-zà-ÿ]{_WORD}*)?"
     r"(?=\s*,?\s*\d))"
     # "Rue du Midi n°12"; after a leading number, "…, 7700 Mouscron" is the postcode.
-    rf"(?P<number>\s*,?\s*(?:n[°º]|nr\.?|no\.?)?\s*(?!\d{{4}}\s+[A-ZÀ-Ý])(?-i:{_HOUSE}))?"
+    rf"(?P<number>\s*,?\s*(?:n[°º]|nr\.?|no\.?)?\s*(?!\d{{4,5}}\s+[A-ZÀ-Ý])(?-i:{_HOUSE}))?"
     rf"{_BOX}(?-i:{_TOWN})"
 )
 #: A French street named without a number: a place; the name detector leaves it alone.
@@ -128,8 +115,15 @@ BARE_STREET_WITH_BOX = re.compile(
 #: evidence, so the street must look like one (rare words, or a place in a longer name) and
 #: no count may follow the number ("in Kortrijk 5 gezinnen").
 BARE_STREET_AFTER_PLACE_WORD = re.compile(
-    r"(?i:(?=[oalsOALS])\b(?:op|aan|langs|at|on|au|sur)\s+(?:de\s+|het\s+)?)"
+    r"(?i:(?=[oalsivbnèàtcOALSIVBNÀTC])\b(?:op|aan|langs|at|on|au|sur|in|van|bij|naar|of|near|à"
+    r"|chez|to)\s+(?:de\s+|het\s+|the\s+)?)"
     rf"{_STREET_ONLY}\s+{_HOUSE}(?=\s*(?:[.,;:)!?]|$|\n|(?P<next>[a-zà-ÿ]+)))"
+)
+#: Anywhere else inside a sentence ("buurtconflict Overleie 47", "Mukendi – Hoog Kortrijk
+#: 33"): after a lower-case word or a dash, and only a street no person is named like.
+BARE_STREET_INSIDE_A_SENTENCE = re.compile(
+    rf"(?=[A-ZÀ-Ý])(?:(?<=[a-zà-ÿ] )|(?<=[–-] )|(?<=\()){_STREET_ONLY}\s+{_HOUSE}"
+    r"(?=\s*(?:[.,;:)!?]|$|\n|(?P<next>[a-zà-ÿ]+)))"
 )
 _BOX_WORDS = ("bus", "bte", "boîte", "boite")
 #: Words after a number that count it: "5 gezinnen", "3 sessies".
@@ -180,60 +174,20 @@ def _looks_like_a_street(street: str) -> bool:
     if not words:
         return False
     if len(words) == 1:
-        return words[0] not in lex.places and lex.common.zipf(words[0]) < 3.5
+        # a town alone is no street; a district as rare as a street's name may be one (Overleie)
+        return lex.common.zipf(words[0]) < (2.0 if words[0] in lex.places else 3.5)
     return any(w in lex.places or lex.common.zipf(w) < 3.5 for w in words)
 
 
+def _named_like_no_person(street: str) -> bool:
+    lex = lexicon()
+    if street[0].isupper() and street.split()[0].lower() in _LEADS:
+        return False  # "De Klimop 3": a sentence's first word may stand before
+    words = [fold(w) for w in re.findall(r"[^\W\d_]+", street) if fold(w) not in _LEADS]
+    return _looks_like_a_street(street) and not any(lex.is_name(w) for w in words)
+
+
 _LEADS = {"t", "de", "den", "het", "ter", "ten"}
-
-
-#: What is born without being a person: an idea, a project, an initiative, as the subject
-#: right before the birth word (no name in between).
-_BORN_THINGS = re.compile(
-    r"(?i)\b(?:idee|idea|id[ée]e|project\w*|projet|plan|initiatie\w*|initiative|werking"
-    r"|vzw|asbl|organisati\w*|organisation|netwerk|network|r[ée]seau|samenwerking|concept"
-    r"|association|vereniging|dienst|service)\b(?P<between>[a-zà-ÿ ]{0,40})$"
-)
-_A_PERSON = re.compile(
-    r"\b(?:meisje|jongen|kind\w*|baby|zoon|dochter|vrouw|man|moeder|vader|mama|papa|cli[eë]nt\w*"
-    r"|girl|boy|child|woman|fille|gar[cç]on|enfant|femme|homme|b[ée]b[ée])\b"
-)
-
-
-def dates_of_birth(text: str):
-    for match in DATE_OF_BIRTH.finditer(text):
-        thing = _BORN_THINGS.search(text[max(0, match.start() - 60) : match.start()])
-        if thing and not _A_PERSON.search(thing.group("between")):
-            continue  # "het idee is geboren op …", "the project was born on …"
-        yield Finding(
-            match.start("date"), match.end("date"), Kind.DATE_OF_BIRTH, match.group("date")
-        )
-
-
-_BRACKETED_DATE = re.compile(rf"\s*\(\s*(?P<date>{_DATE})\s*[),;]")
-#: "Sara, 12/05/2012, en Adam": between commas, a date of a past year.
-_DATE_BETWEEN_COMMAS = re.compile(
-    rf",\s*(?P<date>{_DATE})(?=\s*(?:[,;)]|\.(?!\d)|$|en\b|et\b|and\b))"
-)
-
-
-def dates_beside_names(text: str, found_names) -> list[Finding]:
-    """A date in brackets right after a person's name is when they were born ("Kevin Lefevere
-    (03/07/2011)", "Grâce (21.11.2016)"): case notes write it so. A date still to come is not;
-    between commas ("Sara, 12/05/2012, …") only a date of an earlier year is."""
-    dates = []
-    for name in found_names:
-        match = _BRACKETED_DATE.match(text, name.end)
-        latest = date.today().year
-        if match is None:
-            match, latest = _DATE_BETWEEN_COMMAS.match(text, name.end), latest - 1
-        year = re.search(r"(\d{4}|\d{2})\s*$", match.group("date")) if match else None
-        if year and (len(year.group(1)) == 2 or int(year.group(1)) <= latest):
-            dates.append(
-                Finding(match.start("date"), match.end("date"), Kind.DATE_OF_BIRTH,
-                        match.group("date"))
-            )  # fmt: skip
-    return dates
 
 
 _MONTH_AFTER = re.compile(rf"(?i)\s*(?:{_MONTHS})\b")
@@ -246,24 +200,27 @@ def street_addresses(text: str):
         street = re.match(rf"(?:{_WORD}|[ -])+", match.group()).group().strip().lower()
         if street in _NOT_STREETS or fold(street) in lexicon().first_names:
             continue  # "weg 3", "park 2": a word, not a street; "Adam": a first name
+        word = re.match(rf"(?:{_WORD}|[ -])+", match.group()).group().split()[-1]
+        if word.islower() and lexicon().common.zipf(fold(word)) >= 4.0:
+            continue  # "vorige vergadering 2", "de woning 3": an everyday word, no street's name
         if _MONTH_AFTER.match(text, match.end()):
             continue  # "vergadering 9 april": a date
-        value = match.group().strip()
+        value = _without_unknown_town(match.group().strip())
         if value[0].islower() and _ENDS_ON_A_DAY_AND_MONTH.search(value):
             continue  # "de woonwijk 15/10": a date; "Kerkstraat 12/3" stays an address
         start = match.start() + match.group().index(value)
         yield Finding(start, start + len(value), Kind.STREET_ADDRESS, value)
-    for match in BARE_STREET_AFTER_PLACE_WORD.finditer(text):
-        after = match.group("next")
-        if _looks_like_a_street(match.group("street")) and not (
-            after and _COUNTED.search(after) and after not in _NOT_COUNTS
-        ):
-            yield Finding(
-                match.start("street"),
-                match.end(),
-                Kind.STREET_ADDRESS,
-                text[match.start("street") : match.end()],
-            )
+    if not _CAPITAL_BESIDE_A_NUMBER.search(text):
+        yield from _french_streets(text)
+        return  # every other shape has a capitalised street beside its number
+    for match in NUMBER_FIRST_STREET.finditer(text):
+        value = match.group("street")
+        if value.split()[1][0].isupper():  # a street's name, not "in 4 velden"
+            yield Finding(match.start("street"), match.end("street"), Kind.STREET_ADDRESS, value)
+    bare_streets = [(BARE_STREET_AFTER_PLACE_WORD, _looks_like_a_street),
+                    (BARE_STREET_INSIDE_A_SENTENCE, _named_like_no_person)]  # fmt: skip
+    for pattern, looks_right in bare_streets:
+        yield from _bare_streets(text, pattern, looks_right)
     bare = [BARE_STREET_WITH_TOWN, BARE_STREET_WHERE_LIVING]
     lowered = text.lower()
     if any(word in lowered for word in _BOX_WORDS):
@@ -275,9 +232,49 @@ def street_addresses(text: str):
             start = match.start("street")
             value = text[start : match.end()].strip().rstrip(",")
             yield Finding(start, start + len(value), Kind.STREET_ADDRESS, value)
+    yield from _french_streets(text)
+
+
+def _french_streets(text: str):
     for match in FRENCH_STREET.finditer(text):
         if not (match.group("lead") or match.group("number")):
             continue  # a street without a number is a place, not an address
-        value = match.group().strip().rstrip(",")
+        value = _without_unknown_town(match.group().strip().rstrip(","))
         start = match.start() + match.group().index(value)
         yield Finding(start, start + len(value), Kind.STREET_ADDRESS, value)
+
+
+#: A house without a street word: up to three digits ("Infolijn 1700", "Groeipakket 2024" are
+#: a number and a year), and no day and month ("overleg Overleie 28/02").
+_BARE_HOUSE = re.compile(r"\d{1,3}(?!\d)(?!\s?/\s?(?:0?[1-9]|1[0-2])$)")
+#: The cheap test before the bare-street shapes: a capital word before a number or after one.
+_CAPITAL_BESIDE_A_NUMBER = re.compile(r"[A-ZÀ-Ý][\w'’-]*\s+\d|\d[a-zA-Z]?,?\s+[A-ZÀ-Ý]")
+_WORD_BEFORE = re.compile(r"(\S+)\s+$")
+
+
+_LOWER_TOWN = re.compile(r"\s*,?\s*\d{4,5}\s+([a-zà-ÿ][\w'’-]+)$")
+
+
+def _without_unknown_town(value: str) -> str:
+    town = _LOWER_TOWN.search(value)
+    if town and fold(town.group(1)) not in lexicon().places:
+        return value[: town.start()]  # "Kerkstraat 12, 2000 euro": no town
+    return value
+
+
+def _bare_streets(text: str, pattern: re.Pattern, looks_right):
+    for match in pattern.finditer(text):
+        house = text[match.end("street") : match.end()].strip()
+        if not _BARE_HOUSE.match(house) or re.search(r"\d{4}", house):
+            continue
+        before = _WORD_BEFORE.search(
+            text, max(0, match.start("street") - 30), match.start("street")
+        )
+        if pattern is BARE_STREET_INSIDE_A_SENTENCE and before and before.group(1)[0].isupper():
+            continue  # "Koen Ameye 1": a name's first part before, not a street
+        after = match.group("next")
+        if looks_right(match.group("street")) and not (
+            after and _COUNTED.search(after) and after not in _NOT_COUNTS
+        ):
+            start = match.start("street")
+            yield Finding(start, match.end(), Kind.STREET_ADDRESS, text[start : match.end()])

@@ -1,0 +1,102 @@
+"""Where no person's name can stand: organisations, handles, French streets, file names, stock
+names. The name rules never look inside these spans."""
+
+import re
+from functools import lru_cache
+
+from mdma.privacy import context as ctx
+from mdma.privacy import name_signs as signs
+from mdma.privacy.case_files import file_names
+from mdma.privacy.lexicon import DATA, fold, lexicon
+from mdma.privacy.places import FRENCH_STREET_NAME
+
+
+@lru_cache(maxsize=8)
+def _organisation_pattern(extra: tuple[str, ...]) -> re.Pattern:
+    text = (DATA / "organisations.txt").read_text(encoding="utf-8")
+    phrases = [line.strip() for line in text.splitlines() if line.strip() and line[0] != "#"]
+    phrases += [p for p in extra if p.strip()]
+    alternatives = sorted({re.escape(p.strip()) for p in phrases}, key=len, reverse=True)
+    return re.compile(rf"(?i)(?<!\w)(?:{'|'.join(alternatives)})(?!\w)")
+
+
+HANDLE = re.compile(r"@[\w.-]+")
+#: The labels of a quoted mail's header: "> Van: …", "De : …", "From: …".
+MAIL_HEADER_LABEL = re.compile(
+    r"(?im)^[>\s]*(?:van|aan|cc|bcc|from|to|de|[àa]|objet|onderwerp|subject|betreft|sent"
+    r"|verzonden|envoy[ée])(?=\s?:)"
+)
+#: A word with a capital inside (DigiSprong, KortrijkWerkt) is a brand or a project, unless
+#: the capital follows a name's particle (McDonald, DeSmet, VanDamme, O'Brien).
+INNER_CAPITAL = re.compile(
+    r"(?=[A-Z])\b(?!(?:Mc|Mac|De|Van|Le|La|Di|Da|Du|El)[A-Z])[A-Z][a-z]+[A-Z]\w*"
+)
+
+
+_NAMING = (
+    r"(?=[nhgsac])\b(?:namen|naam|heten|heet|noemen|genoemd|noms?|s['’]appellent|appel[ée]e?s|names?"
+    r"|called|named)\b"
+)
+_GROUPS = (
+    r"\b(?:(?:leef)?groep(?:en)?|klas(?:sen)?|afdeling(?:en)?|ploeg(?:en)?|teams?|groupes?"
+    r"|classes?|[ée]quipes?|groups?|units?|wards?|paviljoen(?:s)?|zal(?:en)?|zaal|lokal(?:en)?"
+    r"|rooms?|salles?)\b"
+)
+_NAMING_WORD = re.compile(rf"(?i){_NAMING}")
+#: A sentence that names groups, rooms or classes: "De Vos en De Beer zijn de namen van de
+#: leefgroepen", "les groupes s'appellent Les Lions et Les Tigres", "the wards are called …".
+_GROUP_WORD = re.compile(rf"(?i){_GROUPS}")
+_SENTENCE = re.compile(r"[^.!?\n]+")
+_ARTICLE_AND_WORD = re.compile(r"\b(?:De|Het|Le|La|Les|The)\s+[A-ZÀ-Ý][a-zà-ÿ]+")
+
+
+def _groups_named(text: str) -> list[tuple[int, int]]:
+    spans = []
+    if not _NAMING_WORD.search(text):
+        return spans
+    for sentence in _SENTENCE.finditer(text):
+        if not (_NAMING_WORD.search(sentence.group()) and _GROUP_WORD.search(sentence.group())):
+            continue
+        words = {fold(w) for w in re.findall(r"[^\W\d_]+", sentence.group())}
+        if words & (ctx.FORMAL_TITLES | ctx.KIN_TITLES):
+            continue  # "Mevrouw De Wolf werkt in groep 3": a person is named there
+        for name in _ARTICLE_AND_WORD.finditer(sentence.group()):
+            word = name.group().split()[-1]
+            if lexicon().common.zipf(fold(word)) >= 3.0:  # an animal, a plant: no rare surname
+                spans.append((sentence.start() + name.start(), sentence.start() + name.end()))
+    return spans
+
+
+def no_names_here(text: str, organisations: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Where no person's name is: organisations, handles, streets, file names, stock names."""
+    patterns = (
+        _organisation_pattern(organisations),
+        HANDLE,
+        FRENCH_STREET_NAME,
+        MAIL_HEADER_LABEL,
+        INNER_CAPITAL,
+    )
+    spans = [m.span() for pattern in patterns for m in pattern.finditer(text)]
+    spans += _groups_named(text)
+    return spans + file_names(text) + signs.stock_names(text)
+
+
+def words_of(tokens, first, last) -> tuple[str, ...]:
+    return tuple(t.fold for t in tokens[first : last + 1] if t.fold not in ctx.ARTICLES)
+
+
+def things_named(tokens) -> set[tuple[str, ...]]:
+    """The capitalised words right after a place or group word ("basisschool De Klimop",
+    "Stichting Lodewijk De Raet"): wherever they stand again, they name the same thing."""
+    things = set()
+    for k, token in enumerate(tokens[:-1]):
+        if token.fold not in ctx.THING_WORDS:
+            continue
+        if not (token.cap or tokens[k + 1].fold in ctx.ARTICLES):
+            continue  # "de klas Yasmine en Tom": the children of the class
+        j = k + 1
+        while j < len(tokens) and tokens[j].cap and tokens[j].joined and not tokens[j - 1].dotted:
+            j += 1
+        if j > k + 1:
+            things.add(words_of(tokens, k + 1, j - 1))
+    return things
