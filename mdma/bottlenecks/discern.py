@@ -12,13 +12,17 @@ NEIGHBOURS = 10
 #: The weight of the overlap on distinctive words in the ranking. Only the ranking: "probably
 #: the same" stays a matter of how close the texts are, not of how they differ from the others.
 DISTINCT_SHARE = 0.3
+#: Compared on meaning alone (either text in French or English), a candidate's words say
+#: nothing, but the synonym groups it shares with the new text (the field's things, named in
+#: any language) count, by this much of DISTINCT_SHARE.
+APART_SHARE = 0.5
 
 
 def rerank(query: dict[str, float], scored: list, weighted, apart: set[int]) -> list:
     """`scored`, (score, id, content, features) best first, with the best NEIGHBOURS rescored
     and sorted again. `query` is the new text's weighted features; `weighted` weighs a
     candidate's features the same way. The words of a candidate in `apart` (compared on meaning
-    alone: either text is in French or English) count for nothing."""
+    alone: either text is in French or English) count only by their synonym groups."""
     near = scored[:NEIGHBOURS]
     if len(near) < 2:
         return scored
@@ -27,15 +31,21 @@ def rerank(query: dict[str, float], scored: list, weighted, apart: set[int]) -> 
     having = Counter(f for *_rest, candidate in near for f in candidate if f in query)
     rescored = []
     for score, row_id, content, candidate in near:
+        share, compared = DISTINCT_SHARE, candidate
         if row_id in apart:
-            rescored.append((score, row_id, content, candidate))
-            continue
-        weights = weighted(candidate)
+            share, compared = DISTINCT_SHARE * APART_SHARE, named(candidate)
+        weights = weighted(compared)
         distinct = sum(
             query[f] * weights[f] * math.log(len(near) / having[f]) / spread
-            for f in candidate
+            for f in compared
             if f in query
         )
-        rescored.append((score + DISTINCT_SHARE * distinct, row_id, content, candidate))
+        rescored.append((score + share * distinct, row_id, content, candidate))
     rescored.sort(key=lambda item: (-item[0], item[1]))
     return rescored + scored[len(near) :]
+
+
+def named(found: Counter) -> Counter:
+    """Only the synonym groups among a text's features: the things it names, in any language
+    the groups know."""
+    return Counter({f: n for f, n in found.items() if f[:2] == "c:"})

@@ -67,6 +67,12 @@ MIN_SCORE = 0.25
 #: duplicates ranked first (the four sets of bench/bottlenecks).
 CONFIDENT_SCORE = 0.4
 CONFIDENT_LEAD = 0.09
+#: A text in French or English is compared on meaning alone, but the things it names count
+#: too: the synonym groups hold the French and English names of the field's services, benefits
+#: and problems. Their cosine adds this much to the meaning. Only for such a text, where every
+#: candidate gets it: for a Dutch text it would lift the French and English candidates alone
+#: over Dutch ones (judge5 top-1 0.84 -> 0.81 at 0.1).
+CONCEPT_SHARE = 0.1
 SAMPLE_SIZE = 2000
 SAMPLE_SECONDS = 600
 
@@ -285,6 +291,7 @@ def similar(
     rarity.refresh()
     conditions = _conditions(exclude_id)
     query_words = _weighted(query)
+    query_named = _weighted(discern.named(query)) if foreign else {}
     on_words = _on_words(_matches(title, description, conditions), query_words)
     query_grams = _weighted(grams(title, description))
     nearest = {}
@@ -305,6 +312,8 @@ def similar(
         # Stems, synonyms and n-grams are Dutch: when either text is in French or English they
         # only tell whether both are in that language, not whether it is the same problem.
         share = 1.0 if meaning_share and (foreign or written_apart) else meaning_share
+        if foreign:
+            meaning += CONCEPT_SHARE * _cosine(query_named, discern.named(candidate))
         score = share * meaning + (1 - share) * (words + index)
         first.append((score, words, index, meaning, share, row, candidate))
     # Character n-grams cost most: only for the best on meaning and words.

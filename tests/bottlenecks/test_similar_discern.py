@@ -37,10 +37,29 @@ def test_words_the_whole_family_shares_leave_the_order_as_it_was():
     assert ranked("Ouders zoeken kinderopvang") == [0, 1, 2]
 
 
-def test_the_words_of_a_candidate_compared_on_meaning_alone_count_for_nothing():
+def test_the_words_of_a_candidate_compared_on_meaning_alone_count_only_by_their_groups():
+    # Ploegen and avonduren name no group of the field: only stems, which say nothing here.
     query = unit(features("Ouders in ploegen vinden geen kinderopvang tijdens de avonduren"))
     scored = [(0.5 - i / 100, i, 0.5 - i / 100, features(t)) for i, t in enumerate(FAMILY)]
     assert discern.rerank(query, scored, unit, {2}) == scored
+
+
+def test_a_candidate_in_another_language_sharing_a_rare_group_goes_up():
+    family = [
+        "Kinderopvang te duur voor ouders met een laag inkomen",
+        "Wachtlijst kinderopvang voor ouders die werk zoeken",
+        "Crèche refuse les enfants dont la mère touche le revenu d'intégration",
+    ]
+    scored = [(0.5 - i / 100, i, 0.5 - i / 100, features(t)) for i, t in enumerate(family)]
+    query = unit(features("Kinderopvang weigert kinderen van ouders met leefloon"))
+    assert discern.rerank(query, scored, unit, {2})[0][1] == 2
+    assert discern.rerank(query, scored, unit, set())[0][1] == 2
+    original = discern.APART_SHARE
+    try:
+        discern.APART_SHARE = 0.0
+        assert discern.rerank(query, scored, unit, {2})[0][1] != 2
+    finally:
+        discern.APART_SHARE = original
 
 
 def test_a_lone_candidate_is_not_rescored():
@@ -57,3 +76,16 @@ def test_everyday_and_older_names_of_services_and_benefits_are_synonyms():
     assert group("wigw") == group("voorkeurtarief")
     assert group("eandis") == group("fluvius")
     assert group("beschutte") is None  # a phrase's word alone names nothing
+
+
+def test_french_and_english_names_of_the_fields_things_are_in_their_groups():
+    def group(text_):
+        from mdma.bottlenecks.thesaurus import concepts
+
+        return concepts([text.key(w) for w in text.significant(text_)])
+
+    assert group("garantie locative") == group("rent deposit") == group("huurwaarborg")
+    assert group("mutuelle") == group("ziekenfonds")
+    assert group("pension alimentaire") == group("alimentatie")
+    assert group("expulsion") == group("uithuiszetting")
+    assert group("liste d'attente") == group("waiting list") == group("wachtlijst")
