@@ -7,22 +7,22 @@ a candidate counts by how few of the others have it.
 import math
 from collections import Counter
 
+from mdma.bottlenecks.thesaurus import thesaurus
+
 #: The candidates compared with each other: the best this many on the blended score.
 NEIGHBOURS = 10
 #: The weight of the overlap on distinctive words in the ranking. Only the ranking: "probably
 #: the same" stays a matter of how close the texts are, not of how they differ from the others.
 DISTINCT_SHARE = 0.3
-#: Compared on meaning alone (either text in French or English), a candidate's words say
-#: nothing, but the synonym groups it shares with the new text (the field's things, named in
-#: any language) count, by this much of DISTINCT_SHARE.
-APART_SHARE = 0.5
 
 
 def rerank(query: dict[str, float], scored: list, weighted, apart: set[int]) -> list:
     """`scored`, (score, id, content, features) best first, with the best NEIGHBOURS rescored
     and sorted again. `query` is the new text's weighted features; `weighted` weighs a
     candidate's features the same way. The words of a candidate in `apart` (compared on meaning
-    alone: either text is in French or English) count only by their synonym groups."""
+    alone: either text is in French or English) count only by the field's things they name
+    (synonym groups in any language), not by the kinds of problem: a French text's "trop bas"
+    is no sign of which Dutch member of a family it means."""
     near = scored[:NEIGHBOURS]
     if len(near) < 2:
         return scored
@@ -31,21 +31,25 @@ def rerank(query: dict[str, float], scored: list, weighted, apart: set[int]) -> 
     having = Counter(f for *_rest, candidate in near for f in candidate if f in query)
     rescored = []
     for score, row_id, content, candidate in near:
-        share, compared = DISTINCT_SHARE, candidate
+        compared = candidate
         if row_id in apart:
-            share, compared = DISTINCT_SHARE * APART_SHARE, named(candidate)
+            compared = named(candidate, kinds=False)
         weights = weighted(compared)
         distinct = sum(
             query[f] * weights[f] * math.log(len(near) / having[f]) / spread
             for f in compared
             if f in query
         )
-        rescored.append((score + share * distinct, row_id, content, candidate))
+        rescored.append((score + DISTINCT_SHARE * distinct, row_id, content, candidate))
     rescored.sort(key=lambda item: (-item[0], item[1]))
     return rescored + scored[len(near) :]
 
 
-def named(found: Counter) -> Counter:
+def named(found: Counter, *, kinds: bool = True) -> Counter:
     """Only the synonym groups among a text's features: the things it names, in any language
-    the groups know."""
-    return Counter({f: n for f, n in found.items() if f[:2] == "c:"})
+    the groups know, and with `kinds` the kinds of problem (the `~` groups)."""
+    groups = {f: n for f, n in found.items() if f[:2] == "c:"}
+    if not kinds:
+        problems = thesaurus().kinds
+        groups = {f: n for f, n in groups.items() if f[2:] not in problems}
+    return Counter(groups)
