@@ -51,7 +51,10 @@ _NUMBER = (
     r"(?P<number>(?:(?-i:[A-Z]{1,6})\s(?=\d))?"
     # digit groups: "4012 8813 72", a mutuality's "117 4452891 08" or "302 - 8815227 - 12"
     r"(?:\d{2,4}(?:(?:\s?[-/]\s?|\s)\d{2,8}){2,3}(?![\w/-]|[.,]\d)"
-    r"|(?=[A-Z0-9/._-]*\d)[A-Z0-9][A-Z0-9/._-]*[A-Z0-9]))(?![\w])"
+    # a year and a number with spaces around the slash: "2024 / 07731"
+    r"|(?:19|20)\d{2}\s/\s\d{3,7}(?![\w/-]|[.,]\d)"
+    # capitals of any Latin alphabet: a Turkish insurer's "ÖZT-230915-04"
+    r"|(?=[A-ZÀ-ÖØ-ÞĀ-ž0-9/._-]*\d)[A-ZÀ-ÖØ-ÞĀ-ž0-9][A-ZÀ-ÖØ-ÞĀ-ž0-9/._-]*[A-Z0-9]))(?![\w])"
 )
 # A few words may name the service in between: "Klantnummer bij Luminus: 5523817".
 _THEN_NUMBER = (
@@ -88,7 +91,7 @@ _YEAR = re.compile(r"^(?:19|20)\d{2}$")
 _YEAR_PART = r"(?:19|20)?\d{2}"
 #: The shapes services give a file without a word before it: 2024/03318, 2024/0315/OCMW,
 #: OCMW-2024-1187, CAW/ZWV/23/0419, 2023-BZ-118, 23/1187/JH, JR 23/187, AZG-4471093,
-#: and mutualities' membership numbers (112-0845731-27).
+#: mutualities' membership numbers (112-0845731-27) and police reports (GE.21.L4.004512/2024).
 SHAPE = re.compile(
     r"(?<![\w/.-])(?:(?:19|20)\d{2}/\d{3,7}(?:/[A-Z]{1,6}\d{0,3})?"
     rf"|[A-Z]{{2,6}}(?:[-/][A-Z]{{2,6}}){{0,2}}[-/]{_YEAR_PART}[-/]\d{{2,7}}"
@@ -96,7 +99,9 @@ SHAPE = re.compile(
     r"|[A-Z]{1,3} \d{2}[/-]\d{3,6}"
     r"|[A-Z]{2,5}-\d{6,9}"
     r"|\d{3}(?:\s?-\s?|\s)\d{6,7}(?:\s?-\s?|\s)\d{2}"
-    r"|\d{2}/\d{3,7}/[A-Z]{1,6})(?![\w/-]|[.,]\d)"
+    r"|\d{2}/\d{3,7}/[A-Z]{1,6}"
+    # the police's report numbers: zone, zone number, section, number, year (BR.12.L3.012345/2023)
+    r"|[A-Z]{2}(?P<police>[.\s])\d{2}(?P=police)[A-Z][A-Z0-9](?P=police)\d{5,6}/(?:19|20)?\d{2})(?![\w/-]|[.,]\d)"
 )
 #: Letters that start the code of a document, a standard or a tax, not of a person's file.
 NOT_A_FILE_CODE = {
@@ -105,6 +110,12 @@ NOT_A_FILE_CODE = {
     "NOTA", "FACT", "FAC", "INV", "ORD", "PO", "EXP", "AUD", "LOG", "PRJ", "PROJ", "TICK",
     "BON", "OFF", "DOC", "VERS", "REL", "RFC", "HELP", "INC", "REQ", "CBS", "GR", "RMW", "VB",
     "AGP", "SUB",
+}  # fmt: skip
+#: Codes between a number's parts that make it a document's: a subsidy, an invoice, an order
+#: (2025/SUB/04, 2024-FACT-118). Fewer than above: "2024/EXP/0193" may be an eviction's file.
+INNER_DOCUMENT_CODE = {
+    "SUB", "SUBS", "FACT", "FAC", "INV", "NOTE", "NOTA", "ORD", "PO", "PRJ", "PROJ", "TICK",
+    "OFF", "DOC", "BON", "REQ", "HELP", "ESF", "EFRO", "FSE", "AMIF", "ERDF", "FEDER",
 }  # fmt: skip
 #: Codes that stay a tax's, an enterprise's or a standard's even after a file label.
 NEVER_A_FILE_CODE = {"BTW", "TVA", "VAT", "KBO", "BCE", "EAN", "ISO", "NBN", "DIN", "NACE", "BE"}
@@ -119,10 +130,16 @@ DOCUMENT_WORD = (
     r"|(?:num[ée]ro|n°)\s*de\s+suivi|archie[fv]\w*|archives?|transacti\w*|transaction\w*"
     r"|programma|programme|call|oproep|agenda|agendapunt|notulen|vergadering"
     r"|meeting|r[ée]union|document\w*|minutes|beleidsplan\w*"
+    r"|sessie|session|webinar\w*|vorming\w*|formation|training\w*|workshop\w*|studiedag"
     # gifts to an organisation: a donation's reference is the giver's receipt, no file
     r"|schenking\w*|gift\w*|dons?|donati\w*|donation\w*|sponsor\w*|legaat|legs|mecenaat|m[ée]c[ée]nat)\b"
 )
 DOCUMENT_BEFORE = re.compile(DOCUMENT_WORD + r"[^\n]{0,20}$")
+#: A reference "for an invoice" names the document, not a person's file.
+DOCUMENT_AFTER = re.compile(
+    r"(?i)\s*\)?,?\s*(?:voor|van|bij|pour|de|for|of|on)\s+(?:een|de|het|la|le|une|an|the|uw|your"
+    r"|votre)?\s*" + DOCUMENT_WORD.removeprefix("(?i)")
+)
 DOCUMENT_INSIDE = re.compile(DOCUMENT_WORD)
 #: Where documents are kept, or a document itself, right before a reference label.
 KEPT_DOCUMENT_BEFORE = re.compile(
@@ -149,8 +166,11 @@ def file_names(text: str) -> list[tuple[int, int]]:
 
 #: A note for a person's file ("Nota voor het dossier:", "note au dossier") is about the person.
 _A_PERSONS_FILE = re.compile(r"(?i)\b(?:dossier|file|cli[eë]nt\w*|gezin|famil\w*)\b")
-#: Public judgments of the European courts (C-123/21, T-45/19) and dates (11/3) are no files.
-_NOT_A_FILE_NUMBER = re.compile(r"[CT]-\d{1,4}/\d{2}|\d{1,2}[/.]\d{1,2}")
+#: Public judgments of the European courts (C-123/21, T-45/19), dates (11/3) and articles of a law
+#: ("aanvraag 9bis": the regularisation under article 9bis) are no files.
+_NOT_A_FILE_NUMBER = re.compile(
+    r"[CT]-\d{1,4}/\d{2}|\d{1,2}[/.]\d{1,2}|(?i:\d{1,4}(?:bis|ter|quater|quinquies))"
+)
 
 
 def _document_before(pattern: re.Pattern, text: str, start: int, reach: int) -> bool:
@@ -177,6 +197,14 @@ def _organisation_codes() -> frozenset[str]:
     return frozenset(word for word in lines if word.isupper() and word.isalpha())
 
 
+def _document_code_inside(number: str) -> bool:
+    """A document's code between the number's parts (2025/SUB/04, 2024-FACT-118) makes it an
+    organisation's reference; a service's code first (VB-24-…) does not."""
+    return any(
+        part in INNER_DOCUMENT_CODE for part in re.findall(r"(?<=[-/.])[A-Z]+(?=[-/.])", number)
+    )
+
+
 def _code(number: str) -> str:
     return re.match(r"[A-Z]*", number).group()
 
@@ -201,7 +229,10 @@ def _shaped_numbers(text: str):
         years = re.fullmatch(r"((?:19|20)\d{2})/((?:19|20)\d{2})", number)
         if years and int(years[2]) - int(years[1]) in (0, 1):
             continue  # a school or working year: 2023/2024
-        if _code(number) in NOT_A_FILE_CODE or refers_to_a_document(text, match.start()):
+        police = match.group("police") is not None  # its zone's letters are no document's
+        if (_code(number) in NOT_A_FILE_CODE and not police) or _document_code_inside(number):
+            continue
+        if refers_to_a_document(text, match.start()):
             continue
         if _document_before(KEPT_DOCUMENT_BEFORE, text, match.start(), 40):
             continue
@@ -235,6 +266,8 @@ def _labelled(text: str, match: re.Match):
         return  # "case C-123/21": a public judgment; "case managers 11/3": a date
     if _document_before(KEPT_DOCUMENT_BEFORE, text, match.start(), 40):
         return  # "het document met referentie NOTA-2024-113", "in het archief onder referentie"
+    if DOCUMENT_AFTER.match(text, match.end("number")) or _document_code_inside(number):
+        return  # "referentie X voor een factuur", "dossier nr. 2025/SUB/04": a document's
     start = match.start("number")
     if " " in number and number.split(" ", 1)[0] in _organisation_codes():
         start += number.index(" ") + 1  # "VDAB 8824519": the service's name, then its number

@@ -1,0 +1,43 @@
+"""File numbers in the shapes of the police and of foreign insurers, with spaces around a slash,
+and the references of an organisation's own documents that only look like files."""
+
+import pytest
+
+from mdma.privacy import Kind, scan
+
+
+def files(text):
+    return [f.text for f in scan(text) if f.kind == Kind.CASE_FILE_NUMBER]
+
+
+@pytest.mark.parametrize(
+    "text, number",
+    [
+        ("De politie noteerde het incident onder GE.21.L4.004512/2024.", "GE.21.L4.004512/2024"),
+        ("Le procès-verbal MO.38.L2.118203/23 est joint.", "MO.38.L2.118203/23"),
+        ("The report WV.07.LB.55120/2025 was sent to the prosecutor.", "WV.07.LB.55120/2025"),
+        ("Zijn dossiernummer is 2023 / 11842 bij de dienst.", "2023 / 11842"),
+        ("Notre référence : 2025 / 0387.", "2025 / 0387"),
+        ("De verzekeraar in Izmir gebruikt referentie ŞGK-240118-07.", "ŞGK-240118-07"),
+        ("Their reference is ÄRZ-5512-09 at the Munich office.", "ÄRZ-5512-09"),
+    ],
+)  # fmt: skip
+def test_a_file_number_is_found_in_the_police_and_foreign_shapes(text, number):
+    assert files(text) == [number]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "De nieuwe projectoproep loopt onder dossier nr. 2026/SUB/11 van de provincie.",
+        "Referentie 2024-FACT-0932 staat op de herinnering.",
+        "De herinnering vermeldt referentie TEL/41/2025-0192 voor een factuur van de leverancier.",
+        "Il a reçu un rappel, référence 88-2025-4410 pour une facture d'eau.",
+        "Kenmerk van de vorming: VRM-KO-0912.",
+        "Reference of the webinar: WBN-2025-07.",
+        "Zijn aanvraag 9bis loopt nog; ook artikel 57quinquies werd besproken.",
+        "Sa demande 9ter est toujours en cours.",
+    ],
+)  # fmt: skip
+def test_an_organisations_document_reference_is_no_file(text):
+    assert files(text) == []
