@@ -9,6 +9,7 @@ from mdma.privacy import name_signs as signs
 from mdma.privacy.case_files import file_names
 from mdma.privacy.lexicon import DATA, fold, lexicon
 from mdma.privacy.places import FRENCH_STREET_NAME
+from mdma.privacy.vehicles import vehicles
 
 
 @lru_cache(maxsize=8)
@@ -33,6 +34,12 @@ INNER_CAPITAL = re.compile(
 )
 
 
+#: A family's name in a firm's: "Mertens & Zonen", "Dupont et Fils", "Janssens bvba".
+FIRM = re.compile(
+    r"(?:[A-Z][\w'’-]+\s+)?[A-Z][\w'’-]+(?:\s*(?:&|\ben\b|\bet\b|\band\b)\s*(?:Zonen|Zoon|Zn|Co"
+    r"|Cie|Fils|Fr[èe]res|Sons|Brothers|Dochters|Filles|Partners)\b|\s+(?:bvba|BVBA|[bB][vV]|NV|nv"
+    r"|CVBA|cvba|SA|SRL|srl|SPRL|sprl|Ltd|GmbH|VOF|vof|CommV)\b)"
+)
 _NAMING = (
     r"(?=[nhgsac])\b(?:namen|naam|heten|heet|noemen|genoemd|noms?|s['’]appellent|appel[ée]e?s|names?"
     r"|called|named)\b"
@@ -75,9 +82,10 @@ def no_names_here(text: str, organisations: tuple[str, ...]) -> list[tuple[int, 
         FRENCH_STREET_NAME,
         MAIL_HEADER_LABEL,
         INNER_CAPITAL,
+        FIRM,
     )
     spans = [m.span() for pattern in patterns for m in pattern.finditer(text)]
-    spans += _groups_named(text)
+    spans += _groups_named(text) + vehicles(text)
     return spans + file_names(text) + signs.stock_names(text)
 
 
@@ -90,7 +98,7 @@ def things_named(tokens) -> set[tuple[str, ...]]:
     "Stichting Lodewijk De Raet"): wherever they stand again, they name the same thing."""
     things = set()
     for k, token in enumerate(tokens[:-1]):
-        if token.fold not in ctx.THING_WORDS:
+        if not signs.a_place_or_trade(token):
             continue
         if not (token.cap or tokens[k + 1].fold in ctx.ARTICLES):
             continue  # "de klas Yasmine en Tom": the children of the class

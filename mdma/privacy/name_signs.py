@@ -27,6 +27,8 @@ def alone_where_no_person_stands(tokens, i, lex) -> bool:
     token = tokens[i]
     if token.fold in lex.places:
         return True
+    if token.fold in ctx.GREETINGS and token.gap_after.startswith(","):
+        return True  # "… – Beste, de ouders …": the greeting itself, its reader unnamed
     if i and tokens[i - 1].word.lower() in ctx.PLACE_PREPOSITIONS and token.joined:
         return True
     if (token.fold in lex.ambiguous or token.zipf >= 5.0) and token.initial:
@@ -157,13 +159,13 @@ def inside_a_things_name(tokens, first, last) -> bool:
     "het Jan Yperman Ziekenhuis" (the README's rule: such names are not marked)."""
     before = tokens[first - 1] if first else None
     after = tokens[last + 1] if last + 1 < len(tokens) else None
-    if before and tokens[first].joined and before.cap and before.fold in ctx.THING_WORDS:
+    if before and tokens[first].joined and before.cap and a_place_or_trade(before):
         return True
     if (
         before
         and before.fold in ctx.ARTICLES
         and first > 1
-        and tokens[first - 2].fold in ctx.THING_WORDS
+        and a_place_or_trade(tokens[first - 2])
         and before.joined
     ):
         return True  # "basisschool De Klimop", "leefgroep De Wolf": named after the place word
@@ -208,6 +210,18 @@ def fused_with_a_place(token: Token) -> bool:
     return any(
         folded.endswith(ending) and len(folded) > len(ending) + 3 for ending in ctx.FUSED_ENDINGS
     )
+
+
+def a_house_known_by_its_name(tokens, i) -> bool:
+    """A lone surname after a lower-case article: "bij de Mertens", "naar den Dewulf" name a
+    shop or a family's house; "mevrouw de Smet" (a title before it) is a person."""
+    if not (i > 1 and tokens[i - 1].word in ("de", "den") and tokens[i].joined):
+        return False
+    return not followed_by_capital(tokens, i) and tokens[i - 2].fold not in ctx.TRIGGERS
+
+
+def a_place_or_trade(token: Token) -> bool:
+    return token.fold in ctx.THING_WORDS or token.fold.endswith(ctx.TRADE_ENDINGS)
 
 
 def thing_word(token: Token) -> bool:

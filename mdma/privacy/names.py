@@ -173,6 +173,8 @@ def _capitalised(tokens, i, lex):
     listed = folded in lex.surnames or signs.fused_particle_surname(token, lex)
     listed = listed or signs.surname_by_its_ending(token, lex)
     surname = listed and not ambiguous and folded not in lex.places
+    if surname and signs.a_house_known_by_its_name(tokens, i):
+        return None  # "bij de Mertens op de hoek": a shop or a family's house
     # "Peeters belde terug": first in a sentence too, unless it is a common word there.
     if surname and (
         not token.initial or (token.zipf < 4.5 and not signs.followed_by_capital(tokens, i))
