@@ -209,9 +209,52 @@ def _code(number: str) -> str:
     return re.match(r"[A-Z]*", number).group()
 
 
-def case_file_numbers(text: str):
-    yield from _labelled_numbers(text)
-    yield from _shaped_numbers(text)
+def case_file_numbers(text: str) -> list[Finding]:
+    found = [*_labelled_numbers(text), *_shaped_numbers(text)]
+    return found + _same_shape_again(text, found)
+
+
+#: A code with letters and digits, to compare with a file number found: HM-0041-2276.
+_CODE = re.compile(r"(?<![\w/.-])[A-Z]{1,6}[-/.]?\d[A-Z0-9./-]*\d(?![\w/-]|[.,]\d)")
+
+
+def _shape(number: str) -> str:
+    return re.sub(r"\d", "9", number)
+
+
+def _same_shape_again(text: str, found: list[Finding]) -> list[Finding]:
+    """A second code of the very shape of a file number found, its letters too ("klantnr.
+    HM-0041-3310 … en zijn broer (HM-0041-2276)"): the same service's file for another person."""
+    shapes = {_shape(f.text) for f in found if f.text[:1].isalpha()}
+    if not shapes:
+        return []
+    taken = {(f.start, f.end) for f in found}
+    return [
+        Finding(m.start(), m.end(), Kind.CASE_FILE_NUMBER, m.group())
+        for m in _CODE.finditer(text)
+        if _shape(m.group()) in shapes and m.span() not in taken
+    ]
+
+
+#: A service's code in brackets right after a person's name: "Dumitru (TV 24.0117)".
+_CODE_IN_BRACKETS = re.compile(r"\s*\(\s*(?P<number>[A-Z]{1,5}[\s.-]?\d{2,}(?:[./-]\d+)*)\s*[),;]")
+
+
+def numbers_beside_names(text: str, found_names) -> list[Finding]:
+    """A code of letters and at least four digits in brackets after a name is that person's
+    file: case notes and minutes list people so. Not a year alone, a law's or a tax's code."""
+    numbers = []
+    for name in found_names:
+        match = _CODE_IN_BRACKETS.match(text, name.end)
+        if match is None:
+            continue
+        number = match.group("number")
+        digits = re.sub(r"\D", "", number)
+        if len(digits) < 4 or _YEAR.match(digits) or _code(number) in NOT_A_FILE_CODE:
+            continue
+        numbers.append(Finding(match.start("number"), match.end("number"), Kind.CASE_FILE_NUMBER,
+                               number))  # fmt: skip
+    return numbers
 
 
 def _labelled_numbers(text: str):

@@ -41,3 +41,32 @@ def test_a_file_number_is_found_in_the_police_and_foreign_shapes(text, number):
 )  # fmt: skip
 def test_an_organisations_document_reference_is_no_file(text):
     assert files(text) == []
+
+
+def test_a_second_code_of_a_found_files_shape_is_a_file_too():
+    text = "Klantnummer moeder: WB-0077-1402; voor de oudste zoon geldt WB-0077-1985."
+    assert files(text) == ["WB-0077-1402", "WB-0077-1985"]
+
+
+@pytest.mark.parametrize(
+    "text, number",
+    [
+        ("Op de agenda: Stoica (JH 23.0412) en Nowak.", "JH 23.0412"),
+        ("Besproken dossiers: Lucas Verlinde (SA-1187-22), daarna de anderen.", "SA-1187-22"),
+    ],
+)  # fmt: skip
+def test_a_code_in_brackets_after_a_name_is_that_persons_file(text, number):
+    assert number in files(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Overleg met Jan Peeters (ISO 9001) over de kwaliteitszorg.",
+        "Mevrouw Claes (KT 2024) leidt de werkgroep.",
+        "Ahmed (L3) zit in de klas van juf Ann.",
+        "De factuur FACT-2024-0012 en de nota FACT-2024-0013 zijn betaald.",
+    ],
+)  # fmt: skip
+def test_a_standard_a_year_or_an_invoice_beside_a_name_is_no_file(text):
+    assert files(text) == []
