@@ -41,7 +41,7 @@ BIRTH_DAY_AND_MONTH = re.compile(
 )
 #: A list of births after a plural label: "Geboortedata: Anna 14-05-2011, Tom 20-03-2013".
 BIRTHS_LISTED = re.compile(
-    r"(?i)\b(?:geboortedat(?:a|ums)|dates\s+de\s+naissance|dates\s+of\s+birth|birth\s*dates"
+    r"(?i)(?=[gdb])\b(?:geboortedat(?:a|ums)|dates\s+de\s+naissance|dates\s+of\s+birth|birth\s*dates"
     r"|dobs)\b"
 )
 _LIST_END = re.compile(r"[.!?;](?:\s|$)|\n")
@@ -68,13 +68,22 @@ _A_PERSON = re.compile(
 
 def dates_of_birth(text: str):
     found = []
-    for pattern in (DATE_OF_BIRTH, LABEL_WORDS_DATE, BIRTH_DAY_AND_MONTH):
+    lowered = text.lower()
+    born = "geboren" in lowered or "born" in lowered or "né" in lowered or "°" in lowered
+    for pattern in (DATE_OF_BIRTH, LABEL_WORDS_DATE, BIRTH_DAY_AND_MONTH)[: 3 if born else 2]:
         for match in pattern.finditer(text):
             thing = _BORN_THINGS.search(text[max(0, match.start() - 60) : match.start()])
             if thing and not _A_PERSON.search(thing.group("between")):
                 continue  # "het idee is geboren op …", "the project was born on …"
             found.append(_finding(match))
-    found += _dates_listed(text) + _dates_beside_an_age(text)
+    if (
+        "geboortedat" in lowered
+        or "naissance" in lowered
+        or "birth" in lowered
+        or "dobs" in lowered
+    ):
+        found += _dates_listed(text)
+    found += _dates_beside_an_age(text)
     found += _other_readings(text, found)
     return found
 

@@ -215,7 +215,7 @@ def case_file_numbers(text: str) -> list[Finding]:
 
 
 #: A code with letters and digits, to compare with a file number found: HM-0041-2276.
-_CODE = re.compile(r"(?<![\w/.-])[A-Z]{1,6}[-/.]?\d[A-Z0-9./-]*\d(?![\w/-]|[.,]\d)")
+_CODE = re.compile(r"(?=[A-Z])(?<![\w/.-])[A-Z]{1,6}[-/.]?\d[A-Z0-9./-]*\d(?![\w/-]|[.,]\d)")
 
 
 def _shape(number: str) -> str:

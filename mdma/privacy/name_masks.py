@@ -35,6 +35,11 @@ INNER_CAPITAL = re.compile(
 
 
 #: A family's name in a firm's: "Mertens & Zonen", "Dupont et Fils", "Janssens bvba".
+#: Looked for only where a firm's word stands: the look-ahead lets most positions fail at once.
+_FIRM_WORD = re.compile(
+    r"(?=[ZCFSBDPLGVNb])(?:Zonen|Zoon|Zn|Co|Cie|Fils|Fr[èe]res|Sons|Brothers|Dochters|Filles"
+    r"|Partners|bvba|BVBA|BV|NV|CVBA|SA|SRL|SPRL|Ltd|GmbH|VOF|CommV)\b"
+)
 FIRM = re.compile(
     r"(?:[A-Z][\w'’-]+\s+)?[A-Z][\w'’-]+(?:\s*(?:&|\ben\b|\bet\b|\band\b)\s*(?:Zonen|Zoon|Zn|Co"
     r"|Cie|Fils|Fr[èe]res|Sons|Brothers|Dochters|Filles|Partners)\b|\s+(?:bvba|BVBA|[bB][vV]|NV|nv"
@@ -82,9 +87,10 @@ def no_names_here(text: str, organisations: tuple[str, ...]) -> list[tuple[int, 
         FRENCH_STREET_NAME,
         MAIL_HEADER_LABEL,
         INNER_CAPITAL,
-        FIRM,
     )
     spans = [m.span() for pattern in patterns for m in pattern.finditer(text)]
+    if _FIRM_WORD.search(text):
+        spans += [m.span() for m in FIRM.finditer(text)]
     spans += _groups_named(text) + vehicles(text)
     return spans + file_names(text) + signs.stock_names(text)
 
@@ -98,10 +104,10 @@ def things_named(tokens) -> set[tuple[str, ...]]:
     "Stichting Lodewijk De Raet"): wherever they stand again, they name the same thing."""
     things = set()
     for k, token in enumerate(tokens[:-1]):
-        if not signs.a_place_or_trade(token):
-            continue
         if not (token.cap or tokens[k + 1].fold in ctx.ARTICLES):
             continue  # "de klas Yasmine en Tom": the children of the class
+        if not signs.a_place_or_trade(token):
+            continue
         j = k + 1
         while j < len(tokens) and tokens[j].cap and tokens[j].joined and not tokens[j - 1].dotted:
             j += 1

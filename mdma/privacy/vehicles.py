@@ -11,7 +11,7 @@ MAKES = (
     r"|SsangYong|Subaru|Suzuki|Tesla|Toyota|Volkswagen|VW|Volvo"
 )
 #: A make, then its model when one follows: a capitalised word or a number (Clio, 308, ID.3).
-MAKE_AND_MODEL = re.compile(rf"\b(?:{MAKES})\b(?:\s+(?:[A-Z][\w.-]*|\d[\w.-]*))?")
+MAKE_AND_MODEL = re.compile(rf"(?=[A-ZŠ])\b(?:{MAKES})\b(?:\s+(?:[A-Z][\w.-]*|\d[\w.-]*))?")
 #: Words about a vehicle, or a plate's shape, near the make.
 VEHICLE = re.compile(
     r"(?i)\b(?:wagen|auto|car|voiture|v[ée]hicule|vehicle|voertuig|bestelwagen|camionnette"
