@@ -53,6 +53,9 @@ def signs_or_speaks(tokens, i) -> bool:
         return False
     if addressed_or_signed(tokens, i):
         return True
+    speaks = token.gap_after.startswith(":") and i + 1 < len(tokens)
+    if speaks and (i == 0 or any(mark in token.gap_before for mark in ("- ", "– ", "• ", "\n"))):
+        return True  # "- Joke: bewonerskaart …": a speaker in the minutes' list, however common
     if token.zipf >= 4.5:
         return False
     if token.gap_after.startswith(":") and i + 1 < len(tokens):
@@ -128,6 +131,12 @@ def aged(token: Token) -> bool:
 
 
 AGE = re.compile(r"\(\d{1,2}(?:\)|$)")
+#: A birth in brackets right after the word: "Layla (°03.08.2003)", "Omar (geb. 2011)".
+BORN = re.compile(r"\(\s*(?:[°º]|geb\.|geboren|n[ée]e?\s|born)")
+
+
+def born_beside(token: Token) -> bool:
+    return bool(BORN.match(token.gap_after))
 
 
 def a_place(tokens, first, last, lex) -> bool:

@@ -182,6 +182,8 @@ def _capitalised(tokens, i, lex):
         return (i, _extend(tokens, i + 1, lex, lenient=False, surname=True) or i)
     if signs.double_name(token, lex) or (signs.aged(token) and signs.name_like(token, lex)):
         return (i, i)  # De Smet-Verhaeghe; "Idil (14) zit in de OKAN-klas"
+    if signs.born_beside(token) and token.zipf < 4.0 and folded not in lex.places:
+        return (i, i)  # "Layla (°03.08.2003) studeert nog": born, so a person
     if signs.rare_name_where_a_person_stands(tokens, i, lex):
         return (i, i)  # "Zeynep (Kılınç)", "De oudste, Mert, zit …"
     if not signs.unknown_proper(token, lex):
