@@ -35,7 +35,7 @@ DATE_OF_BIRTH = re.compile(
 #: A day and month without a year right after the birth itself: "geboren op 2 november",
 #: "née le 1er mars", "born on May 3rd". A year after it is the full date's (above).
 BIRTH_DAY_AND_MONTH = re.compile(
-    r"(?i)(?=[gbn°])(?:\bgeboren|\bborn|\bn[ée]e?|°)\s*(?:(?:op|on|le|the)\s+)?"
+    r"(?i)(?=[gbn°])(?:\bgeboren|\bborn|\bn[ée]e?|°)\s*(?:(?:op|on|le|the)\s+){0,2}"
     rf"(?P<date>\d{{1,2}}(?:st|nd|rd|th|er|e|ste|de)?\s+(?:of\s+)?(?:{MONTHS})\b"
     r"|(?:" + MONTHS + r")\s+\d{1,2}(?:st|nd|rd|th)?\b)(?!\.?,?\s*['’]?\d)"
 )

@@ -51,8 +51,8 @@ _NUMBER = (
     r"(?P<number>(?:(?-i:[A-Z]{1,6})\s(?=\d))?"
     # digit groups: "4012 8813 72", a mutuality's "117 4452891 08" or "302 - 8815227 - 12"
     r"(?:\d{2,4}(?:(?:\s?[-/]\s?|\s)\d{2,8}){2,3}(?![\w/-]|[.,]\d)"
-    # a year and a number with spaces around the slash: "2024 / 07731"
-    r"|(?:19|20)\d{2}\s/\s\d{3,7}(?![\w/-]|[.,]\d)"
+    # a year and a number with spaces around the slash or dash: "2024 / 07731", "2024 - 0731"
+    r"|(?:19|20)\d{2}\s[/-]\s\d{3,7}(?![\w/-]|[.,]\d)"
     # capitals of any Latin alphabet: a Turkish insurer's "ÖZT-230915-04"
     r"|(?=[A-ZÀ-ÖØ-ÞĀ-ž0-9/._-]*\d)[A-ZÀ-ÖØ-ÞĀ-ž0-9][A-ZÀ-ÖØ-ÞĀ-ž0-9/._-]*[A-Z0-9]))(?![\w])"
 )
@@ -197,6 +197,12 @@ def _organisation_codes() -> frozenset[str]:
     return frozenset(word for word in lines if word.isupper() and word.isalpha())
 
 
+def _school_year(number: str) -> bool:
+    """A school or working year: 2023/2024, 2024 - 2025."""
+    years = re.fullmatch(r"((?:19|20)\d{2})\s?[/-]\s?((?:19|20)\d{2})", number)
+    return bool(years) and int(years[2]) - int(years[1]) in (0, 1)
+
+
 def _document_code_inside(number: str) -> bool:
     """A document's code between the number's parts (2025/SUB/04, 2024-FACT-118) makes it an
     organisation's reference; a service's code first (VB-24-…) does not."""
@@ -215,7 +221,7 @@ def case_file_numbers(text: str) -> list[Finding]:
 
 
 #: A code with letters and digits, to compare with a file number found: HM-0041-2276.
-_CODE = re.compile(r"(?=[A-Z])(?<![\w/.-])[A-Z]{1,6}[-/.]?\d[A-Z0-9./-]*\d(?![\w/-]|[.,]\d)")
+_CODE = re.compile(r"(?=[A-Z])(?<![\w/.-])[A-Z]{1,6}[-/. ]?\d[A-Z0-9./-]*\d(?![\w/-]|[.,]\d)")
 
 
 def _shape(number: str) -> str:
@@ -254,7 +260,7 @@ def numbers_beside_names(text: str, found_names) -> list[Finding]:
             continue
         numbers.append(Finding(match.start("number"), match.end("number"), Kind.CASE_FILE_NUMBER,
                                number))  # fmt: skip
-    return numbers
+    return numbers + _same_shape_again(text, numbers)
 
 
 def _labelled_numbers(text: str):
@@ -269,9 +275,8 @@ def _labelled_numbers(text: str):
 def _shaped_numbers(text: str):
     for match in SHAPE.finditer(text):
         number = match.group()
-        years = re.fullmatch(r"((?:19|20)\d{2})/((?:19|20)\d{2})", number)
-        if years and int(years[2]) - int(years[1]) in (0, 1):
-            continue  # a school or working year: 2023/2024
+        if _school_year(number):
+            continue
         police = match.group("police") is not None  # its zone's letters are no document's
         if (_code(number) in NOT_A_FILE_CODE and not police) or _document_code_inside(number):
             continue
@@ -302,6 +307,8 @@ def _labelled(text: str, match: re.Match):
     label = text[match.start() : match.start("number")]
     digits = re.sub(r"^[A-Z]+\s", "", number)  # "OCMW 15 jaar": a count, not a file
     if len(digits) < 4 or _YEAR.match(digits) or DOCUMENT_INSIDE.search(label):
+        return
+    if _school_year(number):
         return
     if FILE_NAME.search(number):
         return

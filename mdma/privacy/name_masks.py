@@ -37,8 +37,9 @@ INNER_CAPITAL = re.compile(
 #: A family's name in a firm's: "Mertens & Zonen", "Dupont et Fils", "Janssens bvba".
 #: Looked for only where a firm's word stands: the look-ahead lets most positions fail at once.
 _FIRM_WORD = re.compile(
-    r"(?=[ZCFSBDPLGVNb])(?:Zonen|Zoon|Zn|Co|Cie|Fils|Fr[èe]res|Sons|Brothers|Dochters|Filles"
-    r"|Partners|bvba|BVBA|BV|NV|CVBA|SA|SRL|SPRL|Ltd|GmbH|VOF|CommV)\b"
+    r"(?=[ZCFSBDPLGVNbncsv])\b(?:Zonen|Zoon|Zn|Co|Cie|Fils|Fr[èe]res|Sons|Brothers|Dochters"
+    r"|Filles|Partners|bvba|BVBA|[bB][vV]|[nN][vV]|CVBA|cvba|SA|SRL|srl|SPRL|sprl|Ltd|GmbH|VOF|vof"
+    r"|CommV)\b"
 )
 FIRM = re.compile(
     r"(?:[A-Z][\w'’-]+\s+)?[A-Z][\w'’-]+(?:\s*(?:&|\ben\b|\bet\b|\band\b)\s*(?:Zonen|Zoon|Zn|Co"

@@ -14,7 +14,7 @@ MAKES = (
 MAKE_AND_MODEL = re.compile(rf"(?=[A-ZŠ])\b(?:{MAKES})\b(?:\s+(?:[A-Z][\w.-]*|\d[\w.-]*))?")
 #: Words about a vehicle, or a plate's shape, near the make.
 VEHICLE = re.compile(
-    r"(?i)\b(?:wagen|auto|car|voiture|v[ée]hicule|vehicle|voertuig|bestelwagen|camionnette"
+    r"(?i)(?:wagen|auto)s?\b|\b(?:car|voiture|v[ée]hicule|vehicle|voertuig|bestelwagen|camionnette"
     r"|busje|minibus|rijdt|reed|rijden|drives?|drove|roule|conduit|nummerplaat|kenteken|plate"
     r"|plaque|immatricul\w*|garage|tweedehands|occasion)\b|\b\d-?[A-Z]{3}-?\d{3}\b"
 )

@@ -18,6 +18,7 @@ def births(text):
         ("Haar zoontje werd geboren op 14 februari, de bevalling verliep goed.", ["14 februari"]),
         ("Le petit est né le 1er mars à l'hôpital.", ["1er mars"]),
         ("The twins were born on June 9th, two weeks early.", ["June 9th"]),
+        ("Born on the 4th of May, he is the youngest.", ["4th of May"]),
         ("Geboortedata: Nadia 02-07-1988, Karim 11-12-1985.", ["02-07-1988", "11-12-1985"]),
         ("Dates de naissance : Amina 3/4/2015 et Idris 28/9/2017.", ["3/4/2015", "28/9/2017"]),
         ("Birth dates of the children: 12.01.2016 and 30.06.2019.", ["12.01.2016", "30.06.2019"]),

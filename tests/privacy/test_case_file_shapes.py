@@ -18,6 +18,7 @@ def files(text):
         ("The report WV.07.LB.55120/2025 was sent to the prosecutor.", "WV.07.LB.55120/2025"),
         ("Zijn dossiernummer is 2023 / 11842 bij de dienst.", "2023 / 11842"),
         ("Notre référence : 2025 / 0387.", "2025 / 0387"),
+        ("Huurdersnummer: 2022 - 04417 bij de maatschappij.", "2022 - 04417"),
         ("De verzekeraar in Izmir gebruikt referentie ŞGK-240118-07.", "ŞGK-240118-07"),
         ("Their reference is ÄRZ-5512-09 at the Munich office.", "ÄRZ-5512-09"),
     ],
@@ -37,6 +38,7 @@ def test_a_file_number_is_found_in_the_police_and_foreign_shapes(text, number):
         "Reference of the webinar: WBN-2025-07.",
         "Zijn aanvraag 9bis loopt nog; ook artikel 57quinquies werd besproken.",
         "Sa demande 9ter est toujours en cours.",
+        "Dossier 2024 - 2025: de jaarplanning van de werkgroep.",
     ],
 )  # fmt: skip
 def test_an_organisations_document_reference_is_no_file(text):
@@ -70,3 +72,8 @@ def test_a_code_in_brackets_after_a_name_is_that_persons_file(text, number):
 )  # fmt: skip
 def test_a_standard_a_year_or_an_invoice_beside_a_name_is_no_file(text):
     assert files(text) == []
+
+
+def test_a_siblings_code_after_a_code_in_brackets_is_a_file_too():
+    text = "Voor Bilal (KR 22.0871) en zijn broer (KR 22.0872) volgt een nieuwe afspraak."
+    assert files(text) == ["KR 22.0871", "KR 22.0872"]
