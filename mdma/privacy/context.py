@@ -173,9 +173,9 @@ THING_WORDS = {
     "bedrijf", "familiebedrijf", "winkeltje", "kruidenier", "kruidenierszaak", "dépanneur",
     "magasin", "épicerie", "garagiste", "menuiserie", "firm", "shop", "store", "bakery",
 }  # fmt: skip
-#: Trades end so (bakkerij, smederij, schrijnwerkerij, drukkerij): a family's name after one
-#: names the firm.
-TRADE_ENDINGS = ("erij", "derij")
+#: Trades end so (bakkerij, smederij, Dakwerken, Transport): a family's name after one names
+#: the firm.
+TRADE_ENDINGS = ("erij", "derij", "werken", "transport", "transporten", "verhuizingen")
 
 #: After these a capitalised first name alone is a place: "geboren in Thiès", "née à Sofia".
 PLACE_PREPOSITIONS = {"in", "te", "uit", "vanuit", "à", "from"}

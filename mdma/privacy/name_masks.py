@@ -46,6 +46,14 @@ FIRM = re.compile(
     r"|Cie|Fils|Fr[èe]res|Sons|Brothers|Dochters|Filles|Partners)\b|\s+(?:bvba|BVBA|[bB][vV]|NV|nv"
     r"|CVBA|cvba|SA|SRL|srl|SPRL|sprl|Ltd|GmbH|VOF|vof|CommV)\b)"
 )
+#: Firms listed as examples: "werkgevers zoals Barco, Picanol en Vandemoortele".
+_FIRMS_LISTED = re.compile(
+    r"(?i:werkgevers|bedrijven|firma's|ondernemingen|winkels|supermarkten|ketens|employers"
+    r"|companies|firms|shops|stores|supermarkets|entreprises|employeurs|magasins|soci[ée]t[ée]s)"
+    r"\s+(?i:zoals|als|such\s+as|like|comme|tel(?:le)?s\s+que)\s+"
+    r"[A-Z][\w&'’-]*(?:\s*(?:,|\ben\b|\band\b|\bet\b|\bof\b|\bor\b|\bou\b)\s*[A-Z][\w&'’-]*)*"
+)
+_FIRMS_LISTED_HINTS = ("zoals", "such as", "like", "comme", " que ")
 _NAMING = (
     r"(?=[nhgsac])\b(?:namen|naam|heten|heet|noemen|genoemd|noms?|s['’]appellent|appel[ée]e?s|names?"
     r"|called|named)\b"
@@ -92,6 +100,9 @@ def no_names_here(text: str, organisations: tuple[str, ...]) -> list[tuple[int, 
     spans = [m.span() for pattern in patterns for m in pattern.finditer(text)]
     if _FIRM_WORD.search(text):
         spans += [m.span() for m in FIRM.finditer(text)]
+    lowered = text.lower()
+    if any(hint in lowered for hint in _FIRMS_LISTED_HINTS):
+        spans += [m.span() for m in _FIRMS_LISTED.finditer(text)]
     spans += _groups_named(text) + vehicles(text)
     return spans + file_names(text) + signs.stock_names(text)
 

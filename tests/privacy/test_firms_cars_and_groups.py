@@ -19,6 +19,9 @@ def names(text):
         "Het contract met Desmet bvba loopt af in juni.",
         "De werken voert Aannemer Lagae nv uit.",
         "Schrijnwerkerij Verhaeghe zoekt een leerjongen voor twee dagen per week.",
+        "Dakwerken Vandendriessche en Transport Lambrecht sponsoren het feest.",
+        "Werkgevers zoals Deceuninck, Vanhulle en Lannoo zoeken lassers.",
+        "Des entreprises comme Dumoulin ou Lefebvre recrutent des chauffeurs.",
         "De Bakkerij Vermeulen schenkt de broodjes voor het ontbijt.",
         "Wie boodschappen doet, gaat naar de Vermeersch aan de kerk.",
         "De jongeren van Chiro De Leeuw bouwen het podium op.",
@@ -43,6 +46,7 @@ def test_a_thing_known_by_a_familys_name_or_a_make_is_no_name(text):
         ("Meneer Claeys werkt bij een bakkerij in Heule.", "Claeys"),
         ("Mama van de Vermeersch-kinderen, Lotte Vermeersch, kwam langs.", "Lotte Vermeersch"),
         ("Hallo Griet, kan je me terugbellen?", "Griet"),
+        ("Werkgevers zoals mevrouw Lannoo weten dat.", "Lannoo"),
     ],
 )  # fmt: skip
 def test_a_person_beside_such_words_is_still_named(text, name):
