@@ -146,6 +146,21 @@ KEPT_DOCUMENT_BEFORE = re.compile(
     r"(?i)\b(?:archie[fv]\w*|archives?|documents?|minutes|notulen|beleidsplan\w*|nota)\b"
     r"[^\n]{0,30}$"
 )
+#: The bodies, meetings and calls of an organisation: a reference in the same clause is theirs,
+#: no person's file ("dossier 2025/0032 van de gemeenteraad", "de werkgroep kreeg referentie").
+#: Not subsidies or premiums: a person's file is about them too.
+ORGANISATION_BODY = (
+    r"(?i)\b(?:gemeenteraad|ocmw-raad|stuurgroep\w*|werkgroep\w*|raad\s+van\s+bestuur|schepencollege"
+    r"|college\s+van\s+burgemeester|projectoproep\w*|uitnodiging\w*|begroting\w*"
+    r"|conseil\s+communal|coll[èe]ge\s+communal|comit[ée]\s+de\s+pilotage|groupe\s+de\s+travail"
+    r"|steering\s+group|working\s+group|board\s+meeting)\b"
+)
+BODY_BEFORE = re.compile(ORGANISATION_BODY + r"[^\n.;,:]{0,25}$")
+#: Right after the number, its owner: "van de gemeenteraad", "(uitnodiging stuurgroep)".
+BODY_AFTER = re.compile(
+    r"(?i)\s*[(,–-]?\s*(?:(?:van|voor|du|de|of|for)\s+(?:de|het|la|le|the)?\s*)?(?:\w+\s+)?"
+    + ORGANISATION_BODY.removeprefix("(?i)")
+)
 #: A file's name (export_2025_03.csv) is no person's file number.
 FILE_EXTENSION = r"\.(?i:csv|pdf|xlsx?|docx?|txt|zip|jpe?g|png|json|xml|od[ts]|pptx?)"
 FILE_NAME = re.compile(rf"_|{FILE_EXTENSION}$")
@@ -195,6 +210,14 @@ def _organisation_codes() -> frozenset[str]:
     """The directory's acronyms (OCMW, VDAB, RVA): a service named before its number."""
     lines = (DATA / "organisations.txt").read_text(encoding="utf-8").split()
     return frozenset(word for word in lines if word.isupper() and word.isalpha())
+
+
+def _an_organisations_own(text: str, start: int, end: int) -> bool:
+    """A body or a call of an organisation named in the same clause, before the label or right
+    after the number: the reference is the organisation's own."""
+    if BODY_BEFORE.search(text, max(0, start - 40), start):
+        return True
+    return bool(BODY_AFTER.match(text, end))
 
 
 def _school_year(number: str) -> bool:
@@ -280,7 +303,7 @@ def _shaped_numbers(text: str):
         police = match.group("police") is not None  # its zone's letters are no document's
         if (_code(number) in NOT_A_FILE_CODE and not police) or _document_code_inside(number):
             continue
-        if refers_to_a_document(text, match.start()):
+        if refers_to_a_document(text, match.start()) or _an_organisations_own(text, *match.span()):
             continue
         if _document_before(KEPT_DOCUMENT_BEFORE, text, match.start(), 40):
             continue
@@ -318,6 +341,8 @@ def _labelled(text: str, match: re.Match):
         return  # "het document met referentie NOTA-2024-113", "in het archief onder referentie"
     if DOCUMENT_AFTER.match(text, match.end("number")) or _document_code_inside(number):
         return  # "referentie X voor een factuur", "dossier nr. 2025/SUB/04": a document's
+    if _an_organisations_own(text, match.start(), match.end("number")):
+        return
     start = match.start("number")
     if " " in number and number.split(" ", 1)[0] in _organisation_codes():
         start += number.index(" ") + 1  # "VDAB 8824519": the service's name, then its number

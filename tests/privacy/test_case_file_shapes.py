@@ -77,3 +77,29 @@ def test_a_standard_a_year_or_an_invoice_beside_a_name_is_no_file(text):
 def test_a_siblings_code_after_a_code_in_brackets_is_a_file_too():
     text = "Voor Bilal (KR 22.0871) en zijn broer (KR 22.0872) volgt een nieuwe afspraak."
     assert files(text) == ["KR 22.0871", "KR 22.0872"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Agendapunt 3: dossier 2026/0114 van de gemeenteraad over de begroting.",
+        "Ons kenmerk: KO-2026-31 (uitnodiging werkgroep armoede).",
+        "De stuurgroep kreeg referentie SG-WVL-2026-02.",
+        "Réf. 2026/0871 du conseil communal du 3 mars.",
+    ],
+)  # fmt: skip
+def test_a_reference_of_an_organisations_body_is_no_file(text):
+    assert files(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, number",
+    [
+        ("Dossier 2023/11873 werd op de stuurgroep besproken.", "2023/11873"),
+        ("In de werkgroep bespraken we mevrouw Claes, dossier 2023/1187.", "2023/1187"),
+        ("Dossier 2023/11873 (mevrouw Peeters): de subsidie voor isolatie is aangevraagd.",
+         "2023/11873"),
+    ],
+)  # fmt: skip
+def test_a_persons_file_discussed_by_a_body_stays_a_file(text, number):
+    assert files(text) == [number]
