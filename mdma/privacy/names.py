@@ -298,7 +298,8 @@ def _accepts(token: Token, lex, lenient: bool, surname: bool, lower: bool = Fals
     if folded in ctx.FUNCTION_WORDS and not token.cap:
         return False
     if token.cap:
-        if folded in lex.places or token.upper:
+        a_place = folded in lex.places and not (lenient and folded in lex.first_names)
+        if a_place or token.upper:  # "juf Lies", "mevrouw Sofia": a title makes it a name
             return False
         if surname:  # after a known first name: a surname, or any capitalised rare word
             return lex.is_name(folded) or token.zipf < 4.0 or signs.double_name(token, lex)

@@ -34,3 +34,18 @@ def test_a_speaker_or_a_person_born_is_named(text, name):
 )  # fmt: skip
 def test_a_heading_or_a_thing_in_those_shapes_is_no_name(text):
     assert names(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("De kleuters van juf Lies gaan naar de boerderij.", "Lies"),
+        ("Madame Sofia est passée au guichet.", "Sofia"),
+    ],
+)  # fmt: skip
+def test_a_first_name_that_is_also_a_place_is_a_name_after_a_title(text, name):
+    assert names(text) == [name]
+
+
+def test_a_town_after_a_title_is_still_no_name():
+    assert names("Mevrouw Brugge belde.") == []
