@@ -32,12 +32,19 @@ DATE_OF_BIRTH = re.compile(
     r"(?:\s*(?:op|on|in|le|the|is|was|est|:|=|,|\())*\s*"
     rf"(?P<date>{_DATE})(?!\d)"
 )
-#: A day and month without a year right after the birth itself: "geboren op 2 november",
-#: "née le 1er mars", "born on May 3rd". A year after it is the full date's (above).
+#: A day and month without a year right after the birth itself or its day: "geboren op 2
+#: november", "née le 1er mars", "born on May 3rd", "verjaart op 14 juli". A year after it is the
+#: full date's (above).
 BIRTH_DAY_AND_MONTH = re.compile(
-    r"(?i)(?=[gbn°])(?:\bgeboren|\bborn|\bn[ée]e?|°)\s*(?:(?:op|on|le|the)\s+){0,2}"
+    r"(?i)(?=[gbn°vj])(?:\bgeboren|\bborn|\bn[ée]e?|°|\bverjaart|\bjarig)\s*(?:(?:op|on|le|the)\s+){0,2}"
     rf"(?P<date>\d{{1,2}}(?:st|nd|rd|th|er|e|ste|de)?\s+(?:of\s+)?(?:{MONTHS})\b"
     r"|(?:" + MONTHS + r")\s+\d{1,2}(?:st|nd|rd|th)?\b)(?!\.?,?\s*['’]?\d)"
+)
+#: Flemish speech for a birth: "zij is van 12 juni 1988", "ik ben van 3/4/1990" (a person
+#: first, so "de brief is van 12 juni" stays a letter's date).
+IS_OF_A_DATE = re.compile(
+    r"(?i)(?=[hzijumv])\b(?:hij|zij|ze|ik|jij|je|u|mama|papa|moeder|vader)\s+(?:is|ben|bent)\s+van\s+"
+    rf"(?P<date>{_DATE})(?!\d)"
 )
 #: A list of births after a plural label: "Geboortedata: Anna 14-05-2011, Tom 20-03-2013".
 BIRTHS_LISTED = re.compile(
@@ -70,7 +77,11 @@ def dates_of_birth(text: str):
     found = []
     lowered = text.lower()
     born = "geboren" in lowered or "born" in lowered or "né" in lowered or "°" in lowered
-    for pattern in (DATE_OF_BIRTH, LABEL_WORDS_DATE, BIRTH_DAY_AND_MONTH)[: 3 if born else 2]:
+    born = born or "verjaart" in lowered or "jarig" in lowered
+    patterns = (DATE_OF_BIRTH, LABEL_WORDS_DATE, BIRTH_DAY_AND_MONTH)[: 3 if born else 2]
+    if " van " in lowered:
+        patterns += (IS_OF_A_DATE,)
+    for pattern in patterns:
         for match in pattern.finditer(text):
             thing = _BORN_THINGS.search(text[max(0, match.start() - 60) : match.start()])
             if thing and not _A_PERSON.search(thing.group("between")):
