@@ -64,6 +64,9 @@ FIRM = re.compile(
     r"(?:[A-Z][\w'’-]+\s+)?[A-Z][\w'’-]+(?:\s*(?:&|\ben\b|\bet\b|\band\b)\s*(?:Zonen|Zoon|Zn|Co"
     r"|Cie|Fils|Fr[èe]res|Sons|Brothers|Dochters|Filles|Partners)\b|\s+(?:bvba|BVBA|[bB][vV]|NV|nv"
     r"|CVBA|cvba|SA|SRL|srl|SPRL|sprl|Ltd|GmbH|VOF|vof|CommV)\b)"
+    # a single capitalised word joined to the firm is a firm beside it: "Mertens & Zonen
+    # (metaal) en Vandewiele bieden …"; a first name and surname there stay a person's
+    r"(?:\s*\([^()\n]{0,40}\))?(?:\s+(?:en|and|et)\s+[A-Z][\w'’-]+(?![\w'’-]|\s+[A-Z]))?"
 )
 #: Firms listed as examples: "werkgevers zoals Barco, Picanol en Vandemoortele".
 _FIRMS_LISTED = re.compile(

@@ -17,6 +17,8 @@ def names(text):
         "L'atelier Lambert et Fils engage deux apprentis cet automne.",
         "The caterer Hughes & Sons delivers the meals on Fridays.",
         "Het contract met Desmet bvba loopt af in juni.",
+        "Werkgeversoverleg: Claeys & Zonen (hout, Menen) en Vanhulle bieden stages aan.",
+        "Desmet bvba en Lannoo leveren de stoelen.",
         "De werken voert Aannemer Lagae nv uit.",
         "Schrijnwerkerij Verhaeghe zoekt een leerjongen voor twee dagen per week.",
         "Dakwerken Vandendriessche en Transport Lambrecht sponsoren het feest.",
@@ -47,6 +49,7 @@ def test_a_thing_known_by_a_familys_name_or_a_make_is_no_name(text):
         ("Mama van de Vermeersch-kinderen, Lotte Vermeersch, kwam langs.", "Lotte Vermeersch"),
         ("Hallo Griet, kan je me terugbellen?", "Griet"),
         ("Werkgevers zoals mevrouw Lannoo weten dat.", "Lannoo"),
+        ("Claeys & Zonen en Jan Peeters tekenden het contract.", "Jan Peeters"),
     ],
 )  # fmt: skip
 def test_a_person_beside_such_words_is_still_named(text, name):
