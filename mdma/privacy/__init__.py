@@ -44,6 +44,7 @@ def scan(text: str, organisations: tuple[str, ...] = ()) -> list[Finding]:
     found = [finding for detect in _DETECTORS for finding in detect(text)]
     people = list(names.person_names(text, tuple(organisations)))
     found += people + births.dates_beside_names(text, people)
+    found += case_files.numbers_beside_names(text, people)
     return resolve_overlaps(found)
 
 

@@ -17,12 +17,13 @@ _DATE = (
     rf"(?:\d{{1,2}}(?:st|nd|rd|th|er|e|ste|de)?\s+(?:of\s+)?(?:{MONTHS})\.?,?\s+{_YEAR}"
     rf"|(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
     rf"|\d{{1,2}}\s*[/.\-]\s*\d{{1,2}}\s*[/.\-]\s*{_YEAR}"
-    r"|\d{4}-\d{2}-\d{2})"
+    # the year first, as forms and foreign papers write it: 2007-04-30, 2007/04/30, 2007.04.30
+    r"|(?:19|20)\d{2}\s?[/.\-]\s?\d{1,2}\s?[/.\-]\s?\d{1,2}(?![\d/.-]\d))"
 )
 # The look-ahead on the words' first letters lets most positions fail at once.
 DATE_OF_BIRTH = re.compile(
     r"(?i)(?=[zdkbfsgn°ºv])(?:(?:zoon|zoontje|dochter|dochtertje|kind|kindje|baby|broer|broertje|zus|zusje|fils"
-    r"|fille|son|daughter)\w*(?:\s+[A-ZÀ-Ý][\w'-]+)?\s*\(|geboren|geb(?:\.?\s*datum|\.)|geboortedatum|geboortedag|°°?|[°º]|n[ée]e?\s+le|\bn[ée]e?(?=\s+(?:à|en)\s)|date\s+de\s+naissance"
+    r"|fille|son|daughter)\w*(?:\s+[A-ZÀ-Ý][\w'-]+)?\s*\(|geboren|geb(?:\.?\s*datum|\.)|geboortedatum|geboortedag|°°?|[°º]|n[ée]e?\s+le|\bn[ée]e?(?=\s+(?:à|en)\s|\s+\d)|date\s+de\s+naissance"
     r"|born|date\s+of\s+birth|d\.o\.b\.?|dob|birthday|verjaardag"
     # the birth itself: "sinds de geboorte (18/02/2024)", "depuis sa naissance, le …"
     r"|birth\s*date|\bgeboorte|\bnaissance|\bbirth)"
@@ -31,6 +32,26 @@ DATE_OF_BIRTH = re.compile(
     r"(?:\s*(?:op|on|in|le|the|is|was|est|:|=|,|\())*\s*"
     rf"(?P<date>{_DATE})(?!\d)"
 )
+#: A day and month without a year right after the birth itself or its day: "geboren op 2
+#: november", "née le 1er mars", "born on May 3rd", "verjaart op 14 juli". A year after it is the
+#: full date's (above).
+BIRTH_DAY_AND_MONTH = re.compile(
+    r"(?i)(?=[gbn°vj])(?:\bgeboren|\bborn|\bn[ée]e?|°|\bverjaart|\bjarig)\s*(?:(?:op|on|le|the)\s+){0,2}"
+    rf"(?P<date>\d{{1,2}}(?:st|nd|rd|th|er|e|ste|de)?\s+(?:of\s+)?(?:{MONTHS})\b"
+    r"|(?:" + MONTHS + r")\s+\d{1,2}(?:st|nd|rd|th)?\b)(?!\.?,?\s*['’]?\d)"
+)
+#: Flemish speech for a birth: "zij is van 12 juni 1988", "ik ben van 3/4/1990" (a person
+#: first, so "de brief is van 12 juni" stays a letter's date).
+IS_OF_A_DATE = re.compile(
+    r"(?i)(?=[hzijumv])\b(?:hij|zij|ze|ik|jij|je|u|mama|papa|moeder|vader)\s+(?:is|ben|bent)\s+van\s+"
+    rf"(?P<date>{_DATE})(?!\d)"
+)
+#: A list of births after a plural label: "Geboortedata: Anna 14-05-2011, Tom 20-03-2013".
+BIRTHS_LISTED = re.compile(
+    r"(?i)(?=[gdb])\b(?:geboortedat(?:a|ums)|dates\s+de\s+naissance|dates\s+of\s+birth|birth\s*dates"
+    r"|dobs)\b"
+)
+_LIST_END = re.compile(r"[.!?;](?:\s|$)|\n")
 #: A birth date's label, a few words, then the date: "Geboortedatum jongste: …", "date of birth
 #: on the passport is …", "date de naissance selon la carte : …".
 LABEL_WORDS_DATE = re.compile(
@@ -54,12 +75,25 @@ _A_PERSON = re.compile(
 
 def dates_of_birth(text: str):
     found = []
-    for pattern in (DATE_OF_BIRTH, LABEL_WORDS_DATE):
+    lowered = text.lower()
+    born = "geboren" in lowered or "born" in lowered or "né" in lowered or "°" in lowered
+    born = born or "verjaart" in lowered or "jarig" in lowered
+    patterns = (DATE_OF_BIRTH, LABEL_WORDS_DATE, BIRTH_DAY_AND_MONTH)[: 3 if born else 2]
+    if " van " in lowered:
+        patterns += (IS_OF_A_DATE,)
+    for pattern in patterns:
         for match in pattern.finditer(text):
             thing = _BORN_THINGS.search(text[max(0, match.start() - 60) : match.start()])
             if thing and not _A_PERSON.search(thing.group("between")):
                 continue  # "het idee is geboren op …", "the project was born on …"
             found.append(_finding(match))
+    if (
+        "geboortedat" in lowered
+        or "naissance" in lowered
+        or "birth" in lowered
+        or "dobs" in lowered
+    ):
+        found += _dates_listed(text)
     found += _dates_beside_an_age(text)
     found += _other_readings(text, found)
     return found
@@ -70,6 +104,21 @@ def _finding(match: re.Match) -> Finding:
 
 
 _FULL_DATE = re.compile(rf"(?<![\d/.\-])(?P<date>{_DATE})(?!\d)")
+
+
+def _dates_listed(text: str) -> list[Finding]:
+    """Every date of a past year in the sentence after a plural birth label."""
+    dates = []
+    for label in BIRTHS_LISTED.finditer(text):
+        end = _LIST_END.search(text, label.end())
+        stop = end.start() if end else len(text)
+        for match in _FULL_DATE.finditer(text, label.end(), stop):
+            born = _year(match.group("date"))
+            if born and born <= date.today().year:
+                dates.append(_finding(match))
+    return dates
+
+
 #: An age: "wordt 6", "turned 34", "âgé de 7", "6 jaar", "34 ans", "7 years old".
 _AGE = re.compile(
     r"(?i)(?=[wtaâl\d])\b(?:(?:wordt|werd|turns|turned|aged?|[âa]g[ée]e?\s+de|aura|leeftijd:?)\s+(?P<a>\d{1,2})\b"
@@ -122,7 +171,7 @@ _MONTH_NUMBERS = (
 
 def _day_and_month(value: str) -> tuple[int, int] | None:
     numbers = re.findall(r"\d+", value)
-    if re.match(r"\d{4}-", value):
+    if re.match(r"\d{4}\s?[/.\-]", value):
         return int(numbers[2]), int(numbers[1])
     word = re.search(r"[^\W\d_]{3,}", value.lower().replace("of", ""))
     if word:

@@ -51,7 +51,10 @@ _NUMBER = (
     r"(?P<number>(?:(?-i:[A-Z]{1,6})\s(?=\d))?"
     # digit groups: "4012 8813 72", a mutuality's "117 4452891 08" or "302 - 8815227 - 12"
     r"(?:\d{2,4}(?:(?:\s?[-/]\s?|\s)\d{2,8}){2,3}(?![\w/-]|[.,]\d)"
-    r"|(?=[A-Z0-9/._-]*\d)[A-Z0-9][A-Z0-9/._-]*[A-Z0-9]))(?![\w])"
+    # a year and a number with spaces around the slash or dash: "2024 / 07731", "2024 - 0731"
+    r"|(?:19|20)\d{2}\s[/-]\s\d{3,7}(?![\w/-]|[.,]\d)"
+    # capitals of any Latin alphabet: a Turkish insurer's "ÖZT-230915-04"
+    r"|(?=[A-ZÀ-ÖØ-ÞĀ-ž0-9/._-]*\d)[A-ZÀ-ÖØ-ÞĀ-ž0-9][A-ZÀ-ÖØ-ÞĀ-ž0-9/._-]*[A-Z0-9]))(?![\w])"
 )
 # A few words may name the service in between: "Klantnummer bij Luminus: 5523817".
 _THEN_NUMBER = (
@@ -88,7 +91,7 @@ _YEAR = re.compile(r"^(?:19|20)\d{2}$")
 _YEAR_PART = r"(?:19|20)?\d{2}"
 #: The shapes services give a file without a word before it: 2024/03318, 2024/0315/OCMW,
 #: OCMW-2024-1187, CAW/ZWV/23/0419, 2023-BZ-118, 23/1187/JH, JR 23/187, AZG-4471093,
-#: and mutualities' membership numbers (112-0845731-27).
+#: mutualities' membership numbers (112-0845731-27) and police reports (GE.21.L4.004512/2024).
 SHAPE = re.compile(
     r"(?<![\w/.-])(?:(?:19|20)\d{2}/\d{3,7}(?:/[A-Z]{1,6}\d{0,3})?"
     rf"|[A-Z]{{2,6}}(?:[-/][A-Z]{{2,6}}){{0,2}}[-/]{_YEAR_PART}[-/]\d{{2,7}}"
@@ -96,7 +99,9 @@ SHAPE = re.compile(
     r"|[A-Z]{1,3} \d{2}[/-]\d{3,6}"
     r"|[A-Z]{2,5}-\d{6,9}"
     r"|\d{3}(?:\s?-\s?|\s)\d{6,7}(?:\s?-\s?|\s)\d{2}"
-    r"|\d{2}/\d{3,7}/[A-Z]{1,6})(?![\w/-]|[.,]\d)"
+    r"|\d{2}/\d{3,7}/[A-Z]{1,6}"
+    # the police's report numbers: zone, zone number, section, number, year (BR.12.L3.012345/2023)
+    r"|[A-Z]{2}(?P<police>[.\s])\d{2}(?P=police)[A-Z][A-Z0-9](?P=police)\d{5,6}/(?:19|20)?\d{2})(?![\w/-]|[.,]\d)"
 )
 #: Letters that start the code of a document, a standard or a tax, not of a person's file.
 NOT_A_FILE_CODE = {
@@ -105,6 +110,12 @@ NOT_A_FILE_CODE = {
     "NOTA", "FACT", "FAC", "INV", "ORD", "PO", "EXP", "AUD", "LOG", "PRJ", "PROJ", "TICK",
     "BON", "OFF", "DOC", "VERS", "REL", "RFC", "HELP", "INC", "REQ", "CBS", "GR", "RMW", "VB",
     "AGP", "SUB",
+}  # fmt: skip
+#: Codes between a number's parts that make it a document's: a subsidy, an invoice, an order
+#: (2025/SUB/04, 2024-FACT-118). Fewer than above: "2024/EXP/0193" may be an eviction's file.
+INNER_DOCUMENT_CODE = {
+    "SUB", "SUBS", "FACT", "FAC", "INV", "NOTE", "NOTA", "ORD", "PO", "PRJ", "PROJ", "TICK",
+    "OFF", "DOC", "BON", "REQ", "HELP", "ESF", "EFRO", "FSE", "AMIF", "ERDF", "FEDER",
 }  # fmt: skip
 #: Codes that stay a tax's, an enterprise's or a standard's even after a file label.
 NEVER_A_FILE_CODE = {"BTW", "TVA", "VAT", "KBO", "BCE", "EAN", "ISO", "NBN", "DIN", "NACE", "BE"}
@@ -119,15 +130,36 @@ DOCUMENT_WORD = (
     r"|(?:num[ée]ro|n°)\s*de\s+suivi|archie[fv]\w*|archives?|transacti\w*|transaction\w*"
     r"|programma|programme|call|oproep|agenda|agendapunt|notulen|vergadering"
     r"|meeting|r[ée]union|document\w*|minutes|beleidsplan\w*"
+    r"|sessie|session|webinar\w*|vorming\w*|formation|training\w*|workshop\w*|studiedag"
     # gifts to an organisation: a donation's reference is the giver's receipt, no file
     r"|schenking\w*|gift\w*|dons?|donati\w*|donation\w*|sponsor\w*|legaat|legs|mecenaat|m[ée]c[ée]nat)\b"
 )
 DOCUMENT_BEFORE = re.compile(DOCUMENT_WORD + r"[^\n]{0,20}$")
+#: A reference "for an invoice" names the document, not a person's file.
+DOCUMENT_AFTER = re.compile(
+    r"(?i)\s*\)?,?\s*(?:voor|van|bij|pour|de|for|of|on)\s+(?:een|de|het|la|le|une|an|the|uw|your"
+    r"|votre)?\s*" + DOCUMENT_WORD.removeprefix("(?i)")
+)
 DOCUMENT_INSIDE = re.compile(DOCUMENT_WORD)
 #: Where documents are kept, or a document itself, right before a reference label.
 KEPT_DOCUMENT_BEFORE = re.compile(
     r"(?i)\b(?:archie[fv]\w*|archives?|documents?|minutes|notulen|beleidsplan\w*|nota)\b"
     r"[^\n]{0,30}$"
+)
+#: The bodies, meetings and calls of an organisation: a reference in the same clause is theirs,
+#: no person's file ("dossier 2025/0032 van de gemeenteraad", "de werkgroep kreeg referentie").
+#: Not subsidies or premiums: a person's file is about them too.
+ORGANISATION_BODY = (
+    r"(?i)\b(?:gemeenteraad|ocmw-raad|stuurgroep\w*|werkgroep\w*|raad\s+van\s+bestuur|schepencollege"
+    r"|college\s+van\s+burgemeester|projectoproep\w*|uitnodiging\w*|begroting\w*"
+    r"|conseil\s+communal|coll[èe]ge\s+communal|comit[ée]\s+de\s+pilotage|groupe\s+de\s+travail"
+    r"|steering\s+group|working\s+group|board\s+meeting)\b"
+)
+BODY_BEFORE = re.compile(ORGANISATION_BODY + r"[^\n.;,:]{0,25}$")
+#: Right after the number, its owner: "van de gemeenteraad", "(uitnodiging stuurgroep)".
+BODY_AFTER = re.compile(
+    r"(?i)\s*[(,–-]?\s*(?:(?:van|voor|du|de|of|for)\s+(?:de|het|la|le|the)?\s*)?(?:\w+\s+)?"
+    + ORGANISATION_BODY.removeprefix("(?i)")
 )
 #: A file's name (export_2025_03.csv) is no person's file number.
 FILE_EXTENSION = r"\.(?i:csv|pdf|xlsx?|docx?|txt|zip|jpe?g|png|json|xml|od[ts]|pptx?)"
@@ -149,8 +181,11 @@ def file_names(text: str) -> list[tuple[int, int]]:
 
 #: A note for a person's file ("Nota voor het dossier:", "note au dossier") is about the person.
 _A_PERSONS_FILE = re.compile(r"(?i)\b(?:dossier|file|cli[eë]nt\w*|gezin|famil\w*)\b")
-#: Public judgments of the European courts (C-123/21, T-45/19) and dates (11/3) are no files.
-_NOT_A_FILE_NUMBER = re.compile(r"[CT]-\d{1,4}/\d{2}|\d{1,2}[/.]\d{1,2}")
+#: Public judgments of the European courts (C-123/21, T-45/19), dates (11/3) and articles of a law
+#: ("aanvraag 9bis": the regularisation under article 9bis) are no files.
+_NOT_A_FILE_NUMBER = re.compile(
+    r"[CT]-\d{1,4}/\d{2}|\d{1,2}[/.]\d{1,2}|(?i:\d{1,4}(?:bis|ter|quater|quinquies))"
+)
 
 
 def _document_before(pattern: re.Pattern, text: str, start: int, reach: int) -> bool:
@@ -177,13 +212,78 @@ def _organisation_codes() -> frozenset[str]:
     return frozenset(word for word in lines if word.isupper() and word.isalpha())
 
 
+def _an_organisations_own(text: str, start: int, end: int) -> bool:
+    """A body or a call of an organisation named in the same clause, before the label or right
+    after the number: the reference is the organisation's own."""
+    if BODY_BEFORE.search(text, max(0, start - 40), start):
+        return True
+    return bool(BODY_AFTER.match(text, end))
+
+
+def _school_year(number: str) -> bool:
+    """A school or working year: 2023/2024, 2024 - 2025."""
+    years = re.fullmatch(r"((?:19|20)\d{2})\s?[/-]\s?((?:19|20)\d{2})", number)
+    return bool(years) and int(years[2]) - int(years[1]) in (0, 1)
+
+
+def _document_code_inside(number: str) -> bool:
+    """A document's code between the number's parts (2025/SUB/04, 2024-FACT-118) makes it an
+    organisation's reference; a service's code first (VB-24-…) does not."""
+    return any(
+        part in INNER_DOCUMENT_CODE for part in re.findall(r"(?<=[-/.])[A-Z]+(?=[-/.])", number)
+    )
+
+
 def _code(number: str) -> str:
     return re.match(r"[A-Z]*", number).group()
 
 
-def case_file_numbers(text: str):
-    yield from _labelled_numbers(text)
-    yield from _shaped_numbers(text)
+def case_file_numbers(text: str) -> list[Finding]:
+    found = [*_labelled_numbers(text), *_shaped_numbers(text)]
+    return found + _same_shape_again(text, found)
+
+
+#: A code with letters and digits, to compare with a file number found: HM-0041-2276.
+_CODE = re.compile(r"(?=[A-Z])(?<![\w/.-])[A-Z]{1,6}[-/. ]?\d[A-Z0-9./-]*\d(?![\w/-]|[.,]\d)")
+
+
+def _shape(number: str) -> str:
+    return re.sub(r"\d", "9", number)
+
+
+def _same_shape_again(text: str, found: list[Finding]) -> list[Finding]:
+    """A second code of the very shape of a file number found, its letters too ("klantnr.
+    HM-0041-3310 … en zijn broer (HM-0041-2276)"): the same service's file for another person."""
+    shapes = {_shape(f.text) for f in found if f.text[:1].isalpha()}
+    if not shapes:
+        return []
+    taken = {(f.start, f.end) for f in found}
+    return [
+        Finding(m.start(), m.end(), Kind.CASE_FILE_NUMBER, m.group())
+        for m in _CODE.finditer(text)
+        if _shape(m.group()) in shapes and m.span() not in taken
+    ]
+
+
+#: A service's code in brackets right after a person's name: "Dumitru (TV 24.0117)".
+_CODE_IN_BRACKETS = re.compile(r"\s*\(\s*(?P<number>[A-Z]{1,5}[\s.-]?\d{2,}(?:[./-]\d+)*)\s*[),;]")
+
+
+def numbers_beside_names(text: str, found_names) -> list[Finding]:
+    """A code of letters and at least four digits in brackets after a name is that person's
+    file: case notes and minutes list people so. Not a year alone, a law's or a tax's code."""
+    numbers = []
+    for name in found_names:
+        match = _CODE_IN_BRACKETS.match(text, name.end)
+        if match is None:
+            continue
+        number = match.group("number")
+        digits = re.sub(r"\D", "", number)
+        if len(digits) < 4 or _YEAR.match(digits) or _code(number) in NOT_A_FILE_CODE:
+            continue
+        numbers.append(Finding(match.start("number"), match.end("number"), Kind.CASE_FILE_NUMBER,
+                               number))  # fmt: skip
+    return numbers + _same_shape_again(text, numbers)
 
 
 def _labelled_numbers(text: str):
@@ -198,10 +298,12 @@ def _labelled_numbers(text: str):
 def _shaped_numbers(text: str):
     for match in SHAPE.finditer(text):
         number = match.group()
-        years = re.fullmatch(r"((?:19|20)\d{2})/((?:19|20)\d{2})", number)
-        if years and int(years[2]) - int(years[1]) in (0, 1):
-            continue  # a school or working year: 2023/2024
-        if _code(number) in NOT_A_FILE_CODE or refers_to_a_document(text, match.start()):
+        if _school_year(number):
+            continue
+        police = match.group("police") is not None  # its zone's letters are no document's
+        if (_code(number) in NOT_A_FILE_CODE and not police) or _document_code_inside(number):
+            continue
+        if refers_to_a_document(text, match.start()) or _an_organisations_own(text, *match.span()):
             continue
         if _document_before(KEPT_DOCUMENT_BEFORE, text, match.start(), 40):
             continue
@@ -229,12 +331,18 @@ def _labelled(text: str, match: re.Match):
     digits = re.sub(r"^[A-Z]+\s", "", number)  # "OCMW 15 jaar": a count, not a file
     if len(digits) < 4 or _YEAR.match(digits) or DOCUMENT_INSIDE.search(label):
         return
+    if _school_year(number):
+        return
     if FILE_NAME.search(number):
         return
     if _NOT_A_FILE_NUMBER.fullmatch(number):
         return  # "case C-123/21": a public judgment; "case managers 11/3": a date
     if _document_before(KEPT_DOCUMENT_BEFORE, text, match.start(), 40):
         return  # "het document met referentie NOTA-2024-113", "in het archief onder referentie"
+    if DOCUMENT_AFTER.match(text, match.end("number")) or _document_code_inside(number):
+        return  # "referentie X voor een factuur", "dossier nr. 2025/SUB/04": a document's
+    if _an_organisations_own(text, match.start(), match.end("number")):
+        return
     start = match.start("number")
     if " " in number and number.split(" ", 1)[0] in _organisation_codes():
         start += number.index(" ") + 1  # "VDAB 8824519": the service's name, then its number

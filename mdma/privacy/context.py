@@ -165,7 +165,17 @@ THING_WORDS = {
     # foundations, funds and the groups of a home or a school, named after a person or an animal
     "stichting", "fonds", "fondation", "foundation", "fund", "leefgroep", "leefgroepen", "groep",
     "klas", "afdeling", "huis", "lycee", "athenee", "atheneum", "college", "instituut",
+    # youth movements and their groups: "Scouts De Wolf", "Chiro Sint-Jan", "KSA De Vos"
+    "scouts", "scouting", "scoutsgroep", "chiro", "chirogroep", "ksa", "kaj", "patro", "troep",
+    "welpen", "kapoenen", "gidsen", "guides", "meute", "unite",
+    # trades named after their family: "Garage Vandamme", "Schrijnwerkerij Mertens"
+    "smidse", "schrijnwerker", "loodgieterij", "kantoor", "handelszaak", "firma",
+    "bedrijf", "familiebedrijf", "winkeltje", "kruidenier", "kruidenierszaak", "dépanneur",
+    "magasin", "épicerie", "garagiste", "menuiserie", "firm", "shop", "store", "bakery",
 }  # fmt: skip
+#: Trades end so (bakkerij, smederij, Dakwerken, Transport): a family's name after one names
+#: the firm.
+TRADE_ENDINGS = ("erij", "derij", "werken", "transport", "transporten", "verhuizingen")
 
 #: After these a capitalised first name alone is a place: "geboren in Thiès", "née à Sofia".
 PLACE_PREPOSITIONS = {"in", "te", "uit", "vanuit", "à", "from"}
@@ -184,7 +194,7 @@ INSTITUTION_ENDINGS = (
     "center", "academie", "academy", "kliniek", "clinic", "kazerne", "hal", "huis", "park",
     "hogeschool", "universiteit", "university", "library", "bibliotheek", "society", "theatre",
     "theater", "gallery", "stadium", "church", "kerk", "association", "trust", "bouw",
-    "transport", "partners", "bvba",
+    "transport", "partners", "bvba", "wijk", "parochie",
 )  # fmt: skip
 
 #: Articles before a name in a thing's name, in English word order: "the Jan Palfijn hospital".
@@ -201,7 +211,7 @@ STREET_ENDINGS = (
 #: Long enough not to end a surname by chance (Vanderstraeten, Delaan stay names).
 FUSED_ENDINGS = STREET_ENDINGS[:5] + (
     "weg", "school", "instituut", "ziekenhuis", "stichting", "college", "atheneum", "lyceum",
-    "kliniek", "zaal", "centrum",
+    "kliniek", "zaal", "centrum", "wijk", "parochie",
 )  # fmt: skip
 
 #: Names that stand for anyone, and idioms made of names: no person is meant.

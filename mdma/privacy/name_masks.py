@@ -9,6 +9,7 @@ from mdma.privacy import name_signs as signs
 from mdma.privacy.case_files import file_names
 from mdma.privacy.lexicon import DATA, fold, lexicon
 from mdma.privacy.places import FRENCH_STREET_NAME
+from mdma.privacy.vehicles import vehicles
 
 
 @lru_cache(maxsize=8)
@@ -16,8 +17,27 @@ def _organisation_pattern(extra: tuple[str, ...]) -> re.Pattern:
     text = (DATA / "organisations.txt").read_text(encoding="utf-8")
     phrases = [line.strip() for line in text.splitlines() if line.strip() and line[0] != "#"]
     phrases += [p for p in extra if p.strip()]
-    alternatives = sorted({re.escape(p.strip()) for p in phrases}, key=len, reverse=True)
-    return re.compile(rf"(?i)(?<!\w)(?:{'|'.join(alternatives)})(?!\w)")
+    return re.compile(rf"(?i)(?<!\w){_trie({p.strip().lower() for p in phrases})}(?!\w)")
+
+
+def _trie(phrases: set[str]) -> str:
+    """One pattern for many phrases, sharing their beginnings (o(?:cmw|nafhankelijk …)): a
+    position fails on its first letter instead of on every phrase in turn."""
+    root: dict = {}
+    for phrase in phrases:
+        node = root
+        for char in phrase:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _branch(root)
+
+
+def _branch(node: dict) -> str:
+    alternatives = [re.escape(char) + _branch(node[char]) for char in sorted(node) if char]
+    if not alternatives:
+        return ""
+    body = alternatives[0] if len(alternatives) == 1 else f"(?:{'|'.join(alternatives)})"
+    return f"(?:{body})?" if "" in node else body
 
 
 HANDLE = re.compile(r"@[\w.-]+")
@@ -33,6 +53,29 @@ INNER_CAPITAL = re.compile(
 )
 
 
+#: A family's name in a firm's: "Mertens & Zonen", "Dupont et Fils", "Janssens bvba".
+#: Looked for only where a firm's word stands: the look-ahead lets most positions fail at once.
+_FIRM_WORD = re.compile(
+    r"(?=[ZCFSBDPLGVNbncsv])\b(?:Zonen|Zoon|Zn|Co|Cie|Fils|Fr[èe]res|Sons|Brothers|Dochters"
+    r"|Filles|Partners|bvba|BVBA|[bB][vV]|[nN][vV]|CVBA|cvba|SA|SRL|srl|SPRL|sprl|Ltd|GmbH|VOF|vof"
+    r"|CommV)\b"
+)
+FIRM = re.compile(
+    r"(?:[A-Z][\w'’-]+\s+)?[A-Z][\w'’-]+(?:\s*(?:&|\ben\b|\bet\b|\band\b)\s*(?:Zonen|Zoon|Zn|Co"
+    r"|Cie|Fils|Fr[èe]res|Sons|Brothers|Dochters|Filles|Partners)\b|\s+(?:bvba|BVBA|[bB][vV]|NV|nv"
+    r"|CVBA|cvba|SA|SRL|srl|SPRL|sprl|Ltd|GmbH|VOF|vof|CommV)\b)"
+    # a single capitalised word joined to the firm is a firm beside it: "Mertens & Zonen
+    # (metaal) en Vandewiele bieden …"; a first name and surname there stay a person's
+    r"(?:\s*\([^()\n]{0,40}\))?(?:\s+(?:en|and|et)\s+[A-Z][\w'’-]+(?![\w'’-]|\s+[A-Z]))?"
+)
+#: Firms listed as examples: "werkgevers zoals Barco, Picanol en Vandemoortele".
+_FIRMS_LISTED = re.compile(
+    r"(?i:werkgevers|bedrijven|firma's|ondernemingen|winkels|supermarkten|ketens|employers"
+    r"|companies|firms|shops|stores|supermarkets|entreprises|employeurs|magasins|soci[ée]t[ée]s)"
+    r"\s+(?i:zoals|als|such\s+as|like|comme|tel(?:le)?s\s+que)\s+"
+    r"[A-Z][\w&'’-]*(?:\s*(?:,|\ben\b|\band\b|\bet\b|\bof\b|\bor\b|\bou\b)\s*[A-Z][\w&'’-]*)*"
+)
+_FIRMS_LISTED_HINTS = ("zoals", "such as", "like", "comme", " que ")
 _NAMING = (
     r"(?=[nhgsac])\b(?:namen|naam|heten|heet|noemen|genoemd|noms?|s['’]appellent|appel[ée]e?s|names?"
     r"|called|named)\b"
@@ -77,7 +120,12 @@ def no_names_here(text: str, organisations: tuple[str, ...]) -> list[tuple[int, 
         INNER_CAPITAL,
     )
     spans = [m.span() for pattern in patterns for m in pattern.finditer(text)]
-    spans += _groups_named(text)
+    if _FIRM_WORD.search(text):
+        spans += [m.span() for m in FIRM.finditer(text)]
+    lowered = text.lower()
+    if any(hint in lowered for hint in _FIRMS_LISTED_HINTS):
+        spans += [m.span() for m in _FIRMS_LISTED.finditer(text)]
+    spans += _groups_named(text) + vehicles(text)
     return spans + file_names(text) + signs.stock_names(text)
 
 
@@ -90,10 +138,10 @@ def things_named(tokens) -> set[tuple[str, ...]]:
     "Stichting Lodewijk De Raet"): wherever they stand again, they name the same thing."""
     things = set()
     for k, token in enumerate(tokens[:-1]):
-        if token.fold not in ctx.THING_WORDS:
-            continue
         if not (token.cap or tokens[k + 1].fold in ctx.ARTICLES):
             continue  # "de klas Yasmine en Tom": the children of the class
+        if not signs.a_place_or_trade(token):
+            continue
         j = k + 1
         while j < len(tokens) and tokens[j].cap and tokens[j].joined and not tokens[j - 1].dotted:
             j += 1

@@ -27,6 +27,8 @@ def alone_where_no_person_stands(tokens, i, lex) -> bool:
     token = tokens[i]
     if token.fold in lex.places:
         return True
+    if token.fold in ctx.GREETINGS and token.gap_after.startswith(","):
+        return True  # "… – Beste, de ouders …": the greeting itself, its reader unnamed
     if i and tokens[i - 1].word.lower() in ctx.PLACE_PREPOSITIONS and token.joined:
         return True
     if (token.fold in lex.ambiguous or token.zipf >= 5.0) and token.initial:
@@ -51,6 +53,9 @@ def signs_or_speaks(tokens, i) -> bool:
         return False
     if addressed_or_signed(tokens, i):
         return True
+    speaks = token.gap_after.startswith(":") and i + 1 < len(tokens)
+    if speaks and (i == 0 or any(mark in token.gap_before for mark in ("- ", "– ", "• ", "\n"))):
+        return True  # "- Joke: bewonerskaart …": a speaker in the minutes' list, however common
     if token.zipf >= 4.5:
         return False
     if token.gap_after.startswith(":") and i + 1 < len(tokens):
@@ -126,6 +131,12 @@ def aged(token: Token) -> bool:
 
 
 AGE = re.compile(r"\(\d{1,2}(?:\)|$)")
+#: A birth in brackets right after the word: "Layla (°03.08.2003)", "Omar (geb. 2011)".
+BORN = re.compile(r"\(\s*(?:[°º]|geb\.|geboren|n[ée]e?\s|born)")
+
+
+def born_beside(token: Token) -> bool:
+    return bool(BORN.match(token.gap_after))
 
 
 def a_place(tokens, first, last, lex) -> bool:
@@ -157,13 +168,13 @@ def inside_a_things_name(tokens, first, last) -> bool:
     "het Jan Yperman Ziekenhuis" (the README's rule: such names are not marked)."""
     before = tokens[first - 1] if first else None
     after = tokens[last + 1] if last + 1 < len(tokens) else None
-    if before and tokens[first].joined and before.cap and before.fold in ctx.THING_WORDS:
+    if before and tokens[first].joined and before.cap and a_place_or_trade(before):
         return True
     if (
         before
         and before.fold in ctx.ARTICLES
         and first > 1
-        and tokens[first - 2].fold in ctx.THING_WORDS
+        and a_place_or_trade(tokens[first - 2])
         and before.joined
     ):
         return True  # "basisschool De Klimop", "leefgroep De Wolf": named after the place word
@@ -208,6 +219,18 @@ def fused_with_a_place(token: Token) -> bool:
     return any(
         folded.endswith(ending) and len(folded) > len(ending) + 3 for ending in ctx.FUSED_ENDINGS
     )
+
+
+def a_house_known_by_its_name(tokens, i) -> bool:
+    """A lone surname after a lower-case article: "bij de Mertens", "naar den Dewulf" name a
+    shop or a family's house; "mevrouw de Smet" (a title before it) is a person."""
+    if not (i > 1 and tokens[i - 1].word in ("de", "den") and tokens[i].joined):
+        return False
+    return not followed_by_capital(tokens, i) and tokens[i - 2].fold not in ctx.TRIGGERS
+
+
+def a_place_or_trade(token: Token) -> bool:
+    return token.fold in ctx.THING_WORDS or token.fold.endswith(ctx.TRADE_ENDINGS)
 
 
 def thing_word(token: Token) -> bool:

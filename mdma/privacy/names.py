@@ -173,6 +173,8 @@ def _capitalised(tokens, i, lex):
     listed = folded in lex.surnames or signs.fused_particle_surname(token, lex)
     listed = listed or signs.surname_by_its_ending(token, lex)
     surname = listed and not ambiguous and folded not in lex.places
+    if surname and signs.a_house_known_by_its_name(tokens, i):
+        return None  # "bij de Mertens op de hoek": a shop or a family's house
     # "Peeters belde terug": first in a sentence too, unless it is a common word there.
     if surname and (
         not token.initial or (token.zipf < 4.5 and not signs.followed_by_capital(tokens, i))
@@ -180,6 +182,8 @@ def _capitalised(tokens, i, lex):
         return (i, _extend(tokens, i + 1, lex, lenient=False, surname=True) or i)
     if signs.double_name(token, lex) or (signs.aged(token) and signs.name_like(token, lex)):
         return (i, i)  # De Smet-Verhaeghe; "Idil (14) zit in de OKAN-klas"
+    if signs.born_beside(token) and token.zipf < 4.0 and folded not in lex.places:
+        return (i, i)  # "Layla (°03.08.2003) studeert nog": born, so a person
     if signs.rare_name_where_a_person_stands(tokens, i, lex):
         return (i, i)  # "Zeynep (Kılınç)", "De oudste, Mert, zit …"
     if not signs.unknown_proper(token, lex):
@@ -294,7 +298,8 @@ def _accepts(token: Token, lex, lenient: bool, surname: bool, lower: bool = Fals
     if folded in ctx.FUNCTION_WORDS and not token.cap:
         return False
     if token.cap:
-        if folded in lex.places or token.upper:
+        a_place = folded in lex.places and not (lenient and folded in lex.first_names)
+        if a_place or token.upper:  # "juf Lies", "mevrouw Sofia": a title makes it a name
             return False
         if surname:  # after a known first name: a surname, or any capitalised rare word
             return lex.is_name(folded) or token.zipf < 4.0 or signs.double_name(token, lex)

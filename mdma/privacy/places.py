@@ -17,10 +17,10 @@ _UNITS = (
     r"|minuten|procent|ans|mois|jours|enfants|years|months|weeks|days|children|%|€"
     r"|halve|hele|per|keer|x|fois|times|personnes|personen|people"
 )
-# "19u", "14h30" are times of day.
+# "19u", "14h30", "6:45" are times of day.
 _HOUSE = (
     rf"\d{{1,4}}(?!\s?[uhUH](?:\d|\b))(?:\s?[a-zA-Z](?![a-zA-Z]))?(?:\s?[-/]\s?\d{{1,4}})?"
-    rf"(?!\s*(?:{_UNITS})\b)(?!\d|[,.]\d)"
+    rf"(?!\s*(?:{_UNITS})\b)(?!\d|[,.:]\d)"
 )
 _BOX = r"(?:\s*,?\s*(?:bus|bte|boîte|boite|box|b\.|/b)\s*\d{1,4}[a-zA-Z]?)?"
 # Belgian postcodes have four digits, French ones five (59200 Tourcoing); notes typed in lower
