@@ -15,19 +15,24 @@ one of them says more than one they all share. A suggestion is "probably the sam
 scores high and clearly above the next one; the words both texts share say why it matched.
 """
 
-import math
-import time
 from collections import Counter
 from dataclasses import dataclass
-from itertools import chain
 
 import sqlalchemy as sa
 from sqlalchemy import orm
 
 from mdma.bottlenecks import discern, embeddings, search, text, vectors
 from mdma.bottlenecks.models import Bottleneck
-from mdma.bottlenecks.states import Status
-from mdma.bottlenecks.thesaurus import concept, concepts, expansions, thesaurus
+from mdma.bottlenecks.thesaurus import concept, expansions, thesaurus
+from mdma.bottlenecks.weighing import (
+    DESCRIPTION_CHARS,
+    cosine,
+    features,
+    grams,
+    listed,
+    rarity,
+    weighted,
+)
 from mdma.extensions import db
 
 CANDIDATES = 100
@@ -40,14 +45,8 @@ MIN_RETRIEVAL = 3
 COMMON_SHARE = 0.02
 #: Below this many sampled bottlenecks shares say little, and searching everything is cheap.
 RELIABLE_SAMPLE = 500
-#: A title says what a bottleneck is; its words count more.
-TITLE_WEIGHT = 1.5
-#: Long descriptions are cut here: the start says what matters, the rest costs time.
-DESCRIPTION_CHARS = 1500
 #: Candidates compared on character n-grams too: the best on words and synonyms.
 RERANKED = 10
-#: Character n-grams are taken from the title and the start of the description.
-GRAM_CHARS = 300
 #: The weight of the full-text index's rank (relative to the best candidate's) in the score.
 INDEX_SHARE = 0.1
 #: The share of the word similarity in the score; the rest is character n-grams.
@@ -73,8 +72,6 @@ CONFIDENT_LEAD = 0.09
 #: candidate gets it: for a Dutch text it would lift the French and English candidates alone
 #: over Dutch ones (judge5 top-1 0.84 -> 0.81 at 0.1).
 CONCEPT_SHARE = 0.1
-SAMPLE_SIZE = 2000
-SAMPLE_SECONDS = 600
 
 
 @dataclass(frozen=True)
@@ -92,103 +89,6 @@ class Suggestion:
         return getattr(self.bottleneck, name)
 
 
-def _parts(title: str, description: str):
-    return ((title, TITLE_WEIGHT), (description[:DESCRIPTION_CHARS], 1.0))
-
-
-def features(title: str, description: str = "") -> Counter:
-    """Stems (`w:`) and synonym groups (`c:`) of a text, title words counting more."""
-    found = Counter()
-    for part, weight in _parts(title, description):
-        keys = [text.key(w) for w in text.significant(part)]
-        for key in keys:
-            found["w:" + key] += weight
-        for group in concepts(keys):
-            found["c:" + group] += weight
-    return found
-
-
-def grams(title: str, description: str = "") -> Counter:
-    """Character 3–5-grams of the significant words, title words counting more."""
-    found = Counter(chain.from_iterable(map(text.char_grams, text.significant(title))))
-    for gram in found:
-        found[gram] *= TITLE_WEIGHT
-    found.update(
-        chain.from_iterable(map(text.char_grams, text.significant(description[:GRAM_CHARS])))
-    )
-    return found
-
-
-class _Rarity:
-    """Document frequencies of features and character n-grams in a sample of the bottlenecks,
-    for IDF weights."""
-
-    def __init__(self):
-        self.taken_at = -math.inf
-        self.newest = 0
-        self.size = 0
-        self.frequencies = Counter()
-        self.weights: dict[str, float] = {}
-
-    def refresh(self) -> None:
-        """Sample again when the sample is old or the table grew by a tenth since."""
-        newest = db.session.scalar(sa.select(sa.func.max(Bottleneck.id))) or 0
-        moved = abs(newest - self.newest) > max(5, self.newest // 10)
-        if not moved and time.monotonic() - self.taken_at < SAMPLE_SECONDS:
-            return
-        self.newest = newest
-        total = db.session.scalar(sa.select(sa.func.count()).select_from(Bottleneck)) or 0
-        step = max(1, total // SAMPLE_SIZE)
-        rows = db.session.execute(
-            sa.select(Bottleneck.title, Bottleneck.description)
-            .where(Bottleneck.id % step == 0, *_listed())
-            .limit(SAMPLE_SIZE)
-        )
-        frequencies = Counter()
-        size = 0
-        for row in rows:
-            frequencies.update(features(row.title, row.description).keys())
-            frequencies.update(grams(row.title, row.description).keys())
-            size += 1
-        self.size, self.frequencies, self.taken_at = size, frequencies, time.monotonic()
-        self.weights = {}
-
-    def idf(self, feature: str) -> float:
-        weight = self.weights.get(feature)
-        if weight is None:
-            weight = math.log((self.size + 1) / (self.frequencies.get(feature, 0) + 0.5)) + 1
-            self.weights[feature] = weight
-        return weight
-
-
-rarity = _Rarity()
-
-
-def _listed():
-    return Bottleneck.status != Status.DRAFT, Bottleneck.merged_into_id.is_(None)
-
-
-def _weighted(found: Counter) -> dict[str, float]:
-    idf = rarity.idf
-    weights = {f: (1 + math.log(tf)) * idf(f) if tf != 1 else idf(f) for f, tf in found.items()}
-    norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
-    return {f: w / norm for f, w in weights.items()}
-
-
-def _cosine(query: dict[str, float], found: Counter) -> float:
-    """Cosine of a weighted, normalised query and a text's counts, weighed in the same pass."""
-    known, idf, log = rarity.weights, rarity.idf, math.log
-    dot = norm = 0.0
-    for feature, tf in found.items():
-        weight = known.get(feature) or idf(feature)
-        if tf != 1:
-            weight *= 1 + log(tf)
-        norm += weight * weight
-        if feature in query:
-            dot += query[feature] * weight
-    return dot / math.sqrt(norm) if norm else 0.0
-
-
 def _retrieval_words(title: str, description: str) -> list[str]:
     """The rarest significant words of the new text and their synonyms, leaving out words
     so common that they would bring half the database along (at least MIN_RETRIEVAL kept)."""
@@ -203,7 +103,7 @@ def _retrieval_words(title: str, description: str) -> list[str]:
 
 
 def _conditions(exclude_id: int | None) -> list:
-    conditions = list(_listed())
+    conditions = list(listed())
     if exclude_id is not None:
         conditions.append(Bottleneck.id != exclude_id)
     return conditions
@@ -232,7 +132,7 @@ def _on_words(rows, query_words: dict[str, float]) -> dict[int, tuple]:
     for row in rows:
         candidate = features(row.title, row.description)
         written_apart = _foreign(row.title, row.description)
-        found[row.id] = (row, candidate, _cosine(query_words, candidate), written_apart)
+        found[row.id] = (row, candidate, cosine(query_words, candidate), written_apart)
     return found
 
 
@@ -290,10 +190,10 @@ def similar(
     foreign = meaning_share and _foreign(title, description)
     rarity.refresh()
     conditions = _conditions(exclude_id)
-    query_words = _weighted(query)
-    query_named = _weighted(discern.named(query)) if foreign else {}
+    query_words = weighted(query)
+    query_named = weighted(discern.named(query)) if foreign else {}
     on_words = _on_words(_matches(title, description, conditions), query_words)
-    query_grams = _weighted(grams(title, description))
+    query_grams = weighted(grams(title, description))
     nearest = {}
     if meaning_share:
         query_vector = query_vector()
@@ -313,7 +213,7 @@ def similar(
         # only tell whether both are in that language, not whether it is the same problem.
         share = 1.0 if meaning_share and (foreign or written_apart) else meaning_share
         if foreign:
-            meaning += CONCEPT_SHARE * _cosine(query_named, discern.named(candidate))
+            meaning += CONCEPT_SHARE * cosine(query_named, discern.named(candidate))
         score = share * meaning + (1 - share) * (words + index)
         first.append((score, words, index, meaning, share, row, candidate))
     # Character n-grams cost most: only for the best on meaning and words.
@@ -322,14 +222,14 @@ def similar(
     for _first, words, index, meaning, share, row, candidate in first[:RERANKED]:
         if share == 1:
             on_meaning_alone.add(row.id)
-        chars = _cosine(query_grams, grams(row.title, row.description)) if share < 1 else 0.0
+        chars = cosine(query_grams, grams(row.title, row.description)) if share < 1 else 0.0
         lexical = WORD_SHARE * words + (1 - WORD_SHARE) * chars
         content = share * meaning + (1 - share) * lexical
         score = content + (1 - share) * WORD_SHARE * index
         if score >= MIN_SCORE:
             scored.append((score, row.id, content, candidate))
     scored.sort(key=lambda item: (-item[0], item[1]))
-    scored = discern.rerank(query_words, scored, _weighted, on_meaning_alone)
+    scored = discern.rerank(query_words, scored, weighted, on_meaning_alone)
     confident = scored and _confident(query, scored)
     scored = scored[:limit]
     ids = [row_id for _, row_id, _, _ in scored]
@@ -348,11 +248,11 @@ def similar(
     ]
 
 
-def _meaning(cosine: float | None) -> float:
+def _meaning(closeness: float | None) -> float:
     """The embeddings' cosine on the scale of the others: 0 for unrelated texts, 1 the same."""
-    if cosine is None:
+    if closeness is None:
         return 0.0
-    return min(1.0, max(0.0, (cosine - MEANING_FLOOR) / (1 - MEANING_FLOOR)))
+    return min(1.0, max(0.0, (closeness - MEANING_FLOOR) / (1 - MEANING_FLOOR)))
 
 
 def _confident(query: Counter, scored: list) -> bool:
