@@ -325,9 +325,18 @@ def _compound_labels(text: str):
             at = lowered.find(ending, at + 1)
 
 
+#: A phone's word between a file's label and the number: the number is the phone's ("in het
+#: dossier staat hij met gsm 0478-12-66-93").
+PHONE_WORD = re.compile(
+    r"(?i)\b(?:gsm|tel|telefoon|mobiel|t[ée]l[ée]phone|portable|phone|mobile|cell)\b"
+)
+
+
 def _labelled(text: str, match: re.Match):
     number = match.group("number")
     label = text[match.start() : match.start("number")]
+    if PHONE_WORD.search(label):
+        return
     digits = re.sub(r"^[A-Z]+\s", "", number)  # "OCMW 15 jaar": a count, not a file
     if len(digits) < 4 or _YEAR.match(digits) or DOCUMENT_INSIDE.search(label):
         return

@@ -42,3 +42,25 @@ def test_a_file_number_is_found_behind_a_longer_label_or_in_digit_groups(text, n
 )
 def test_references_that_are_no_persons_file_are_left_alone(text):
     assert files(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, phone",
+    [
+        (
+            "In het dossier staat hij met gsm 0472-31-55-80, niet met zijn vaste lijn.",
+            "0472-31-55-80",
+        ),
+        ("Dans son dossier, le portable de la mère : 0493 27 41 18.", "0493 27 41 18"),
+        ("Referentie in ons systeem, telefoon 0468/90.12.34 voor de afspraak.", "0468/90.12.34"),
+    ],
+)
+def test_a_phone_word_between_a_files_label_and_the_number_makes_it_a_phone(text, phone):
+    found = [(f.kind, f.text) for f in scan(text)]
+    assert (Kind.PHONE, phone) in found
+    assert not any(kind == Kind.CASE_FILE_NUMBER for kind, _ in found)
+
+
+def test_a_files_number_without_a_phone_word_stays_a_file():
+    found = [(f.kind, f.text) for f in scan("Zijn dossier bij het OCMW: 2024/118734.")]
+    assert (Kind.CASE_FILE_NUMBER, "2024/118734") in found
